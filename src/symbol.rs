@@ -1,0 +1,944 @@
+//! Canonical identifiers of UN resolutions and decisions (DESIGN.md §1).
+//!
+//! A [`Symbol`] is what a graph node is keyed by. It is parsed from canonical
+//! symbols (`A/RES/70/1`), from the loose forms people type (`70/1`,
+//! `217 A (III)`, `S/RES/2231 (2015)`, `a/res/78/311`) and from document URLs
+//! (`https://undocs.org/en/A/RES/70/1`), and always displayed canonically,
+//! with no spaces. Part letters (`217 A (III)`, `77/263 A-C`) are not part of
+//! the identity: [`parse_with_part`] returns them beside the symbol.
+//!
+//! This module does no I/O.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The body that adopted a resolution or decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Organ {
+    /// General Assembly (`A/RES/…`, `A/DEC/…`).
+    #[serde(rename = "GA")]
+    GeneralAssembly,
+    /// Security Council (`S/RES/…`).
+    #[serde(rename = "SC")]
+    SecurityCouncil,
+    /// Economic and Social Council (`E/RES/…`).
+    #[serde(rename = "ECOSOC")]
+    EconomicAndSocialCouncil,
+    /// Human Rights Council (`A/HRC/RES/…`), since 2006.
+    #[serde(rename = "HRC")]
+    HumanRightsCouncil,
+    /// Commission on Human Rights (`E/CN.4/RES/…`), 1946–2006.
+    #[serde(rename = "CHR")]
+    CommissionOnHumanRights,
+}
+
+impl Organ {
+    /// Short code used in JSON and filters: GA, SC, ECOSOC, HRC, CHR.
+    pub fn code(self) -> &'static str {
+        match self {
+            Organ::GeneralAssembly => "GA",
+            Organ::SecurityCouncil => "SC",
+            Organ::EconomicAndSocialCouncil => "ECOSOC",
+            Organ::HumanRightsCouncil => "HRC",
+            Organ::CommissionOnHumanRights => "CHR",
+        }
+    }
+
+    /// Full English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Organ::GeneralAssembly => "General Assembly",
+            Organ::SecurityCouncil => "Security Council",
+            Organ::EconomicAndSocialCouncil => "Economic and Social Council",
+            Organ::HumanRightsCouncil => "Human Rights Council",
+            Organ::CommissionOnHumanRights => "Commission on Human Rights",
+        }
+    }
+
+    /// Parses a code as printed by [`Organ::code`] (case-insensitive).
+    pub fn from_code(code: &str) -> Option<Organ> {
+        let all = [
+            Organ::GeneralAssembly,
+            Organ::SecurityCouncil,
+            Organ::EconomicAndSocialCouncil,
+            Organ::HumanRightsCouncil,
+            Organ::CommissionOnHumanRights,
+        ];
+        all.into_iter()
+            .find(|o| o.code().eq_ignore_ascii_case(code.trim()))
+    }
+}
+
+/// Resolution or decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Resolution,
+    Decision,
+}
+
+impl Kind {
+    fn infix(self) -> &'static str {
+        match self {
+            Kind::Resolution => "RES",
+            Kind::Decision => "DEC",
+        }
+    }
+}
+
+/// A numbered session of the General Assembly or the Human Rights Council.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Session {
+    /// A regular session: `70` in `70/1`.
+    Regular(u16),
+    /// A special session: `S-26` in `S-26/2`.
+    Special(u16),
+    /// An emergency special session: `ES-10` in `ES-10/19`.
+    Emergency(u16),
+}
+
+impl fmt::Display for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Session::Regular(n) => write!(f, "{n}"),
+            Session::Special(n) => write!(f, "S-{n}"),
+            Session::Emergency(n) => write!(f, "ES-{n}"),
+        }
+    }
+}
+
+/// A session written in Roman numerals in old-style numbers: `(III)`,
+/// `(S-VII)`, `(ES-V)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RomanSession {
+    Regular(u16),
+    Special(u16),
+    Emergency(u16),
+}
+
+impl fmt::Display for RomanSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RomanSession::Regular(n) => write!(f, "{}", to_roman(*n)),
+            RomanSession::Special(n) => write!(f, "S-{}", to_roman(*n)),
+            RomanSession::Emergency(n) => write!(f, "ES-{}", to_roman(*n)),
+        }
+    }
+}
+
+/// The canonical identifier of a resolution or decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Symbol {
+    /// GA from the 31st session on, and special/emergency sessions from
+    /// S-8 and ES-6: `A/RES/70/1`, `A/RES/S-26/2`, `A/DEC/78/541`.
+    GaNumbered {
+        kind: Kind,
+        session: Session,
+        number: u32,
+    },
+    /// GA sessions I–XXX and the early special/emergency sessions:
+    /// `A/RES/217(III)`, `A/RES/3362(S-VII)`, `A/RES/2252(ES-V)`.
+    GaRoman { number: u32, session: RomanSession },
+    /// Security Council: `S/RES/2231(2015)`.
+    Sc { number: u32, year: u16 },
+    /// ECOSOC from 1978: `E/RES/2023/31`, `E/DEC/2023/201`.
+    EcosocYear { kind: Kind, year: u16, number: u32 },
+    /// ECOSOC 1946–1977: `E/RES/1296(XLIV)`.
+    EcosocRoman { number: u32, session: u16 },
+    /// Human Rights Council: `A/HRC/RES/53/29`, `A/HRC/RES/S-35/1`,
+    /// `A/HRC/DEC/18/120`.
+    Hrc {
+        kind: Kind,
+        session: Session,
+        number: u32,
+    },
+    /// Commission on Human Rights: `E/CN.4/RES/2005/69`.
+    Chr { kind: Kind, year: u16, number: u32 },
+}
+
+impl Symbol {
+    /// The organ that adopted it.
+    pub fn organ(&self) -> Organ {
+        match self {
+            Symbol::GaNumbered { .. } | Symbol::GaRoman { .. } => Organ::GeneralAssembly,
+            Symbol::Sc { .. } => Organ::SecurityCouncil,
+            Symbol::EcosocYear { .. } | Symbol::EcosocRoman { .. } => {
+                Organ::EconomicAndSocialCouncil
+            }
+            Symbol::Hrc { .. } => Organ::HumanRightsCouncil,
+            Symbol::Chr { .. } => Organ::CommissionOnHumanRights,
+        }
+    }
+
+    /// Resolution or decision.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Symbol::GaNumbered { kind, .. }
+            | Symbol::EcosocYear { kind, .. }
+            | Symbol::Hrc { kind, .. }
+            | Symbol::Chr { kind, .. } => *kind,
+            Symbol::GaRoman { .. } | Symbol::Sc { .. } | Symbol::EcosocRoman { .. } => {
+                Kind::Resolution
+            }
+        }
+    }
+
+    /// The serial number within its session or year (`1` in `70/1`).
+    pub fn number(&self) -> u32 {
+        match self {
+            Symbol::GaNumbered { number, .. }
+            | Symbol::GaRoman { number, .. }
+            | Symbol::Sc { number, .. }
+            | Symbol::EcosocYear { number, .. }
+            | Symbol::EcosocRoman { number, .. }
+            | Symbol::Hrc { number, .. }
+            | Symbol::Chr { number, .. } => *number,
+        }
+    }
+
+    /// The year the document was adopted, or the year its session opened,
+    /// where that follows from the id alone. `None` where it does not
+    /// (ECOSOC's old sessions, HRC special sessions).
+    pub fn year(&self) -> Option<u16> {
+        match *self {
+            Symbol::GaNumbered { session, .. } => ga_session_year(session),
+            Symbol::GaRoman { session, .. } => match session {
+                RomanSession::Regular(n) => Some(1945 + n),
+                RomanSession::Special(n) => ga_session_year(Session::Special(n)),
+                RomanSession::Emergency(n) => ga_session_year(Session::Emergency(n)),
+            },
+            Symbol::Sc { year, .. }
+            | Symbol::EcosocYear { year, .. }
+            | Symbol::Chr { year, .. } => Some(year),
+            Symbol::EcosocRoman { .. } => None,
+            Symbol::Hrc { session, .. } => match session {
+                Session::Regular(n) => Some(hrc_session_year(n)),
+                _ => None,
+            },
+        }
+    }
+
+    /// The session in running-text form ("70", "S-26", "III"), or the year
+    /// for year-numbered series.
+    pub fn session_label(&self) -> String {
+        match self {
+            Symbol::GaNumbered { session, .. } | Symbol::Hrc { session, .. } => session.to_string(),
+            Symbol::GaRoman { session, .. } => session.to_string(),
+            Symbol::Sc { year, .. } | Symbol::EcosocYear { year, .. } | Symbol::Chr { year, .. } => {
+                year.to_string()
+            }
+            Symbol::EcosocRoman { session, .. } => to_roman(*session),
+        }
+    }
+
+    /// How the number is written in English running text: `70/1`,
+    /// `217 (III)`, `2231 (2015)`.
+    pub fn short(&self) -> String {
+        match self {
+            Symbol::GaNumbered {
+                session, number, ..
+            }
+            | Symbol::Hrc {
+                session, number, ..
+            } => format!("{session}/{number}"),
+            Symbol::GaRoman { number, session } => format!("{number} ({session})"),
+            Symbol::Sc { number, year } => format!("{number} ({year})"),
+            Symbol::EcosocYear { year, number, .. } | Symbol::Chr { year, number, .. } => {
+                format!("{year}/{number}")
+            }
+            Symbol::EcosocRoman { number, session } => format!("{number} ({})", to_roman(*session)),
+        }
+    }
+
+    /// The document's address at undocs.org, in the given language
+    /// (`en`, `fr`, … ; undocs.org spells Chinese `ch`).
+    pub fn url(&self, lang: &str) -> String {
+        let lang = if lang == "zh" { "ch" } else { lang };
+        format!("https://undocs.org/{lang}/{self}")
+    }
+
+    /// Sort key: organ, then chronology, then number.
+    fn sort_key(&self) -> (Organ, u16, u8, u16, u32, Kind) {
+        // Within a year, regular sessions sort before special and emergency ones.
+        let (rank, session_no) = match *self {
+            Symbol::GaNumbered { session, .. } | Symbol::Hrc { session, .. } => session_rank(session),
+            Symbol::GaRoman { session, .. } => match session {
+                RomanSession::Regular(n) => (0, n),
+                RomanSession::Special(n) => (1, n),
+                RomanSession::Emergency(n) => (2, n),
+            },
+            Symbol::EcosocRoman { session, .. } => (0, session),
+            _ => (0, 0),
+        };
+        let year = self.year().unwrap_or(match *self {
+            // ECOSOC's old sessions ran two a year from 1946: a fair estimate
+            // keeps them in order and before the year-numbered series.
+            Symbol::EcosocRoman { session, .. } => 1946 + session / 2,
+            _ => 0,
+        });
+        (
+            self.organ(),
+            year,
+            rank,
+            session_no,
+            self.number(),
+            self.kind(),
+        )
+    }
+}
+
+fn session_rank(session: Session) -> (u8, u16) {
+    match session {
+        Session::Regular(n) => (0, n),
+        Session::Special(n) => (1, n),
+        Session::Emergency(n) => (2, n),
+    }
+}
+
+impl Ord for Symbol {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl PartialOrd for Symbol {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Years in which the GA's special (S-n) and emergency special (ES-n)
+/// sessions opened. Source: the DHL research guide's session lists.
+const GA_SPECIAL_SESSION_YEARS: [u16; 32] = [
+    1947, 1948, 1961, 1963, 1967, 1974, 1975, 1978, 1978, 1978, 1980, 1982, 1986, 1986, 1988,
+    1989, 1990, 1990, 1997, 1998, 1999, 1999, 2000, 2000, 2001, 2001, 2002, 2005, 2016, 2016,
+    2020, 2021,
+];
+const GA_EMERGENCY_SESSION_YEARS: [u16; 11] = [
+    1956, 1956, 1958, 1960, 1967, 1980, 1980, 1981, 1982, 1997, 2022,
+];
+
+fn ga_session_year(session: Session) -> Option<u16> {
+    match session {
+        // The first regular session opened in 1946; one a year since.
+        Session::Regular(n) if n >= 1 => Some(1945 + n),
+        Session::Special(n) => GA_SPECIAL_SESSION_YEARS.get(usize::from(n).checked_sub(1)?).copied(),
+        Session::Emergency(n) => GA_EMERGENCY_SESSION_YEARS
+            .get(usize::from(n).checked_sub(1)?)
+            .copied(),
+        Session::Regular(_) => None,
+    }
+}
+
+/// The HRC held sessions 1–3 in 2006 and three a year from 2007.
+fn hrc_session_year(session: u16) -> u16 {
+    if session <= 3 {
+        2006
+    } else {
+        2007 + (session - 4) / 3
+    }
+}
+
+impl fmt::Display for Symbol {
+    /// The canonical symbol, as ODS spells it, with no spaces.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Symbol::GaNumbered {
+                kind,
+                session,
+                number,
+            } => write!(f, "A/{}/{session}/{number}", kind.infix()),
+            Symbol::GaRoman { number, session } => write!(f, "A/RES/{number}({session})"),
+            Symbol::Sc { number, year } => write!(f, "S/RES/{number}({year})"),
+            Symbol::EcosocYear { kind, year, number } => {
+                write!(f, "E/{}/{year}/{number}", kind.infix())
+            }
+            Symbol::EcosocRoman { number, session } => {
+                write!(f, "E/RES/{number}({})", to_roman(*session))
+            }
+            Symbol::Hrc {
+                kind,
+                session,
+                number,
+            } => write!(f, "A/HRC/{}/{session}/{number}", kind.infix()),
+            Symbol::Chr { kind, year, number } => {
+                write!(f, "E/CN.4/{}/{year}/{number}", kind.infix())
+            }
+        }
+    }
+}
+
+impl Serialize for Symbol {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Symbol {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Why a symbol could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SymbolError {
+    #[error("empty symbol: expected a resolution such as 70/1, A/RES/70/1, 217 A (III) or S/RES/2231 (2015)")]
+    Empty,
+    #[error("`{input}` is not a resolution or decision symbol: {reason}; expected e.g. 70/1, A/RES/70/1, 217 A (III), S/RES/2231 (2015), E/RES/2023/31 or A/HRC/RES/53/29")]
+    Malformed { input: String, reason: String },
+}
+
+fn malformed(input: &str, reason: impl Into<String>) -> SymbolError {
+    SymbolError::Malformed {
+        input: input.to_string(),
+        reason: reason.into(),
+    }
+}
+
+impl FromStr for Symbol {
+    type Err = SymbolError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_with_part(s).map(|(symbol, _)| symbol)
+    }
+}
+
+/// Parses a symbol in any accepted form and returns it with its part
+/// letters, if any (`"A"`, `"A-C"`).
+pub fn parse_with_part(input: &str) -> Result<(Symbol, Option<String>), SymbolError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(SymbolError::Empty);
+    }
+    let from_url = symbol_from_url(trimmed);
+    let text = fold_loose(from_url.as_deref().unwrap_or(trimmed));
+    let (series, rest) = split_series(&text);
+    parse_series(series, rest).map_err(|reason| malformed(trimmed, reason))
+}
+
+/// The series prefix a symbol starts with; it fixes the organ and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Series {
+    Bare,
+    GaRes,
+    GaDec,
+    ScRes,
+    EcosocRes,
+    EcosocDec,
+    HrcRes,
+    HrcDec,
+    ChrRes,
+    ChrDec,
+}
+
+const SERIES_PREFIXES: [(&str, Series); 9] = [
+    ("A/HRC/RES/", Series::HrcRes),
+    ("A/HRC/DEC/", Series::HrcDec),
+    ("E/CN.4/RES/", Series::ChrRes),
+    ("E/CN.4/DEC/", Series::ChrDec),
+    ("A/RES/", Series::GaRes),
+    ("A/DEC/", Series::GaDec),
+    ("S/RES/", Series::ScRes),
+    ("E/RES/", Series::EcosocRes),
+    ("E/DEC/", Series::EcosocDec),
+];
+
+fn split_series(text: &str) -> (Series, &str) {
+    SERIES_PREFIXES
+        .iter()
+        .find_map(|(prefix, series)| text.strip_prefix(prefix).map(|rest| (*series, rest)))
+        .unwrap_or((Series::Bare, text))
+}
+
+/// Upper-cases, folds dashes and spaces, and drops the spaces around `/`
+/// and before `(` so that `a/res/217 A (III)` reads `A/RES/217A(III)`.
+fn fold_loose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c if c.is_whitespace() || ('\u{2000}'..='\u{200B}').contains(&c) => out.push(' '),
+            '（' => out.push('('),
+            '）' => out.push(')'),
+            '／' => out.push('/'),
+            c => out.extend(c.to_uppercase()),
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    let mut joined = collapsed.join(" ");
+    for (from, to) in [(" /", "/"), ("/ ", "/"), (" (", "("), ("( ", "("), (" )", ")"), ("- ", "-"), (" -", "-")] {
+        while joined.contains(from) {
+            joined = joined.replace(from, to);
+        }
+    }
+    joined
+}
+
+/// Reads the symbol out of a document URL: undocs.org/{lang}/SYMBOL,
+/// docs.un.org/{lang}/SYMBOL, documents.un.org/api/symbol/access?s=SYMBOL.
+fn symbol_from_url(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.starts_with(scheme).then(|| &text[scheme.len()..]))?;
+    let (host, path) = rest.split_once('/')?;
+    let host = host.to_ascii_lowercase();
+    let decoded = percent_decode(path);
+    if let Some(query) = decoded.split_once('?').map(|(_, q)| q) {
+        if let Some(value) = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("s=").or_else(|| pair.strip_prefix("S=")))
+        {
+            return Some(value.replace('+', " "));
+        }
+    }
+    if !(host.ends_with("undocs.org") || host.ends_with("docs.un.org")) {
+        return None;
+    }
+    let path = decoded.split(['?', '#']).next().unwrap_or("");
+    // Drop a leading language segment (en, fr, es, ru, ar, zh, ch, sp, de).
+    let mut segments = path.split('/').filter(|s| !s.is_empty()).peekable();
+    if let Some(first) = segments.peek() {
+        let is_lang = first.len() == 2 && first.chars().all(|c| c.is_ascii_alphabetic());
+        if is_lang {
+            segments.next();
+        }
+    }
+    Some(segments.collect::<Vec<_>>().join("/"))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn parse_series(series: Series, rest: &str) -> Result<(Symbol, Option<String>), String> {
+    let body = parse_body(rest)?;
+    let kind_of = |series: Series| match series {
+        Series::GaDec | Series::EcosocDec | Series::HrcDec | Series::ChrDec => Kind::Decision,
+        _ => Kind::Resolution,
+    };
+    let kind = kind_of(series);
+    let symbol = match (series, body.numbering) {
+        (Series::Bare | Series::GaRes | Series::GaDec, Numbering::Slash { session, number })
+            if !(series == Series::Bare && is_year_session(session)) =>
+        {
+            Symbol::GaNumbered {
+                kind,
+                session: ga_numbered_session(session)?,
+                number,
+            }
+        }
+        (Series::Bare | Series::EcosocRes | Series::EcosocDec, Numbering::Slash { session: Session::Regular(year), number }) => {
+            Symbol::EcosocYear {
+                kind,
+                year: checked_year(year)?,
+                number,
+            }
+        }
+        (Series::GaRes | Series::Bare, Numbering::Paren(Paren::Roman(session))) => Symbol::GaRoman {
+            number: body.number_before_paren()?,
+            session,
+        },
+        (Series::ScRes | Series::Bare, Numbering::Paren(Paren::Year(year))) => Symbol::Sc {
+            number: body.number_before_paren()?,
+            year: checked_year(year)?,
+        },
+        (Series::EcosocRes, Numbering::Paren(Paren::Roman(RomanSession::Regular(session)))) => {
+            Symbol::EcosocRoman {
+                number: body.number_before_paren()?,
+                session,
+            }
+        }
+        (Series::HrcRes | Series::HrcDec, Numbering::Slash { session, number }) => Symbol::Hrc {
+            kind,
+            session: session.checked()?,
+            number,
+        },
+        (Series::ChrRes | Series::ChrDec, Numbering::Slash { session: Session::Regular(year), number }) => {
+            Symbol::Chr {
+                kind,
+                year: checked_year(year)?,
+                number,
+            }
+        }
+        (series, _) => return Err(format!("this numbering does not fit the {series:?} series")),
+    };
+    if symbol.number() == 0 {
+        return Err("a resolution number is never 0".into());
+    }
+    Ok((symbol, body.part))
+}
+
+/// Numbers of the form session/number start with the 31st session; the
+/// first thirty used `217 (III)`.
+fn ga_numbered_session(session: Session) -> Result<Session, String> {
+    match session.checked()? {
+        Session::Regular(n) if n < 31 => Err(format!(
+            "General Assembly sessions before the 31st are written number (session), e.g. 217 (III), not {n}/…"
+        )),
+        ok => Ok(ok),
+    }
+}
+
+fn is_year_session(session: Session) -> bool {
+    matches!(session, Session::Regular(n) if n >= 1946)
+}
+
+fn checked_year(year: u16) -> Result<u16, String> {
+    if (1946..=2999).contains(&year) {
+        Ok(year)
+    } else {
+        Err(format!("{year} is not a plausible year"))
+    }
+}
+
+impl Session {
+    fn checked(self) -> Result<Session, String> {
+        let n = match self {
+            Session::Regular(n) | Session::Special(n) | Session::Emergency(n) => n,
+        };
+        if n == 0 || n > 999 {
+            Err(format!("session {n} is out of range"))
+        } else {
+            Ok(self)
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Numbering {
+    Slash { session: Session, number: u32 },
+    Paren(Paren),
+}
+
+#[derive(Clone, Copy)]
+enum Paren {
+    Roman(RomanSession),
+    Year(u16),
+}
+
+struct Body {
+    numbering: Numbering,
+    /// The number before `(…)` for old-style symbols.
+    leading: Option<u32>,
+    part: Option<String>,
+}
+
+impl Body {
+    fn number_before_paren(&self) -> Result<u32, String> {
+        self.leading.ok_or_else(|| "missing the number before the parentheses".to_string())
+    }
+}
+
+/// Parses what follows the series prefix: `70/1`, `70/1A-C`, `S-26/2`,
+/// `217A(III)`, `2231(2015)`, `3362(S-VII)`.
+fn parse_body(rest: &str) -> Result<Body, String> {
+    let rest = rest.trim();
+    if let Some(open) = rest.find('(') {
+        let close = rest
+            .rfind(')')
+            .filter(|&c| c > open)
+            .ok_or("an opening parenthesis without its closing one")?;
+        if !rest[close + 1..].trim().is_empty() {
+            return Err(format!("unexpected `{}` after the parentheses", &rest[close + 1..]));
+        }
+        let (number, part) = split_number_and_part(&rest[..open])?;
+        let inner = rest[open + 1..close].trim();
+        let paren = parse_paren(inner)?;
+        return Ok(Body {
+            numbering: Numbering::Paren(paren),
+            leading: Some(number),
+            part,
+        });
+    }
+    let (session_text, tail) = rest
+        .split_once('/')
+        .ok_or("expected session/number such as 70/1, or number (session) such as 217 (III)")?;
+    let session = parse_session(session_text.trim())?;
+    let (number, part) = split_number_and_part(tail)?;
+    Ok(Body {
+        numbering: Numbering::Slash { session, number },
+        leading: None,
+        part,
+    })
+}
+
+fn parse_session(text: &str) -> Result<Session, String> {
+    let (ctor, digits): (fn(u16) -> Session, &str) = if let Some(d) = text.strip_prefix("ES-") {
+        (Session::Emergency, d)
+    } else if let Some(d) = text.strip_prefix("S-") {
+        (Session::Special, d)
+    } else {
+        (Session::Regular, text)
+    };
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("`{text}` is not a session number"));
+    }
+    digits
+        .parse()
+        .map(ctor)
+        .map_err(|_| format!("`{text}` is not a session number"))
+}
+
+/// Splits `1A-C` into 1 and "A-C"; `263 A TO C` into 263 and "A-C".
+fn split_number_and_part(text: &str) -> Result<(u32, Option<String>), String> {
+    let text = text.trim();
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let digits = &text[..digits_end];
+    if digits.is_empty() || digits.len() > 5 {
+        return Err(format!("`{text}` does not start with a resolution number"));
+    }
+    let number: u32 = digits.parse().map_err(|_| format!("`{digits}` is not a number"))?;
+    let part = parse_part(&text[digits_end..])?;
+    Ok((number, part))
+}
+
+/// Normalises part letters: "A", "A-C" (from `A TO C`, `A–C`), "A-B" (from
+/// `A AND B`).
+fn parse_part(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let letters: Vec<&str> = text
+        .split(|c: char| c == '-' || c == ' ' || c == ',')
+        .filter(|w| !w.is_empty() && !matches!(*w, "TO" | "AND"))
+        .collect();
+    let valid = !letters.is_empty()
+        && letters.len() <= 2
+        && letters
+            .iter()
+            .all(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()));
+    if !valid {
+        return Err(format!("`{text}` is not a part letter such as A or A-C"));
+    }
+    Ok(Some(letters.join("-")))
+}
+
+fn parse_paren(inner: &str) -> Result<Paren, String> {
+    if inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit()) {
+        let year: u16 = inner.parse().map_err(|_| format!("`{inner}` is not a year"))?;
+        return Ok(Paren::Year(year));
+    }
+    let (ctor, roman): (fn(u16) -> RomanSession, &str) = if let Some(r) = inner.strip_prefix("ES-") {
+        (RomanSession::Emergency, r)
+    } else if let Some(r) = inner.strip_prefix("S-") {
+        (RomanSession::Special, r)
+    } else {
+        (RomanSession::Regular, inner)
+    };
+    let value = from_roman(roman).ok_or_else(|| format!("`({inner})` is neither a year nor a Roman session number"))?;
+    Ok(Paren::Roman(ctor(value)))
+}
+
+/// Roman numeral to number (strict: canonical forms only, up to 3999).
+pub fn from_roman(text: &str) -> Option<u16> {
+    if text.is_empty() || text.len() > 15 {
+        return None;
+    }
+    let value_of = |c: char| match c {
+        'I' => Some(1u16),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let values: Option<Vec<u16>> = text.chars().map(value_of).collect();
+    let values = values?;
+    let mut total: i32 = 0;
+    for (i, &v) in values.iter().enumerate() {
+        let next = values.get(i + 1).copied().unwrap_or(0);
+        if v < next {
+            total -= i32::from(v);
+        } else {
+            total += i32::from(v);
+        }
+    }
+    let total = u16::try_from(total).ok().filter(|&t| t > 0 && t < 4000)?;
+    // Reject non-canonical spellings such as IIII or VX.
+    (to_roman(total) == text).then_some(total)
+}
+
+/// Number to Roman numeral (1..=3999).
+pub fn to_roman(mut n: u16) -> String {
+    const TABLE: [(u16, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(input: &str) -> String {
+        match input.parse::<Symbol>() {
+            Ok(s) => s.to_string(),
+            Err(e) => panic!("{input}: {e}"),
+        }
+    }
+
+    #[test]
+    fn canonical_forms_of_design_table() {
+        for (input, expected) in [
+            ("A/RES/70/1", "A/RES/70/1"),
+            ("70/1", "A/RES/70/1"),
+            ("a/res/78/311", "A/RES/78/311"),
+            ("217 A (III)", "A/RES/217(III)"),
+            ("A/RES/217 (III)", "A/RES/217(III)"),
+            ("A/RES/217A (III)", "A/RES/217(III)"),
+            ("1514 (XV)", "A/RES/1514(XV)"),
+            ("3362 (S-VII)", "A/RES/3362(S-VII)"),
+            ("2252 (ES-V)", "A/RES/2252(ES-V)"),
+            ("S-26/2", "A/RES/S-26/2"),
+            ("ES-10/19", "A/RES/ES-10/19"),
+            ("A/DEC/78/541", "A/DEC/78/541"),
+            ("S/RES/2231 (2015)", "S/RES/2231(2015)"),
+            ("2231 (2015)", "S/RES/2231(2015)"),
+            ("E/RES/2023/31", "E/RES/2023/31"),
+            ("2023/31", "E/RES/2023/31"),
+            ("E/RES/1296 (XLIV)", "E/RES/1296(XLIV)"),
+            ("A/HRC/RES/53/29", "A/HRC/RES/53/29"),
+            ("A/hrc/RES/S-35/1", "A/HRC/RES/S-35/1"),
+            ("A/HRC/DEC/18/120", "A/HRC/DEC/18/120"),
+            ("E/CN.4/RES/2005/69", "E/CN.4/RES/2005/69"),
+            ("77/263 A–C", "A/RES/77/263"),
+            ("A/RES/72/266a", "A/RES/72/266"),
+            ("A/RES/54/237a-c", "A/RES/54/237"),
+        ] {
+            assert_eq!(canon(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn parts_are_kept_beside_the_id() {
+        let part = |s: &str| parse_with_part(s).map(|(_, p)| p).ok().flatten();
+        assert_eq!(part("217 A (III)").as_deref(), Some("A"));
+        assert_eq!(part("77/263 A–C").as_deref(), Some("A-C"));
+        assert_eq!(part("40/257 A to C").as_deref(), Some("A-C"));
+        assert_eq!(part("74/92 A and B").as_deref(), Some("A-B"));
+        assert_eq!(part("70/1"), None);
+    }
+
+    #[test]
+    fn urls() {
+        for (input, expected) in [
+            ("https://undocs.org/en/A/RES/70/1", "A/RES/70/1"),
+            ("https://undocs.org/A/RES/70/1", "A/RES/70/1"),
+            ("https://undocs.org/ch/A/RES/217(III)", "A/RES/217(III)"),
+            ("https://docs.un.org/zh/S/RES/2334(2016)", "S/RES/2334(2016)"),
+            (
+                "https://documents.un.org/api/symbol/access?s=A%2FRES%2F78%2F311&l=en&t=pdf",
+                "A/RES/78/311",
+            ),
+            ("https://undocs.org/en/e/res/2008%20(LX)", "E/RES/2008(LX)"),
+        ] {
+            assert_eq!(canon(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn malformed_inputs_say_what_was_expected() {
+        for bad in [
+            "", "   ", "70", "70/", "/1", "A/RES/", "217 (IIII)", "2231 (15)", "hello", "70/1/2",
+            "A/78/L.86", "0/0", "S/RES/70/1", "217 A (III", "70/1 XYZ",
+        ] {
+            let err = bad.parse::<Symbol>();
+            assert!(err.is_err(), "{bad:?} parsed as {:?}", err);
+            if !bad.trim().is_empty() {
+                assert!(err.unwrap_err().to_string().contains("expected"), "{bad}");
+            }
+        }
+    }
+
+    #[test]
+    fn years_follow_from_ids() {
+        let year = |s: &str| s.parse::<Symbol>().ok().and_then(|s| s.year());
+        assert_eq!(year("70/1"), Some(2015));
+        assert_eq!(year("31/1"), Some(1976));
+        assert_eq!(year("217 A (III)"), Some(1948));
+        assert_eq!(year("1514 (XV)"), Some(1960));
+        assert_eq!(year("S-26/2"), Some(2001));
+        assert_eq!(year("ES-10/19"), Some(1997));
+        assert_eq!(year("ES-11/1"), Some(2022));
+        assert_eq!(year("2231 (2015)"), Some(2015));
+        assert_eq!(year("A/HRC/RES/53/29"), Some(2023));
+        assert_eq!(year("A/HRC/RES/41/8"), Some(2019));
+        assert_eq!(year("E/RES/1296 (XLIV)"), None);
+    }
+
+    #[test]
+    fn ordering_by_organ_then_chronology() {
+        let mut ids: Vec<Symbol> = ["S/RES/2231(2015)", "70/1", "217 A (III)", "S-26/2", "78/311", "2252 (ES-V)", "E/RES/2020/1"]
+            .iter()
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        ids.sort();
+        let shown: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "A/RES/217(III)",
+                "A/RES/2252(ES-V)",
+                "A/RES/S-26/2",
+                "A/RES/70/1",
+                "A/RES/78/311",
+                "S/RES/2231(2015)",
+                "E/RES/2020/1"
+            ]
+        );
+    }
+
+    #[test]
+    fn roman_numerals_round_trip() {
+        for n in 1..=200u16 {
+            assert_eq!(from_roman(&to_roman(n)), Some(n));
+        }
+        assert_eq!(from_roman("IIII"), None);
+        assert_eq!(from_roman(""), None);
+    }
+}
