@@ -4,6 +4,10 @@
 //! [`input`] (bytes → text) → [`extract`] (text → citations) → graph → query / render.
 //! [`symbol`] is the canonical id model every stage shares.
 
+pub mod normalize;
 pub mod symbol;
 
 pub use symbol::{Kind, Organ, Symbol, SymbolError};
+pub mod extract;
+pub mod input;
+pub mod vocab;

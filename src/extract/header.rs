@@ -1,0 +1,187 @@
+//! What a resolution says about itself in its header, and where its
+//! preamble, operative part and footnotes lie.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::lexicon::Lexicon;
+use super::Section;
+use crate::symbol::{Organ, Symbol};
+use crate::vocab::Body;
+
+/// The header of a resolution: its symbol, title and adoption date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentHeader {
+    pub symbol: Option<Symbol>,
+    pub title: Option<String>,
+    pub adopted: Option<String>,
+    /// The adopting organ, when the header names it but not the symbol.
+    pub organ: Option<Organ>,
+}
+
+/// How far into a text its header may reach.
+const HEADER_BYTES: usize = 4000;
+
+fn title_line_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?m)^[ ]*(?P<num>(?:(?:ES|S)-)?\d{1,3}/\d{1,4})(?: ?[A-H])?[.．]?[ ]+(?P<title>\S[^\n]{2,})$")
+            .expect("valid pattern")
+    })
+}
+
+fn symbol_line_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?m)^[ ]*(?P<sym>(?:A/HRC/RES|A/RES|S/RES|E/RES)/[^\n]{1,30}?)[ ]*$").expect("valid pattern")
+    })
+}
+
+fn sc_heading_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?mi)^[ ]*(?:resolution|résolution|resolución|резолюция|القرار|第)[ ]*(?P<n>\d{1,4}) ?\((?P<y>\d{4})\)")
+            .expect("valid pattern")
+    })
+}
+
+/// Reads the header of a normalised text.
+pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
+    let end = floor(text, text.len().min(HEADER_BYTES));
+    let head = &text[..end];
+    let organ = first_organ(head, lex);
+    let mut header = DocumentHeader {
+        organ,
+        adopted: adoption_date(head, lex),
+        ..DocumentHeader::default()
+    };
+    if let Some(caps) = symbol_line_regex().captures(head) {
+        header.symbol = caps.name("sym").and_then(|m| m.as_str().parse().ok());
+    }
+    if let Some(caps) = title_line_regex().captures(head) {
+        let number = caps.name("num").map_or("", |m| m.as_str());
+        let prefix = match organ {
+            Some(Organ::HumanRightsCouncil) => "A/HRC/RES/",
+            _ => "A/RES/",
+        };
+        let from_title: Option<Symbol> = format!("{prefix}{number}").parse().ok();
+        if header.symbol.is_none() || header.symbol == from_title {
+            header.symbol = header.symbol.or(from_title);
+            header.title = caps.name("title").map(|t| t.as_str().trim().to_string());
+        }
+    }
+    if header.symbol.is_none() {
+        if let Some(caps) = sc_heading_regex().captures(head) {
+            header.symbol = format!("S/RES/{}({})", &caps["n"], &caps["y"]).parse().ok();
+        }
+    }
+    header
+}
+
+/// The first organ the header names ("General Assembly", "The Security
+/// Council,").
+fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
+    let window = &head[..floor(head, head.len().min(1500))];
+    lex.bodies
+        .iter()
+        .filter_map(|(re, body)| {
+            let Body::Organ(organ) = body else { return None };
+            // `bodies` are anchored; search unanchored by trying each line.
+            window
+                .lines()
+                .enumerate()
+                .find(|(_, line)| re.is_match(line.trim_start()))
+                .map(|(i, _)| (i, *organ))
+        })
+        .min_by_key(|(line, _)| *line)
+        .map(|(_, organ)| organ)
+}
+
+/// The date that follows "adopted by … on" (or precedes "大会决议").
+fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
+    let marker = lex.adopted.find(head)?;
+    let after = &head[marker.end()..floor(head, (marker.end() + 200).min(head.len()))];
+    if let Some(caps) = lex.date.captures(after) {
+        return lex.iso_date(&caps);
+    }
+    let before = &head[floor(head, marker.start().saturating_sub(40))..marker.start()];
+    lex.date.captures_iter(before).last().and_then(|caps| lex.iso_date(&caps))
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Where the preamble and the operative part begin.
+pub struct Layout {
+    preamble_start: Option<usize>,
+    operative_start: Option<usize>,
+}
+
+fn footnote_line_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[ ]*\d{1,3}[ ]*(?:\(\)[ ]*)?[ ]\S").expect("valid pattern"))
+}
+
+impl Layout {
+    pub fn new(text: &str, lex: &Lexicon) -> Layout {
+        let preamble_start = lex.preamble_verb.find(text).map(|m| m.start());
+        let operative_start = preamble_start.and_then(|from| {
+            lex.operative_verb
+                .find_iter(&text[from..])
+                .map(|m| from + m.start())
+                .find(|&at| !is_footnote_line(text, at))
+        });
+        Layout {
+            preamble_start,
+            operative_start,
+        }
+    }
+
+    /// The section of the text at `at`.
+    pub fn section_at(&self, text: &str, at: usize) -> Section {
+        if is_footnote_line(text, at) {
+            return Section::Footnote;
+        }
+        match (self.preamble_start, self.operative_start) {
+            (_, Some(op)) if at >= op => Section::Operative,
+            (Some(pre), _) if at >= pre => Section::Preamble,
+            _ => Section::Other,
+        }
+    }
+
+    /// The verb that opens the paragraph (or, in PDF text, the nearest
+    /// line) before `at`: "Recalling", "Reaffirming", "回顾".
+    pub fn verb_at(&self, text: &str, at: usize, lex: &Lexicon) -> Option<String> {
+        let from = floor(text, at.saturating_sub(3000));
+        let window = &text[from..floor(text, at + 1).min(text.len())];
+        let start_of_para = window.rfind("\n\n").map_or(0, |i| i + 2);
+        let section_verbs = match self.section_at(text, at) {
+            Section::Operative => &lex.operative_verb,
+            _ => &lex.preamble_verb,
+        };
+        // Prefer the verb opening this paragraph; fall back to the last
+        // one in the window (footnotes sit between paragraphs).
+        let in_para = section_verbs.captures_iter(&window[start_of_para..]).next();
+        let caps = in_para.or_else(|| section_verbs.captures_iter(window).last())?;
+        caps.name("verb").map(|m| m.as_str().to_string())
+    }
+}
+
+fn is_footnote_line(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    footnote_line_regex().is_match(line) && !is_numbered_paragraph(line)
+}
+
+/// "1. Decides" is an operative paragraph, not footnote 1.
+fn is_numbered_paragraph(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'))
+}

@@ -1,0 +1,179 @@
+//! The vocabulary tables of `vocab`, compiled into regular expressions once
+//! per language.
+
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::vocab::{Body, KeywordOrder, Lang, Vocabulary};
+
+/// One language's patterns, ready to run on normalised text.
+pub struct Lexicon {
+    pub vocab: &'static Vocabulary,
+    /// Keyword: group `dec` is set for decisions.
+    pub keyword: Regex,
+    /// Known organs and other bodies, anchored at the start.
+    pub bodies: Vec<(Regex, Body)>,
+    pub other_body: Regex,
+    /// A body's name, then what may join it to a keyword, at the end of
+    /// a window: "Security Council, in its ".
+    pub body_before_keyword: Vec<(Regex, Body)>,
+    pub other_body_before_keyword: Regex,
+    /// A date anywhere; groups d, m, y.
+    pub date: Regex,
+    /// Optional date intro, then a date, anchored.
+    pub date_glue: Regex,
+    /// "entitled" then a quoted title, or a quoted title alone, anchored;
+    /// group `title`.
+    pub title_glue: Regex,
+    /// Connector words and list punctuation, anchored.
+    pub connector_glue: Regex,
+    pub months: Vec<(Regex, u8)>,
+    /// Paragraph openings: group `verb`.
+    pub preamble_verb: Regex,
+    pub operative_verb: Regex,
+    pub adopted: Regex,
+}
+
+/// Quoted titles in the quotes the six languages use.
+const QUOTED: &str = r#"(?:“[^”“]{1,800}”|"[^"]{1,800}"|«[^»]{1,800}»|”[^“”]{1,800}“|„[^“”]{1,800}[“”])"#;
+
+fn build(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
+}
+
+fn build_case_sensitive(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
+}
+
+impl Lexicon {
+    /// The compiled lexicon of a language (built on first use).
+    pub fn get(lang: Lang) -> &'static Lexicon {
+        static CACHE: [OnceLock<Lexicon>; 6] = [const { OnceLock::new() }; 6];
+        let index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
+        CACHE[index].get_or_init(|| Lexicon::compile(lang.vocabulary()))
+    }
+
+    fn compile(v: &'static Vocabulary) -> Lexicon {
+        // Word boundaries are Unicode-aware; Chinese has none to speak of.
+        let (wb_start, wb_end) = match v.order {
+            KeywordOrder::Before => (r"(?:^|[^\p{L}\p{N}])", r"(?:[^\p{L}\p{N}]|$)"),
+            KeywordOrder::After => ("", ""),
+        };
+        let keyword = build(&format!(
+            r"{wb_start}(?:(?P<res>{})|(?P<dec>{})){wb_end}",
+            v.resolution.join("|"),
+            v.decision.join("|")
+        ));
+        let bodies = v
+            .bodies
+            .iter()
+            .map(|(p, b)| (build_case_sensitive_if_latin(v, &format!(r"^(?:{p})")), *b))
+            .collect();
+        let other = v.other_bodies.join("|");
+        let other_body = build_case_sensitive_if_latin(v, &format!(r"^(?:{other})"));
+        let body_before_keyword = v
+            .bodies
+            .iter()
+            .map(|(p, b)| {
+                (
+                    build_case_sensitive_if_latin(v, &format!(r"(?:{p}){}\s*$", v.body_to_keyword)),
+                    *b,
+                )
+            })
+            .collect();
+        let other_body_before_keyword =
+            build_case_sensitive_if_latin(v, &format!(r"(?:{other}){}\s*$", v.body_to_keyword));
+        let month_alts = if v.months.is_empty() {
+            r"\d{1,2}".to_string()
+        } else {
+            v.months.iter().map(|(m, _)| format!("(?:{m})")).collect::<Vec<_>>().join("|")
+        };
+        let date_body = v
+            .date
+            .replace("{d}", r"(?P<d>\d{1,2})")
+            .replace("{m}", &format!("(?P<m>{month_alts})"))
+            .replace("{y}", r"(?P<y>\d{4})");
+        let date = build(&date_body);
+        let intro = if v.date_intro.is_empty() {
+            String::new()
+        } else {
+            format!(r"(?:{}\s+)?", v.date_intro)
+        };
+        let date_glue = build(&format!(r"^,?\s*{intro}{date_body}"));
+        let title_glue = build(&format!(
+            r"^,?\s*(?:(?:{})\s*)?(?P<title>{QUOTED})(?:\s*的)?",
+            v.entitled
+        ));
+        let connector_glue = build(&format!(r"^(?:[\s,،，、:]+|(?:{}){wb_end_glue})", v.connectors, wb_end_glue = if v.order == KeywordOrder::Before { r"(?:\s|$)" } else { "" }));
+        let months = v.months.iter().map(|(m, n)| (build(&format!("^(?:{m})$")), *n)).collect();
+        let numbering = r"(?:\d{1,3}\s*[.)．-]?\s*)?";
+        let verb_list = |verbs: &[&str]| {
+            let mut sorted: Vec<&str> = verbs.to_vec();
+            sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            sorted.join("|")
+        };
+        let preamble_verb = build_case_sensitive(&format!(
+            r"(?m)^[ ]*{numbering}(?P<verb>{})",
+            verb_list(v.preamble_verbs)
+        ));
+        let operative_verb = build_case_sensitive(&format!(
+            r"(?m)^[ ]*{numbering}(?P<verb>{})",
+            verb_list(v.operative_verbs)
+        ));
+        let adopted = build(v.adopted);
+        Lexicon {
+            vocab: v,
+            keyword,
+            bodies,
+            other_body,
+            body_before_keyword,
+            other_body_before_keyword,
+            date,
+            date_glue,
+            title_glue,
+            connector_glue,
+            months,
+            preamble_verb,
+            operative_verb,
+            adopted,
+        }
+    }
+
+    /// Month number of a month name as matched by `date`.
+    pub fn month_number(&self, name: &str) -> Option<u8> {
+        if self.vocab.months.is_empty() {
+            return name.trim().parse().ok();
+        }
+        let name = name.trim();
+        self.months
+            .iter()
+            .find(|(re, _)| re.is_match(name))
+            .map(|(_, n)| *n)
+    }
+
+    /// An ISO date from a `date` or `date_glue` match.
+    pub fn iso_date(&self, caps: &regex::Captures<'_>) -> Option<String> {
+        let day: u8 = caps.name("d")?.as_str().parse().ok()?;
+        let month = self.month_number(caps.name("m")?.as_str())?;
+        let year: u16 = caps.name("y")?.as_str().parse().ok()?;
+        let valid = (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
+        valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+    }
+}
+
+/// Body names are capitalised in Latin and Cyrillic scripts; matching them
+/// case-sensitively keeps "the council" (any council) out.
+fn build_case_sensitive_if_latin(v: &Vocabulary, pattern: &str) -> Regex {
+    match v.lang {
+        Lang::En | Lang::Fr | Lang::Es | Lang::Ru => build_case_sensitive(pattern),
+        Lang::Ar | Lang::Zh => build(pattern),
+    }
+}

@@ -1,0 +1,902 @@
+//! Text in, citations out (DESIGN.md §2).
+//!
+//! The text is normalised (see [`crate::normalize`]), then:
+//! 1. every number shape is found ([`numbers`]);
+//! 2. every keyword ("resolution", "决议", "القرار" …) starts a *chain*:
+//!    the list of numbers it governs, with the dates, titles, organ names
+//!    and connectors that may stand between them (for Chinese, where the
+//!    keyword closes the list, chains run from `第…号` to `决议`);
+//! 3. each number in a chain becomes a canonical id from its shape, the
+//!    organ named in the chain (before the keyword, between keyword and
+//!    number, or right after the number), or else the organ that adopted
+//!    the text being read;
+//! 4. symbols written out (`A/RES/70/1`, undocs.org links) are citations
+//!    wherever they stand; other document symbols are references.
+//!
+//! The document's own symbol, title and date come from its header
+//! ([`header`]); its own symbol is never a citation.
+
+mod header;
+mod lexicon;
+pub mod numbers;
+
+use serde::Serialize;
+
+use crate::normalize::Normalized;
+use crate::symbol::{Kind, Organ, RomanSession, Session, Symbol};
+use crate::vocab::{Body, KeywordOrder, Lang};
+use lexicon::Lexicon;
+use numbers::{NumberHit, Prefix, Shape};
+
+pub use header::DocumentHeader;
+
+/// Where in the document a citation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    Preamble,
+    Operative,
+    Footnote,
+    Other,
+}
+
+/// One citation of a resolution or decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub target: Symbol,
+    pub part: Option<String>,
+    /// The text as written, from the original.
+    pub matched: String,
+    /// Byte offsets into the text given to the extractor.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub verb: Option<String>,
+    pub section: Section,
+}
+
+/// A document symbol that is not a resolution or decision (a report, a
+/// draft, a letter): `A/78/L.86`, `S/2024/171`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub symbol: String,
+    pub matched: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+/// What the extractor found in one text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    pub language: Lang,
+    pub header: DocumentHeader,
+    pub citations: Vec<Citation>,
+    pub references: Vec<Reference>,
+}
+
+/// How to read a text.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The language; detected from the text when `None`.
+    pub lang: Option<Lang>,
+    /// The document's own symbol when known from elsewhere (metadata); it
+    /// wins over the header.
+    pub own_symbol: Option<Symbol>,
+}
+
+/// Extracts citations and references from `text`.
+pub fn extract(text: &str, options: &Options) -> Extraction {
+    let norm = Normalized::new(text);
+    let lang = options.lang.unwrap_or_else(|| detect_language(&norm.text));
+    let lex = Lexicon::get(lang);
+    let mut header = header::read_header(&norm.text, lex);
+    if let Some(own) = options.own_symbol {
+        header.symbol = Some(own);
+    }
+    let own_organ = header
+        .symbol
+        .map(|s| s.organ())
+        .or(header.organ)
+        .unwrap_or(Organ::GeneralAssembly);
+    let numbers = numbers::find_numbers(&norm.text);
+    let keywords = find_keywords(&norm.text, lex);
+    let mut raw = match lex.vocab.order {
+        KeywordOrder::Before => chains_keyword_first(&norm.text, lex, &keywords, &numbers),
+        KeywordOrder::After => chains_keyword_last(&norm.text, lex, &numbers),
+    };
+    raw.extend(written_symbols(&norm.text));
+    raw.sort_by_key(|r| (r.start, r.end));
+    raw.dedup_by_key(|r| (r.start, r.end));
+    let layout = header::Layout::new(&norm.text, lex);
+    let line_starts = line_starts(text);
+    let citations = raw
+        .into_iter()
+        .filter_map(|r| {
+            let target = r.resolve(own_organ)?;
+            if Some(target) == header.symbol {
+                return None;
+            }
+            let (start, end) = norm.original_span(text, r.start, r.end);
+            Some(Citation {
+                target,
+                part: r.part,
+                matched: text[start..end].to_string(),
+                start,
+                end,
+                line: line_of(&line_starts, start),
+                date: r.date,
+                title: r.title,
+                verb: layout.verb_at(&norm.text, r.start, lex),
+                section: layout.section_at(&norm.text, r.start),
+            })
+        })
+        .collect();
+    let references = find_references(&norm, text, &line_starts);
+    Extraction {
+        language: lang,
+        header,
+        citations,
+        references,
+    }
+}
+
+/// Guesses the language from the script, and for Latin text from common
+/// function words.
+pub fn detect_language(text: &str) -> Lang {
+    let sample: String = text.chars().take(20_000).collect();
+    let (mut arabic, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for c in sample.chars() {
+        match c {
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => arabic += 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            _ => {}
+        }
+    }
+    // Han characters carry more per character than letters do.
+    let scores = [(Lang::Ar, arabic), (Lang::Zh, han * 3), (Lang::Ru, cyrillic), (Lang::En, latin)];
+    let best = scores.iter().max_by_key(|(_, n)| *n).map_or(Lang::En, |(l, _)| *l);
+    if best != Lang::En {
+        return best;
+    }
+    let words: Vec<String> = sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    let en = count(&["the", "of", "and", "to", "its", "that", "with"]);
+    let fr = count(&["le", "la", "les", "des", "du", "et", "sa", "aux", "dans"]);
+    let es = count(&["el", "los", "las", "del", "y", "su", "sus", "que", "con"]);
+    if fr > en && fr >= es {
+        Lang::Fr
+    } else if es > en && es > fr {
+        Lang::Es
+    } else {
+        Lang::En
+    }
+}
+
+/// A keyword in the text.
+#[derive(Debug, Clone, Copy)]
+struct KeywordHit {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = lex.keyword.captures_at(text, at) {
+        let (Some(whole), kind) = (
+            caps.name("res").or_else(|| caps.name("dec")),
+            if caps.name("dec").is_some() { Kind::Decision } else { Kind::Resolution },
+        ) else {
+            break;
+        };
+        hits.push(KeywordHit {
+            start: whole.start(),
+            end: whole.end(),
+            kind,
+        });
+        // The boundary character after a keyword may start the next one.
+        at = whole.end().max(at + 1);
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    hits
+}
+
+/// A citation before its id is decided.
+#[derive(Debug, Clone)]
+struct RawCitation {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    shape: RawShape,
+    part: Option<String>,
+    /// The organ named for it; `None` when the text names none.
+    body: Option<Body>,
+    date: Option<String>,
+    title: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum RawShape {
+    Number(Shape),
+    Written(Symbol),
+}
+
+impl RawCitation {
+    fn from_number(hit: &NumberHit, kind: Kind, body: Option<Body>) -> RawCitation {
+        RawCitation {
+            start: hit.start,
+            end: hit.end,
+            kind,
+            shape: RawShape::Number(hit.shape),
+            part: hit.part.clone(),
+            body,
+            date: None,
+            title: None,
+        }
+    }
+
+    /// The canonical id, from the shape and the organ; `None` for another
+    /// body's documents and for numbers no organ could have adopted.
+    fn resolve(&self, own_organ: Organ) -> Option<Symbol> {
+        let shape = match &self.shape {
+            RawShape::Written(symbol) => return Some(*symbol),
+            RawShape::Number(shape) => *shape,
+        };
+        let organ = match self.body {
+            Some(Body::Other) => return None,
+            Some(Body::Organ(organ)) => Some(organ),
+            None => None,
+        };
+        let shape = strip_footnote_marker(shape, self.kind);
+        symbol_for(shape, self.kind, organ)
+            .or_else(|| symbol_for(shape, self.kind, Some(default_organ(shape, own_organ))))
+    }
+}
+
+/// The organ of a number whose organ the text does not name: the shape
+/// says most (a year in parentheses is the Security Council's), the rest
+/// is the organ that adopted the text ("its resolution 5/1" in a Human
+/// Rights Council text is the Council's own).
+fn default_organ(shape: Shape, own: Organ) -> Organ {
+    match shape {
+        Shape::Year { .. } => Organ::SecurityCouncil,
+        Shape::Slash { prefix: Prefix::None, a, .. } if a >= 1946 => {
+            if own == Organ::CommissionOnHumanRights {
+                own
+            } else {
+                Organ::EconomicAndSocialCouncil
+            }
+        }
+        Shape::Slash { .. } if own == Organ::HumanRightsCouncil => own,
+        Shape::Roman { .. } if own == Organ::EconomicAndSocialCouncil => own,
+        _ => Organ::GeneralAssembly,
+    }
+}
+
+/// The largest serial numbers an organ gives in one session or year,
+/// generously: GA sessions reach about 340 resolutions and decisions run
+/// in the 300s to 500s.
+fn plausible_max(kind: Kind) -> u32 {
+    match kind {
+        Kind::Resolution => 400,
+        Kind::Decision => 700,
+    }
+}
+
+/// A footnote marker printed after a number in PDF text ("59/3008" for
+/// 59/300 and footnote 8) makes the number implausibly large. Drop trailing
+/// digits while the number is out of range; a marker that leaves a
+/// plausible number ("70/12" for 70/1 and footnote 2) cannot be told from
+/// a real citation and is kept.
+fn strip_footnote_marker(shape: Shape, kind: Kind) -> Shape {
+    match shape {
+        Shape::Slash { prefix, a, mut b } => {
+            let limit = plausible_max(kind);
+            while b > limit && b >= 10 {
+                b /= 10;
+            }
+            Shape::Slash { prefix, a, b }
+        }
+        other => other,
+    }
+}
+
+/// The id a shape has when adopted by `organ`; `None` when that organ
+/// never numbered so.
+fn symbol_for(shape: Shape, kind: Kind, organ: Option<Organ>) -> Option<Symbol> {
+    let organ = organ?;
+    let symbol = match (organ, shape) {
+        (Organ::GeneralAssembly, Shape::Slash { prefix, a, b }) => {
+            let session = session_of(prefix, a)?;
+            if matches!(session, Session::Regular(n) if !(31..=120).contains(&n)) {
+                return None;
+            }
+            Symbol::GaNumbered { kind, session, number: b }
+        }
+        (Organ::GeneralAssembly, Shape::Roman { n, session }) if kind == Kind::Resolution => {
+            if matches!(session, RomanSession::Regular(s) if s > 30) {
+                return None;
+            }
+            Symbol::GaRoman { number: n, session }
+        }
+        (Organ::SecurityCouncil, Shape::Year { n, year }) if kind == Kind::Resolution => {
+            if !(1946..=2100).contains(&year) || n > 9999 {
+                return None;
+            }
+            Symbol::Sc { number: n, year }
+        }
+        (Organ::EconomicAndSocialCouncil, Shape::Slash { prefix: Prefix::None, a, b }) if a >= 1946 => {
+            Symbol::EcosocYear { kind, year: a.min(2100), number: b }
+        }
+        (Organ::EconomicAndSocialCouncil, Shape::Roman { n, session: RomanSession::Regular(s) })
+            if kind == Kind::Resolution =>
+        {
+            Symbol::EcosocRoman { number: n, session: s }
+        }
+        (Organ::HumanRightsCouncil, Shape::Slash { prefix, a, b }) if a < 1946 => {
+            let session = session_of(prefix, a)?;
+            if matches!(session, Session::Regular(n) if n > 120) {
+                return None;
+            }
+            Symbol::Hrc { kind, session, number: b }
+        }
+        (Organ::CommissionOnHumanRights, Shape::Slash { prefix: Prefix::None, a, b })
+            if (1946..=2006).contains(&a) =>
+        {
+            Symbol::Chr { kind, year: a, number: b }
+        }
+        _ => return None,
+    };
+    (symbol.number() > 0).then_some(symbol)
+}
+
+fn session_of(prefix: Prefix, a: u16) -> Option<Session> {
+    if a == 0 {
+        return None;
+    }
+    Some(match prefix {
+        Prefix::None => Session::Regular(a),
+        Prefix::Special => Session::Special(a),
+        Prefix::Emergency => Session::Emergency(a),
+    })
+}
+
+/// Characters that end a clause: a list of citations never runs past them.
+fn ends_clause(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(';' | '؛' | '；' | '。') => true,
+        Some('.') => {
+            let rest = chars.as_str();
+            rest.is_empty()
+                || rest.starts_with('\n')
+                || rest
+                    .strip_prefix(' ')
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Chains for languages that write the keyword first.
+fn chains_keyword_first(
+    text: &str,
+    lex: &Lexicon,
+    keywords: &[KeywordHit],
+    numbers: &[NumberHit],
+) -> Vec<RawCitation> {
+    let mut out = Vec::new();
+    for (index, keyword) in keywords.iter().enumerate() {
+        let next_keyword = keywords.get(index + 1).map_or(text.len(), |k| k.start);
+        let body_before = body_before(text, keyword.start, lex);
+        out.extend(Chain::new(text, lex, numbers, keyword, next_keyword, body_before).run());
+    }
+    out
+}
+
+/// The body named just before a keyword: "Security Council resolution",
+/// "the Human Rights Council, in its resolution".
+fn body_before(text: &str, keyword_start: usize, lex: &Lexicon) -> Option<Body> {
+    let mut from = keyword_start.saturating_sub(160);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..keyword_start];
+    let known = lex
+        .body_before_keyword
+        .iter()
+        .find(|(re, _)| re.is_match(window))
+        .map(|(_, body)| *body);
+    known.or_else(|| lex.other_body_before_keyword.is_match(window).then_some(Body::Other))
+}
+
+/// The walk from one keyword over the list it governs.
+struct Chain<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    numbers: &'a [NumberHit],
+    kind: Kind,
+    cursor: usize,
+    limit: usize,
+    body: Option<Body>,
+    items: Vec<RawCitation>,
+    /// Items not yet covered by a body named after them.
+    open_from: usize,
+    /// Whether the last element was a number or its date (a body right
+    /// after it names that number's organ).
+    after_number: bool,
+}
+
+impl<'a> Chain<'a> {
+    fn new(
+        text: &'a str,
+        lex: &'a Lexicon,
+        numbers: &'a [NumberHit],
+        keyword: &KeywordHit,
+        limit: usize,
+        body: Option<Body>,
+    ) -> Chain<'a> {
+        Chain {
+            text,
+            lex,
+            numbers,
+            kind: keyword.kind,
+            cursor: keyword.end,
+            limit,
+            body,
+            items: Vec::new(),
+            open_from: 0,
+            after_number: false,
+        }
+    }
+
+    fn run(mut self) -> Vec<RawCitation> {
+        while self.cursor < self.limit {
+            if !self.step() {
+                break;
+            }
+        }
+        self.items
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.cursor..self.limit]
+    }
+
+    /// Consumes one element of the list; false when the list has ended.
+    fn step(&mut self) -> bool {
+        let rest = self.rest();
+        if ends_clause(rest) {
+            return false;
+        }
+        if let Some(hit) = self.number_at(self.cursor) {
+            self.items.push(RawCitation::from_number(hit, self.kind, self.body));
+            self.cursor = hit.end;
+            self.after_number = true;
+            return true;
+        }
+        if let Some((len, body)) = self.body_at(rest) {
+            self.name_body(body, rest[..len].contains(','));
+            self.cursor += len;
+            return true;
+        }
+        if let Some(caps) = self.lex.date_glue.captures(rest) {
+            let date = self.lex.iso_date(&caps);
+            if let (Some(last), Some(date)) = (self.items.last_mut(), date) {
+                last.date.get_or_insert(date);
+            }
+            self.cursor += caps.get(0).map_or(0, |m| m.end());
+            return true;
+        }
+        if let Some(caps) = self.lex.title_glue.captures(rest) {
+            if let (Some(last), Some(title)) = (self.items.last_mut(), caps.name("title")) {
+                last.title.get_or_insert_with(|| unquote(title.as_str()));
+            }
+            self.after_number = false;
+            self.cursor += caps.get(0).map_or(0, |m| m.end());
+            return true;
+        }
+        if let Some(m) = self.lex.connector_glue.find(rest).filter(|m| m.end() > 0) {
+            if rest[..m.end()].contains([',', '،', '，']) {
+                self.after_number = false;
+            }
+            self.cursor += m.end();
+            return true;
+        }
+        self.skip_to_listed_number()
+    }
+
+    fn number_at(&self, at: usize) -> Option<&'a NumberHit> {
+        let index = self.numbers.partition_point(|n| n.start < at);
+        self.numbers.get(index).filter(|n| n.start == at)
+    }
+
+    fn body_at(&self, rest: &str) -> Option<(usize, Body)> {
+        let known = self
+            .lex
+            .bodies
+            .iter()
+            .filter_map(|(re, body)| re.find(rest).map(|m| (m.end(), *body)))
+            .max_by_key(|(len, _)| *len);
+        known
+            .or_else(|| self.lex.other_body.find(rest).map(|m| (m.end(), Body::Other)))
+            .filter(|(len, _)| *len > 0)
+    }
+
+    /// A body named inside the list: right after a number ("41/8 du Conseil
+    /// des droits de l'homme") it names the organ of the numbers before it
+    /// that had none; in any case it names the organ of the numbers after.
+    fn name_body(&mut self, body: Body, after_comma: bool) {
+        if self.after_number && !after_comma {
+            for item in &mut self.items[self.open_from..] {
+                if item.body.is_none() || item.body == self.body {
+                    item.body = Some(body);
+                }
+            }
+        }
+        self.open_from = self.items.len();
+        self.body = Some(body);
+        self.after_number = false;
+    }
+
+    /// "resolution 70/1 on the 2030 Agenda and 69/313 on …": a list may
+    /// carry unquoted words between its numbers. Skip to the next number if
+    /// it is unmistakably a resolution number, stands in the same clause and
+    /// follows a list connector.
+    fn skip_to_listed_number(&mut self) -> bool {
+        if self.items.is_empty() {
+            return false;
+        }
+        let rest = self.rest();
+        let window_end = floor_boundary(rest, rest.len().min(300));
+        let window = &rest[..window_end];
+        let clause_end = (0..window.len())
+            .filter(|&i| window.is_char_boundary(i))
+            .find(|&i| ends_clause(&window[i..]) || window[i..].starts_with("\n\n"))
+            .unwrap_or(window.len());
+        let from = self.numbers.partition_point(|n| n.start < self.cursor);
+        let Some(hit) = self.numbers[from..].first() else {
+            return false;
+        };
+        let offset = hit.start - self.cursor;
+        if offset > clause_end || !is_unmistakable(hit.shape) {
+            return false;
+        }
+        let before = window[..offset].trim_end();
+        let listed = before.ends_with([',', '،', '，'])
+            || self.lex.connector_glue.find(last_word(before)).is_some_and(|m| m.end() > 0);
+        if !listed {
+            return false;
+        }
+        self.cursor = hit.start;
+        true
+    }
+}
+
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..]
+}
+
+/// Shapes that are resolution numbers whatever surrounds them.
+fn is_unmistakable(shape: Shape) -> bool {
+    match shape {
+        Shape::Slash { prefix: Prefix::None, a, b } => (31..=120).contains(&a) && b <= 400,
+        Shape::Slash { .. } | Shape::Roman { .. } => true,
+        Shape::Year { year, .. } => (1946..=2100).contains(&year),
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn unquote(title: &str) -> String {
+    let trimmed = title.trim_matches(|c: char| "“”\"«»„".contains(c)).trim();
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Chains for Chinese: `[organ][date][题为“…”的]第<number>号[、…第<number>号]决议`.
+fn chains_keyword_last(text: &str, lex: &Lexicon, numbers: &[NumberHit]) -> Vec<RawCitation> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    while index < numbers.len() {
+        let Some((items, next)) = zh_group(text, lex, numbers, index) else {
+            index += 1;
+            continue;
+        };
+        out.extend(items);
+        index = next;
+    }
+    out
+}
+
+/// One Chinese list starting at `numbers[first]`; returns its citations
+/// and the index of the first number after it.
+fn zh_group(
+    text: &str,
+    lex: &Lexicon,
+    numbers: &[NumberHit],
+    first: usize,
+) -> Option<(Vec<RawCitation>, usize)> {
+    let mut body = zh_body_before(text, numbers[first].start, lex);
+    let mut items: Vec<RawCitation> = Vec::new();
+    let mut pending_date: Option<String> = None;
+    let mut pending_title: Option<String> = None;
+    let mut index = first;
+    let mut cursor = numbers[first].start;
+    loop {
+        let rest = &text[cursor..];
+        if let Some(hit) = numbers.get(index).filter(|n| n.start == cursor) {
+            let after = skip_spaces(text, hit.end);
+            if !text[after..].starts_with('号') {
+                break;
+            }
+            let mut item = RawCitation::from_number(hit, Kind::Resolution, body);
+            item.date = pending_date.take();
+            item.title = pending_title.take();
+            items.push(item);
+            cursor = after + '号'.len_utf8();
+            index += 1;
+            continue;
+        }
+        if let Some(kind) = [("决议", Kind::Resolution), ("决定", Kind::Decision)]
+            .iter()
+            .find_map(|(word, kind)| rest.starts_with(word).then_some(*kind))
+        {
+            if items.is_empty() {
+                return None;
+            }
+            for item in &mut items {
+                item.kind = kind;
+            }
+            return Some((items, index));
+        }
+        let step = zh_glue(rest, lex, &mut body, &mut pending_date, &mut pending_title);
+        match step {
+            Some(len) if len > 0 => cursor += len,
+            _ => break,
+        }
+    }
+    None
+}
+
+/// Glue between the items of a Chinese list; the length consumed.
+fn zh_glue(
+    rest: &str,
+    lex: &Lexicon,
+    body: &mut Option<Body>,
+    date: &mut Option<String>,
+    title: &mut Option<String>,
+) -> Option<usize> {
+    if ends_clause(rest) {
+        return None;
+    }
+    if let Some(caps) = lex.date_glue.captures(rest) {
+        *date = lex.iso_date(&caps);
+        return caps.get(0).map(|m| m.end());
+    }
+    if let Some(caps) = lex.title_glue.captures(rest) {
+        *title = caps.name("title").map(|t| unquote(t.as_str()));
+        return caps.get(0).map(|m| m.end());
+    }
+    if let Some(m) = lex.connector_glue.find(rest).filter(|m| m.end() > 0) {
+        return Some(m.end());
+    }
+    for word in ["第", "…", "其", "在其", "大会"] {
+        if rest.starts_with(word) {
+            if word == "大会" {
+                *body = Some(Body::Organ(Organ::GeneralAssembly));
+            }
+            return Some(word.len());
+        }
+    }
+    if let Some(len) = zh_topic(rest) {
+        return Some(len);
+    }
+    if let Some((len, found)) = zh_body_at(rest) {
+        *body = Some(found);
+        return Some(len);
+    }
+    None
+}
+
+/// "关于女童的": a topic between the date and the number.
+fn zh_topic(rest: &str) -> Option<usize> {
+    let body = rest.strip_prefix("关于")?;
+    let mut len = "关于".len();
+    for (i, c) in body.char_indices() {
+        if "，。；、“”决".contains(c) || i > 120 {
+            return None;
+        }
+        if c == '的' {
+            len += i + c.len_utf8();
+            return Some(len);
+        }
+    }
+    None
+}
+
+/// Body names in Chinese, told apart by how the name ends.
+fn zh_classify(name: &str) -> Option<Body> {
+    const OTHER: [&str; 6] = ["环境大会", "卫生大会", "缔约方大会", "人居大会", "劳工大会", "大会会议"];
+    const KNOWN: [(&str, Organ); 8] = [
+        ("安全理事会", Organ::SecurityCouncil),
+        ("安理会", Organ::SecurityCouncil),
+        ("经济及社会理事会", Organ::EconomicAndSocialCouncil),
+        ("经社理事会", Organ::EconomicAndSocialCouncil),
+        ("人权理事会", Organ::HumanRightsCouncil),
+        ("人权委员会", Organ::CommissionOnHumanRights),
+        ("大会", Organ::GeneralAssembly),
+        ("联合国大会", Organ::GeneralAssembly),
+    ];
+    if OTHER.iter().any(|o| name.ends_with(o)) {
+        return Some(Body::Other);
+    }
+    if let Some((_, organ)) = KNOWN.iter().find(|(k, _)| name.ends_with(k)) {
+        return Some(Body::Organ(*organ));
+    }
+    ["委员会", "理事会", "执行局", "会议", "论坛", "组织"]
+        .iter()
+        .any(|s| name.ends_with(s))
+        .then_some(Body::Other)
+}
+
+fn zh_body_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"\p{Han}{0,12}?(?:委员会|执行局|理事会|安理会|大会|会议|论坛|组织)")
+            .expect("valid pattern")
+    })
+}
+
+fn zh_body_at(rest: &str) -> Option<(usize, Body)> {
+    let m = zh_body_regex().find(rest).filter(|m| m.start() == 0)?;
+    zh_classify(m.as_str()).map(|b| (m.end(), b))
+}
+
+/// The body named shortly before a Chinese list, with only a date, a title
+/// or a topic between.
+fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
+    let mut from = start.saturating_sub(240);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..start];
+    let last = zh_body_regex().find_iter(window).last()?;
+    let between = &window[last.end()..];
+    let between = strip_quoted(between);
+    let between = lex.date.replace_all(&between, "");
+    let clean = !between.contains(['，', '。', '；', ',', ';']) && !between.contains("决议") && between.chars().count() <= 40;
+    if !clean {
+        return None;
+    }
+    // The match may begin with verbs ("回顾大会"); classify by its ending.
+    zh_classify(last.as_str())
+}
+
+fn strip_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn skip_spaces(text: &str, mut at: usize) -> usize {
+    while let Some(c) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
+        at += c.len_utf8();
+    }
+    at
+}
+
+fn written_symbol_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::RegexBuilder::new(
+            r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?)",
+        )
+        .case_insensitive(true)
+        .build()
+        .expect("valid pattern")
+    })
+}
+
+/// Symbols written out (`A/RES/70/1`, `S/RES/2231 (2015)`, the end of an
+/// undocs.org link) are citations wherever they stand.
+fn written_symbols(text: &str) -> Vec<RawCitation> {
+    written_symbol_regex()
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let m = caps.name("sym")?;
+            let (symbol, part) = crate::symbol::parse_with_part(m.as_str()).ok()?;
+            Some(RawCitation {
+                start: m.start(),
+                end: m.end(),
+                kind: symbol.kind(),
+                shape: RawShape::Written(symbol),
+                part,
+                body: None,
+                date: None,
+                title: None,
+            })
+        })
+        .collect()
+}
+
+fn reference_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)",
+        )
+        .expect("valid pattern")
+    })
+}
+
+/// Other document symbols: drafts, reports, letters, records.
+fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> Vec<Reference> {
+    reference_regex()
+        .captures_iter(&norm.text)
+        .filter_map(|caps| {
+            let m = caps.name("sym")?;
+            let symbol = m.as_str().trim_end_matches(['.', '-']);
+            let is_resolution = symbol.contains("/RES/") || symbol.contains("/DEC/");
+            if is_resolution || !symbol.bytes().any(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let (start, end) = norm.original_span(original, m.start(), m.start() + symbol.len());
+            Some(Reference {
+                symbol: symbol.to_string(),
+                matched: original[start..end].to_string(),
+                start,
+                end,
+                line: line_of(line_starts, start),
+            })
+        })
+        .collect()
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(memchr_newlines(text).map(|i| i + 1))
+        .collect()
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i)
+}
+
+fn line_of(line_starts: &[usize], offset: usize) -> usize {
+    line_starts.partition_point(|&s| s <= offset).max(1)
+}
+
+#[cfg(test)]
+mod tests;

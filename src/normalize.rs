@@ -1,0 +1,234 @@
+//! Text normalisation before extraction, with a map back to the original.
+//!
+//! Real UN text is noisy: non-breaking and thin spaces between a word and
+//! its number, full-width digits and slashes in Chinese, Arabic-Indic
+//! digits, bidi control marks and tatweel in Arabic, soft hyphens and line
+//! hyphenation from PDF. The patterns run on a folded copy in which all of
+//! that reads as plain ASCII spaces, digits and punctuation; every match is
+//! mapped back to byte offsets in the text as given.
+
+/// A folded copy of a text and the way back to the original offsets.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The folded text the patterns run on.
+    pub text: String,
+    /// Points where the offset shift between the two texts changes:
+    /// `(normalized offset, original offset)`, sorted. Between two points
+    /// the texts advance byte for byte.
+    anchors: Vec<(usize, usize)>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Folds `original`; see the module documentation for what changes.
+    pub fn new(original: &str) -> Normalized {
+        let mut builder = Builder {
+            text: String::with_capacity(original.len()),
+            anchors: vec![(0, 0)],
+        };
+        let mut chars = original.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            match fold_char(c) {
+                Fold::Keep => builder.push_same(c, offset),
+                Fold::Drop => builder.drop(offset + c.len_utf8()),
+                Fold::To(replacement) => {
+                    builder.push_other(replacement, offset, offset + c.len_utf8())
+                }
+                Fold::Hyphen => {
+                    // "resolu-\ntion": a hyphen at a line end between two
+                    // lower-case letters is PDF hyphenation; join the word.
+                    let joins = builder.prev_is_lowercase()
+                        && matches!(chars.peek(), Some((_, '\n')))
+                        && next_after_newline_is_lowercase(&original[offset + c.len_utf8()..]);
+                    if joins {
+                        let after = skip_newline_and_spaces(original, offset + c.len_utf8());
+                        while chars.peek().is_some_and(|(o, _)| *o < after) {
+                            chars.next();
+                        }
+                        builder.drop(after);
+                    } else {
+                        builder.push_other('-', offset, offset + c.len_utf8());
+                    }
+                }
+            }
+        }
+        Normalized {
+            text: builder.text,
+            anchors: builder.anchors,
+            original_len: original.len(),
+        }
+    }
+
+    /// The original byte offset of a normalized byte offset.
+    pub fn original_offset(&self, normalized: usize) -> usize {
+        let index = match self.anchors.binary_search_by(|(n, _)| n.cmp(&normalized)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let (n, o) = self.anchors[index];
+        (o + (normalized - n)).min(self.original_len)
+    }
+
+    /// The original span of a normalized span. The end is the end of the
+    /// original character behind the match's last character, so that
+    /// characters dropped after a match stay out of it.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let original_start = self.original_offset(start);
+        let last = self.text.get(start..end).and_then(|m| m.char_indices().next_back());
+        let original_end = match last {
+            Some((i, _)) => {
+                let last_start = self.original_offset(start + i);
+                let width = original
+                    .get(last_start..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(0, char::len_utf8);
+                last_start + width
+            }
+            None => original_start,
+        };
+        (original_start, original_end.max(original_start))
+    }
+}
+
+struct Builder {
+    text: String,
+    anchors: Vec<(usize, usize)>,
+}
+
+impl Builder {
+    fn push_same(&mut self, c: char, original: usize) {
+        self.sync(original);
+        self.text.push(c);
+    }
+
+    fn push_other(&mut self, c: char, original: usize, original_end: usize) {
+        self.sync(original);
+        self.text.push(c);
+        // The replacement may be shorter than the original character.
+        self.sync_after(original_end);
+    }
+
+    fn drop(&mut self, original_end: usize) {
+        self.sync_after(original_end);
+    }
+
+    /// Records an anchor if `original` is not where the current shift puts it.
+    fn sync(&mut self, original: usize) {
+        let here = self.text.len();
+        let (n, o) = *self.anchors.last().unwrap_or(&(0, 0));
+        if o + (here - n) != original {
+            self.anchors.push((here, original));
+        }
+    }
+
+    fn sync_after(&mut self, original_end: usize) {
+        let here = self.text.len();
+        self.anchors.push((here, original_end));
+        // Keep anchors strictly increasing in the normalized offset.
+        let len = self.anchors.len();
+        if len >= 2 && self.anchors[len - 2].0 == here {
+            self.anchors.remove(len - 2);
+        }
+    }
+
+    fn prev_is_lowercase(&self) -> bool {
+        self.text.chars().next_back().is_some_and(char::is_lowercase)
+    }
+}
+
+fn next_after_newline_is_lowercase(rest: &str) -> bool {
+    rest.strip_prefix('\n')
+        .map(|r| r.trim_start_matches([' ', '\t']))
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
+fn skip_newline_and_spaces(original: &str, from: usize) -> usize {
+    let rest = &original[from..];
+    let after_newline = rest.strip_prefix('\n').unwrap_or(rest);
+    let trimmed = after_newline.trim_start_matches([' ', '\t']);
+    original.len() - trimmed.len()
+}
+
+enum Fold {
+    Keep,
+    Drop,
+    To(char),
+    Hyphen,
+}
+
+fn fold_char(c: char) -> Fold {
+    match c {
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+            Fold::To(' ')
+        }
+        '\r' => Fold::Drop,
+        // Zero-width characters, bidi controls, soft hyphen, BOM, tatweel and
+        // Arabic short vowels carry no meaning for symbols or keywords.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{00AD}'
+        | '\u{FEFF}'
+        | '\u{0640}'
+        | '\u{064B}'..='\u{0652}' => Fold::Drop,
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => Fold::To('-'),
+        '-' => Fold::Hyphen,
+        // Arabic-Indic and Eastern Arabic-Indic digits.
+        '\u{0660}'..='\u{0669}' => Fold::To(digit(c as u32 - 0x0660)),
+        '\u{06F0}'..='\u{06F9}' => Fold::To(digit(c as u32 - 0x06F0)),
+        // Full-width ASCII (digits, slash, parentheses, letters).
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).map_or(Fold::Keep, Fold::To),
+        '\u{066B}' => Fold::To('.'),
+        _ => Fold::Keep,
+    }
+}
+
+fn digit(n: u32) -> char {
+    char::from_digit(n, 10).unwrap_or('0')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_roundtrip(original: &str, needle: &str, expected_original: &str) {
+        let n = Normalized::new(original);
+        let start = n.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text));
+        let (s, e) = n.original_span(original, start, start + needle.len());
+        assert_eq!(&original[s..e], expected_original);
+    }
+
+    #[test]
+    fn spaces_digits_and_marks_fold() {
+        let n = Normalized::new("resolution\u{00A0}７０／１ and ٢٣٣٤ (٢٠١٦)\u{200F}");
+        assert_eq!(n.text, "resolution 70/1 and 2334 (2016)");
+    }
+
+    #[test]
+    fn spans_map_back_to_the_original() {
+        check_roundtrip("its resolution\u{00A0}７０／１ of", "70/1", "７０／１");
+        check_roundtrip("قرار\u{200F}ها ٧٠/١ المؤرخ", "70/1", "٧٠/١");
+        check_roundtrip("a\u{202B}b 78/311 c", "78/311", "78/311");
+        check_roundtrip("كـانون 12/3", "12/3", "12/3");
+    }
+
+    #[test]
+    fn line_hyphenation_joins_words() {
+        let n = Normalized::new("the reso-\nlution 70/1 and S-\n26/2");
+        assert_eq!(n.text, "the resolution 70/1 and S-\n26/2");
+        check_roundtrip("the reso-\nlution 70/1", "resolution", "reso-\nlution");
+    }
+
+    #[test]
+    fn offsets_stay_on_char_boundaries() {
+        let original = "第\u{3000}７０／１号决议\u{200B}，";
+        let n = Normalized::new(original);
+        for i in 0..=n.text.len() {
+            if n.text.is_char_boundary(i) {
+                let o = n.original_offset(i);
+                assert!(original.is_char_boundary(o), "{i} -> {o}");
+            }
+        }
+    }
+}

@@ -1,0 +1,505 @@
+//! Per-language vocabulary: the words around a citation, as data.
+//!
+//! Adding a language is adding a [`Vocabulary`] here; the extractor has no
+//! language-specific control flow except the position of the keyword
+//! ([`KeywordOrder`]). Every entry is a regular-expression fragment matched
+//! case-insensitively on normalised text (see `normalize`), so NBSP, bidi
+//! marks and full-width forms are already folded. The worked examples at the
+//! end of each table are checked by tests in both directions: each example
+//! must be found, and must yield exactly its expected ids.
+
+use crate::symbol::Organ;
+
+/// The six official languages of the UN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ar,
+    Zh,
+    En,
+    Fr,
+    Ru,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+        }
+    }
+
+    /// Parses an ISO 639-1 code (also `ch`, as undocs.org spells Chinese).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ar" => Some(Lang::Ar),
+            "zh" | "ch" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            "ru" => Some(Lang::Ru),
+            "es" | "sp" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    /// The vocabulary table of this language.
+    pub fn vocabulary(self) -> &'static Vocabulary {
+        match self {
+            Lang::Ar => &ARABIC,
+            Lang::Zh => &CHINESE,
+            Lang::En => &ENGLISH,
+            Lang::Fr => &FRENCH,
+            Lang::Ru => &RUSSIAN,
+            Lang::Es => &SPANISH,
+        }
+    }
+}
+
+/// Where the word "resolution" stands relative to the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordOrder {
+    /// "resolution 70/1", "القرار 70/1": the keyword, then a list of numbers.
+    Before,
+    /// "第70/1号决议": numbers (each closed by 号), then the keyword.
+    After,
+}
+
+/// Who adopted the cited text, as named in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// One of the organs whose documents rescite identifies.
+    Organ(Organ),
+    /// Any other body (UNEP's assembly, a functional commission, a board):
+    /// its resolutions are never taken for the General Assembly's.
+    Other,
+}
+
+/// A worked example: a phrase and the canonical ids it must yield, read as
+/// part of a text adopted by the General Assembly.
+#[derive(Debug, Clone, Copy)]
+pub struct Example {
+    pub text: &'static str,
+    pub expected: &'static [&'static str],
+}
+
+/// Everything the extractor needs to know about one language.
+#[derive(Debug)]
+pub struct Vocabulary {
+    pub lang: Lang,
+    pub order: KeywordOrder,
+    /// Words for "resolution(s)" in every inflection.
+    pub resolution: &'static [&'static str],
+    /// Words for "decision(s)".
+    pub decision: &'static [&'static str],
+    /// Names of bodies, tried longest first; a name may carry its
+    /// preposition ("of the", "du", "del").
+    pub bodies: &'static [(&'static str, Body)],
+    /// Generic names of other bodies (a word like "Commission" with what
+    /// follows it), tried after `bodies`.
+    pub other_bodies: &'static [&'static str],
+    /// What may stand between a body's name and the keyword that follows
+    /// it: "Security Council, in its resolution".
+    pub body_to_keyword: &'static str,
+    /// Month names with their numbers.
+    pub months: &'static [(&'static str, u8)],
+    /// A date, with `{d}`, `{m}` and `{y}` where day, month and year stand.
+    pub date: &'static str,
+    /// Words that introduce a date after a number ("of", "du", "от").
+    pub date_intro: &'static str,
+    /// Words that introduce a title ("entitled").
+    pub entitled: &'static str,
+    /// Words that join the items of a list ("and", "as well as").
+    pub connectors: &'static str,
+    /// Part letters written as words (Arabic ألف, باء…), with their letter.
+    pub part_words: &'static [(&'static str, char)],
+    /// Words joining two part letters ("A to C", "A and B").
+    pub part_joiners: &'static str,
+    /// First words of preambular paragraphs.
+    pub preamble_verbs: &'static [&'static str],
+    /// First words of operative paragraphs.
+    pub operative_verbs: &'static [&'static str],
+    /// Header phrases that precede the adoption date.
+    pub adopted: &'static str,
+    pub examples: &'static [Example],
+}
+
+const EN_MONTHS: [(&str, u8); 12] = [
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+];
+
+pub static ENGLISH: Vocabulary = Vocabulary {
+    lang: Lang::En,
+    order: KeywordOrder::Before,
+    resolution: &["resolutions?"],
+    decision: &["decisions?"],
+    bodies: &[
+        ("(?:the )?(?:United Nations )?General Assembly", Body::Organ(Organ::GeneralAssembly)),
+        ("(?:the )?(?:United Nations )?Security Council", Body::Organ(Organ::SecurityCouncil)),
+        ("(?:the )?Economic and Social Council", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        ("(?:the )?Human Rights Council", Body::Organ(Organ::HumanRightsCouncil)),
+        ("(?:the )?Commission on Human Rights", Body::Organ(Organ::CommissionOnHumanRights)),
+        ("(?:of )?(?:the )?(?:United Nations )?General Assembly", Body::Organ(Organ::GeneralAssembly)),
+        ("of (?:the )?(?:United Nations )?Security Council", Body::Organ(Organ::SecurityCouncil)),
+        ("of (?:the )?Economic and Social Council", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        ("of (?:the )?Human Rights Council", Body::Organ(Organ::HumanRightsCouncil)),
+        ("of (?:the )?Commission on Human Rights", Body::Organ(Organ::CommissionOnHumanRights)),
+    ],
+    other_bodies: &[
+        r"(?:of )?(?:the )?(?:[A-Z][\w'’-]*,? (?:and )?){0,5}(?:Assembly|Commission|Committee|Conference|Board|Council|Organization|Forum|Meeting|Congress|Sub-Commission|Parties)(?: (?:on|for|of|of the|on the|and) (?:[A-Z][\w'’-]*(?: and)? ?){1,5})?",
+    ],
+    body_to_keyword: r"(?:,? (?:in|by) its|'s|’s)?",
+    months: &EN_MONTHS,
+    date: r"{d} {m},? {y}",
+    date_intro: r"(?:of|dated|adopted on|on)",
+    entitled: r"(?:entitled|titled|on)",
+    connectors: r"(?:and|as well as|including|inter alia|in particular|respectively|or|and its|its)",
+    part_words: &[],
+    part_joiners: r"(?:to|and|-)",
+    preamble_verbs: &[
+        "Recalling", "Reaffirming", "Taking note", "Welcoming", "Noting", "Bearing in mind",
+        "Having considered", "Recognizing", "Acknowledging", "Reiterating", "Emphasizing",
+        "Stressing", "Guided by", "Mindful", "Expressing", "Convinced", "Concerned", "Deeply concerned",
+        "Considering", "Underlining", "Determined", "Affirming", "Taking into account",
+    ],
+    operative_verbs: &[
+        "Decides", "Requests", "Calls upon", "Calls on", "Urges", "Encourages", "Invites", "Reaffirms",
+        "Recognizes", "Welcomes", "Notes", "Takes note", "Emphasizes", "Stresses", "Expresses",
+        "Resolves", "Affirms", "Acknowledges", "Underlines", "Condemns", "Demands", "Recommends",
+        "Appeals", "Authorizes", "Endorses", "Adopts", "Proclaims", "Declares", "Approves",
+        "Supports", "Reiterates", "Commends", "Recalls", "Also", "Further", "Strongly", "Once again",
+    ],
+    adopted: r"(?:adopted by the [A-Za-z ]{3,40}? (?:at its [\w ]+ meeting,? )?on|adopted on)",
+    examples: &[
+        Example { text: "Reaffirming its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”,", expected: &["A/RES/70/1"] },
+        Example { text: "Recalling its resolutions 1514 (XV) of 14 December 1960 and 1541 (XV) of 15 December 1960", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
+        Example { text: "Economic and Social Council resolutions 2018/18 of 3 July 2018 and 2019/27 of 23 July 2019", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
+        Example { text: "Security Council resolutions 658 (1990) of 27 June 1990, 690 (1991) of 29 April 1991 and 1720 (2006)", expected: &["S/RES/658(1990)", "S/RES/690(1991)", "S/RES/1720(2006)"] },
+        Example { text: "Human Rights Council resolution 41/8 of 11 July 2019", expected: &["A/HRC/RES/41/8"] },
+        Example { text: "its decision 77/568 of 1 September 2023", expected: &["A/DEC/77/568"] },
+        Example { text: "its resolutions ES-11/1 of 2 March 2022, ES-11/2 of 24 March 2022 and ES-11/6 of 23 February 2023", expected: &["A/RES/ES-11/1", "A/RES/ES-11/2", "A/RES/ES-11/6"] },
+        Example { text: "resolutions 40/257 A to C of 18 December 1985 and 74/92 A and B of 13 December 2019", expected: &["A/RES/40/257", "A/RES/74/92"] },
+        Example { text: "1 Resolution 217 A (III).", expected: &["A/RES/217(III)"] },
+        Example { text: "Commission on Human Rights resolution 2005/69 of 20 April 2005", expected: &["E/CN.4/RES/2005/69"] },
+        Example { text: "United Nations Environment Assembly resolution 5/14 and Commission on Narcotic Drugs resolution 58/8", expected: &[] },
+        Example { text: "its resolutions 3362 (S-VII) of 16 September 1975 and 2252 (ES-V) of 4 July 1967 and S-26/2", expected: &["A/RES/3362(S-VII)", "A/RES/2252(ES-V)", "A/RES/S-26/2"] },
+        Example { text: "on 28/04/2006, see Article 2(2), COVID-19, the 2030 Agenda, the 2015/16 biennium", expected: &[] },
+        Example { text: "its resolution 70/1 on the 2030 Agenda and 69/313 on the Addis Ababa Action Agenda", expected: &["A/RES/70/1", "A/RES/69/313"] },
+        Example { text: "the Human Rights Council, in its resolution 42/23,", expected: &["A/HRC/RES/42/23"] },
+    ],
+};
+
+pub static FRENCH: Vocabulary = Vocabulary {
+    lang: Lang::Fr,
+    order: KeywordOrder::Before,
+    resolution: &["r[ée]solutions?"],
+    decision: &["d[ée]cisions?"],
+    bodies: &[
+        ("(?:de l['’]|l['’])?Assembl[ée]e g[ée]n[ée]rale", Body::Organ(Organ::GeneralAssembly)),
+        ("(?:du |le )?Conseil de s[ée]curit[ée]", Body::Organ(Organ::SecurityCouncil)),
+        ("(?:du |le )?Conseil [ée]conomique et social", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        ("(?:du |le )?Conseil des droits de l['’]homme", Body::Organ(Organ::HumanRightsCouncil)),
+        ("(?:de la |la )?Commission des droits de l['’]homme", Body::Organ(Organ::CommissionOnHumanRights)),
+    ],
+    other_bodies: &[
+        r"(?:de la |du |de l['’]|des |la |le |l['’])?(?:Assembl[ée]e|Commission|Comit[ée]|Conf[ée]rence|Conseil|Organisation|Forum|R[ée]union|Sous-Commission)(?: (?:des|de la|du|de|d['’]|pour l['’]|pour le|pour la|sur l['’]|sur la|sur le|sur les|des Nations Unies|et)[ \w'’-]{1,60}?)?(?:\b)",
+    ],
+    body_to_keyword: r"(?:,? dans (?:sa|ses|son)|,? par (?:sa|ses))?",
+    months: &[
+        ("janvier", 1),
+        ("f[ée]vrier", 2),
+        ("mars", 3),
+        ("avril", 4),
+        ("mai", 5),
+        ("juin", 6),
+        ("juillet", 7),
+        ("ao[uû]t", 8),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("d[ée]cembre", 12),
+    ],
+    date: r"{d}(?:er)? {m} {y}",
+    date_intro: r"(?:du|des|en date du|en date des|adopt[ée]es? le|le)",
+    entitled: r"(?:intitul[ée]e?s?|sur|relative? [àa])",
+    connectors: r"(?:et|ainsi que|notamment|y compris|en date respectivement des|respectivement|ou|et sa|et ses|sa|ses)",
+    part_words: &[],
+    part_joiners: r"(?:[àa]|et|-)",
+    preamble_verbs: &[
+        "Rappelant", "R[ée]affirmant", "Prenant note", "Prenant acte", "Se f[ée]licitant", "Notant",
+        "Consid[ée]rant", "Ayant examin[ée]", "Reconnaissant", "Soulignant", "Sachant", "Consciente",
+        "Convaincue", "Pr[ée]occup[ée]e", "Profond[ée]ment pr[ée]occup[ée]e", "Tenant compte", "Constatant",
+    ],
+    operative_verbs: &[
+        "D[ée]cide", "Prie", "Demande", "Engage", "Invite", "R[ée]affirme", "Souligne", "Exhorte",
+        "Encourage", "Prend note", "Prend acte", "Accueille", "Constate", "Rappelle", "Note",
+        "Se f[ée]licite", "Salue", "Reconna[iî]t", "Affirme", "Condamne", "Recommande", "Exprime",
+        "Approuve", "Adopte", "Proclame", "D[ée]clare", "Insiste", "R[ée]it[èe]re", "Estime",
+        "Consid[èe]re", "Charge", "Autorise", "Soutient", "Remercie", "Exige", "Appelle",
+    ],
+    adopted: r"(?:adopt[ée]e par (?:l['’]Assembl[ée]e g[ée]n[ée]rale|le Conseil [\w ]{3,30}?) (?:[àa] sa [\w ]+ s[ée]ance,? )?le)",
+    examples: &[
+        Example { text: "Rappelant sa résolution 76/13 du 2 décembre 2021, dans laquelle", expected: &["A/RES/76/13"] },
+        Example { text: "les résolutions 2018/18 et 2019/27 du Conseil économique et social, en date respectivement des 3 juillet 2018 et 23 juillet 2019", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
+        Example { text: "la résolution 41/8 du Conseil des droits de l’homme", expected: &["A/HRC/RES/41/8"] },
+        Example { text: "les résolutions du Conseil de sécurité 658 (1990) du 27 juin 1990, 690 (1991) du 29 avril 1991", expected: &["S/RES/658(1990)", "S/RES/690(1991)"] },
+        Example { text: "sa décision 77/568 du 1er septembre 2023", expected: &["A/DEC/77/568"] },
+        Example { text: "ses résolutions 40/257 A à C du 18 décembre 1985 et 74/92 A et B du 13 décembre 2019", expected: &["A/RES/40/257", "A/RES/74/92"] },
+        Example { text: "1 Résolution 217 A (III).", expected: &["A/RES/217(III)"] },
+        Example { text: "la résolution 5/14 de l’Assemblée des Nations Unies pour l’environnement", expected: &[] },
+    ],
+};
+
+pub static SPANISH: Vocabulary = Vocabulary {
+    lang: Lang::Es,
+    order: KeywordOrder::Before,
+    resolution: &["resoluci[óo]n", "resoluciones"],
+    decision: &["decisi[óo]n", "decisiones"],
+    bodies: &[
+        ("(?:de la |la )?Asamblea General", Body::Organ(Organ::GeneralAssembly)),
+        ("(?:del |el )?Consejo de Seguridad", Body::Organ(Organ::SecurityCouncil)),
+        ("(?:del |el )?Consejo Econ[óo]mico y Social", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        ("(?:del |el )?Consejo de Derechos Humanos", Body::Organ(Organ::HumanRightsCouncil)),
+        ("(?:de la |la )?Comisi[óo]n de Derechos Humanos", Body::Organ(Organ::CommissionOnHumanRights)),
+    ],
+    other_bodies: &[
+        r"(?:de la |del |de los |la |el )?(?:Asamblea|Comisi[óo]n|Comit[ée]|Conferencia|Consejo|Junta|Organizaci[óo]n|Foro|Reuni[óo]n|Subcomisi[óo]n)(?: (?:de las|de la|del|de los|de|sobre el|sobre la|para el|para la|y)[ \w-]{1,60}?)?(?:\b)",
+    ],
+    body_to_keyword: r"(?:,? en (?:su|sus)|,? mediante (?:su|sus))?",
+    months: &[
+        ("enero", 1),
+        ("febrero", 2),
+        ("marzo", 3),
+        ("abril", 4),
+        ("mayo", 5),
+        ("junio", 6),
+        ("julio", 7),
+        ("agosto", 8),
+        ("septiembre", 9),
+        ("setiembre", 9),
+        ("octubre", 10),
+        ("noviembre", 11),
+        ("diciembre", 12),
+    ],
+    date: r"{d} de {m} de {y}",
+    date_intro: r"(?:de|del|aprobadas? el|el)",
+    entitled: r"(?:titulad[oa]s?|sobre|relativa a|relativo a)",
+    connectors: r"(?:y|e|as[íi] como|incluida|incluidas|en particular|respectivamente|o|y su|y sus|su|sus)",
+    part_words: &[],
+    part_joiners: r"(?:a|y|-)",
+    preamble_verbs: &[
+        "Recordando", "Reafirmando", "Tomando nota", "Acogiendo con beneplácito", "Observando",
+        "Teniendo presente", "Habiendo examinado", "Reconociendo", "Destacando", "Subrayando",
+        "Consciente", "Convencida", "Preocupada", "Profundamente preocupada", "Considerando", "Teniendo en cuenta",
+    ],
+    operative_verbs: &[
+        "Decide", "Solicita", "Pide", "Exhorta", "Alienta", "Invita", "Reafirma", "Acoge", "Reconoce",
+        "Observa", "Toma nota", "Destaca", "Subraya", "Insta", "Resuelve", "Recomienda", "Expresa",
+        "Aprueba", "Afirma", "Condena", "Exige", "Encomia", "Reitera", "Hace", "Recuerda", "Celebra",
+        "Apoya", "Declara", "Proclama", "Autoriza", "Encarga", "Considera",
+    ],
+    adopted: r"(?:aprobada por (?:la Asamblea General|el Consejo [\w ]{3,30}?) (?:en su [\w ]+ sesi[óo]n,? )?el)",
+    examples: &[
+        Example { text: "Recordando su resolución 76/13, de 2 de diciembre de 2021, en la que", expected: &["A/RES/76/13"] },
+        Example { text: "Recordando sus resoluciones 1514 (XV), de 14 de diciembre de 1960, y 1541 (XV), de 15 de diciembre de 1960", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
+        Example { text: "las resoluciones del Consejo Económico y Social 2018/18, de 3 de julio de 2018, y 2019/27", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
+        Example { text: "la resolución 41/8 del Consejo de Derechos Humanos", expected: &["A/HRC/RES/41/8"] },
+        Example { text: "las resoluciones del Consejo de Seguridad 658 (1990), de 27 de junio de 1990, y 690 (1991)", expected: &["S/RES/658(1990)", "S/RES/690(1991)"] },
+        Example { text: "su decisión 77/568, de 1 de septiembre de 2023", expected: &["A/DEC/77/568"] },
+        Example { text: "40/257 A a C, de 18 de diciembre de 1985, y 74/92 A y B, de 13 de diciembre de 2019 en sus resoluciones", expected: &[] },
+        Example { text: "sus resoluciones 40/257 A a C, de 18 de diciembre de 1985, y 74/92 A y B", expected: &["A/RES/40/257", "A/RES/74/92"] },
+    ],
+};
+
+pub static RUSSIAN: Vocabulary = Vocabulary {
+    lang: Lang::Ru,
+    order: KeywordOrder::Before,
+    resolution: &["резолюц[а-яё]*"],
+    decision: &["решени[а-яё]*"],
+    bodies: &[
+        ("Генеральн[а-яё]* Ассамбле[а-яё]*", Body::Organ(Organ::GeneralAssembly)),
+        ("Совет[а-яё]* Безопасности", Body::Organ(Organ::SecurityCouncil)),
+        ("Экономическ[а-яё]* и Социальн[а-яё]* Совет[а-яё]*", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        ("Совет[а-яё]* по правам человека", Body::Organ(Organ::HumanRightsCouncil)),
+        ("Комисси[а-яё]* по правам человека", Body::Organ(Organ::CommissionOnHumanRights)),
+    ],
+    other_bodies: &[
+        r"(?:[А-ЯЁ][а-яё-]*\s){0,4}(?:Ассамбле|Комисси|Комитет|Конференци|Совет|Организаци|Форум|Совещани|Подкомисси)[а-яё]*(?: (?:по|Организации|Объединенных|Наций|ООН|и|[а-яё]+)(?: [а-яё\w-]+){0,5})?",
+    ],
+    body_to_keyword: r"(?:,? в сво[а-яё]*|,? сво[а-яё]*)?",
+    months: &[
+        ("январ[яь]", 1),
+        ("феврал[яь]", 2),
+        ("марта?", 3),
+        ("апрел[яь]", 4),
+        ("ма[яй]", 5),
+        ("июн[яь]", 6),
+        ("июл[яь]", 7),
+        ("августа?", 8),
+        ("сентябр[яь]", 9),
+        ("октябр[яь]", 10),
+        ("ноябр[яь]", 11),
+        ("декабр[яь]", 12),
+    ],
+    date: r"{d} {m} {y}(?: года| г\.?)?",
+    date_intro: r"(?:от|принят[а-яё]* )",
+    entitled: r"(?:озаглавленн[а-яё]*|о|об|касающ[а-яё]*)",
+    connectors: r"(?:и|а также|включая|в том числе|в частности|соответственно|или|и сво[а-яё]*|сво[а-яё]*)",
+    part_words: &[],
+    part_joiners: r"(?:-|и)",
+    preamble_verbs: &[
+        "ссылаясь", "подтверждая", "вновь подтверждая", "принимая к сведению", "напоминая",
+        "с удовлетворением", "приветствуя", "отмечая", "признавая", "рассмотрев", "подчеркивая",
+        "будучи", "учитывая", "принимая во внимание", "выражая", "сознавая", "руководствуясь",
+    ],
+    operative_verbs: &[
+        "постановляет", "просит", "призывает", "предлагает", "вновь подтверждает", "приветствует",
+        "признает", "принимает", "подчеркивает", "настоятельно", "рекомендует", "выражает",
+        "одобряет", "утверждает", "осуждает", "требует", "отмечает", "подтверждает", "поощряет",
+        "решает", "заявляет", "провозглашает", "уполномочивает", "поручает", "считает", "напоминает",
+        "с удовлетворением отмечает", "вновь", "также",
+    ],
+    adopted: r"(?:принятая (?:Генеральной Ассамблеей|Советом [\w ]{3,30}?)(?: на его [\w ]+ заседании,?)?)",
+    examples: &[
+        Example { text: "ссылаясь на свою резолюцию 76/13 от 2 декабря 2021 года, в которой", expected: &["A/RES/76/13"] },
+        Example { text: "ссылаясь на свои резолюции 1514 (XV) от 14 декабря 1960 года и 1541 (XV) от 15 декабря 1960 года", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
+        Example { text: "резолюции Экономического и Социального Совета 2018/18 от 3 июля 2018 года и 2019/27 от 23 июля 2019 года", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
+        Example { text: "резолюцию 41/8 Совета по правам человека от 11 июля 2019 года", expected: &["A/HRC/RES/41/8"] },
+        Example { text: "резолюции Совета Безопасности 658 (1990) от 27 июня 1990 года", expected: &["S/RES/658(1990)"] },
+        Example { text: "свое решение 77/568 от 1 сентября 2023 года", expected: &["A/DEC/77/568"] },
+        Example { text: "резолюции 40/257 A–C от 18 декабря 1985 года и 74/92 A и B от 13 декабря 2019 года", expected: &["A/RES/40/257", "A/RES/74/92"] },
+        Example { text: "1 Резолюция 217 A (III).", expected: &["A/RES/217(III)"] },
+        Example { text: "резолюция 217 А (III) и резолюции 1514 (ХV)", expected: &["A/RES/217(III)", "A/RES/1514(XV)"] },
+    ],
+};
+
+pub static ARABIC: Vocabulary = Vocabulary {
+    lang: Lang::Ar,
+    order: KeywordOrder::Before,
+    resolution: &["[وف]?(?:ال)?قرار(?:ات|ا|ي|ين)?(?:ها|ه|هما|هم)?"],
+    decision: &["[وف]?(?:ال)?مقرر(?:ات|ا|ي|ين)?(?:ها|ه|هما|هم)?"],
+    bodies: &[
+        ("(?:ل)?(?:ل|ال)جمعية العامة", Body::Organ(Organ::GeneralAssembly)),
+        ("مجلس الأمن", Body::Organ(Organ::SecurityCouncil)),
+        ("(?:ال|لل)مجلس الاقتصادي والاجتماعي", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        ("مجلس حقوق الإنسان", Body::Organ(Organ::HumanRightsCouncil)),
+        ("لجنة حقوق الإنسان", Body::Organ(Organ::CommissionOnHumanRights)),
+    ],
+    other_bodies: &[
+        r"(?:ل|ال|لل)?(?:جمعية|لجنة|مؤتمر|مجلس|هيئة|منظمة|منتدى|اجتماع|اللجنة|المؤتمر|المجلس|الهيئة)(?: [\p{Arabic}]+){0,5}",
+    ],
+    body_to_keyword: r"(?: في)?",
+    months: &[
+        ("(?:كانون الثاني ?/ ?)?يناير|كانون الثاني", 1),
+        ("(?:شباط ?/ ?)?فبراير|شباط", 2),
+        ("(?:آذار ?/ ?)?مارس|آذار", 3),
+        ("(?:نيسان ?/ ?)?أبريل|نيسان", 4),
+        ("(?:أيار ?/ ?)?مايو|أيار", 5),
+        ("(?:حزيران ?/ ?)?يوني[هو]|حزيران", 6),
+        ("(?:تموز ?/ ?)?يولي[هو]|تموز", 7),
+        ("(?:آب ?/ ?)?أغسطس|آب", 8),
+        ("(?:أيلول ?/ ?)?سبتمبر|أيلول", 9),
+        ("(?:تشرين الأول ?/ ?)?أكتوبر|تشرين الأول", 10),
+        ("(?:تشرين الثاني ?/ ?)?نوفمبر|تشرين الثاني", 11),
+        ("(?:كانون الأول ?/ ?)?ديسمبر|كانون الأول", 12),
+    ],
+    date: r"{d} [و]?{m} {y}",
+    date_intro: r"(?:[و]?المؤرخ(?:ة|ين|ان|تين|تان)?(?: في)?|في)",
+    entitled: r"(?:[و]?المعنون(?:ة|ين|ان|تين)?|بشأن|المتعلق(?:ة)? ب)",
+    connectors: r"(?:و|وكذلك|بما في ذلك|ولا سيما|على التوالي|أو)",
+    part_words: &[
+        ("ألف", 'A'),
+        ("باء", 'B'),
+        ("جيم", 'C'),
+        ("دال", 'D'),
+        ("هاء", 'E'),
+        ("واو", 'F'),
+    ],
+    part_joiners: r"(?:إلى|و|-)",
+    preamble_verbs: &[
+        "وإذ تشير", "إذ تشير", "وإذ تؤكد", "إذ تؤكد", "وإذ تعيد", "إذ تعيد", "وإذ ترحب", "إذ ترحب",
+        "وإذ تحيط", "وإذ تلاحظ", "وإذ تضع", "وقد نظرت", "وإذ تسلم", "وإذ تعترف", "وإذ تشدد", "وإذ",
+        "إذ",
+    ],
+    operative_verbs: &[
+        "تقرر", "تطلب", "تهيب", "تدعو", "تشجع", "ترحب", "تؤكد", "تحيط", "تعيد", "تلاحظ", "تسلم",
+        "تشدد", "تحث", "توصي", "تعرب", "تدين", "تطالب", "تؤيد", "تعتمد", "تعلن", "تأذن", "تكرر",
+        "تعترف", "تشير", "تقر",
+    ],
+    adopted: r"(?:اتخذته (?:الجمعية العامة|مجلس [\p{Arabic} ]{3,30}?)(?: في جلسته [\p{Arabic} ]+)? في)",
+    examples: &[
+        Example { text: "إذ تشير إلى قرارها 76/13 المؤرخ 2 كانون الأول/ديسمبر 2021، الذي", expected: &["A/RES/76/13"] },
+        Example { text: "وإذ تشير إلى قراريها 1514 (د-15) المؤرخ 14 كانون الأول/ديسمبر 1960 و 1541 (د-15)", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
+        Example { text: "قرارا المجلس الاقتصادي والاجتماعي 2018/18 المؤرخ 3 تموز/يوليه 2018 و 2019/27", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
+        Example { text: "قرار مجلس حقوق الإنسان 41/8 المؤرخ 11 تموز/يوليه 2019", expected: &["A/HRC/RES/41/8"] },
+        Example { text: "قرارات مجلس الأمن 658 (1990) المؤرخ 27 حزيران/يونيه 1990 و 690 (1991)", expected: &["S/RES/658(1990)", "S/RES/690(1991)"] },
+        Example { text: "ومقررها 77/568 المؤرخ 1 أيلول/سبتمبر 2023", expected: &["A/DEC/77/568"] },
+        Example { text: "قراراتها دإط–11/1 المؤرخ 2 آذار/مارس 2022 و دإط-11/2 و دإ-10/2", expected: &["A/RES/ES-11/1", "A/RES/ES-11/2", "A/RES/S-10/2"] },
+        Example { text: "قراريها 40/257 ألف إلى جيم المؤرخة 18 كانون الأول/ديسمبر 1985 و 74/92 ألف وباء", expected: &["A/RES/40/257", "A/RES/74/92"] },
+        Example { text: "قرار مجلس الأمن ٨٤١ )١٩٩٣( المؤرخ ١٦ حزيران/يونيه ١٩٩٣", expected: &["S/RES/841(1993)"] },
+        Example { text: "1 () القرار 217 ألف (د-3).", expected: &["A/RES/217(III)"] },
+    ],
+};
+
+pub static CHINESE: Vocabulary = Vocabulary {
+    lang: Lang::Zh,
+    order: KeywordOrder::After,
+    resolution: &["决议"],
+    decision: &["决定"],
+    bodies: &[
+        ("(?:联合国)?大会", Body::Organ(Organ::GeneralAssembly)),
+        ("安全理事会|安理会", Body::Organ(Organ::SecurityCouncil)),
+        ("经济及社会理事会|经社理事会", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        ("人权理事会", Body::Organ(Organ::HumanRightsCouncil)),
+        ("人权委员会", Body::Organ(Organ::CommissionOnHumanRights)),
+    ],
+    other_bodies: &[
+        r"[\p{Han}]{0,10}(?:委员会|执行局|理事会|环境大会|卫生大会|缔约方大会|人居大会|大会|会议|论坛|组织)",
+    ],
+    body_to_keyword: r"(?:在其|其)?",
+    months: &[],
+    date: r"{y} ?年 ?{m} ?月 ?{d} ?日?",
+    date_intro: r"",
+    entitled: r"(?:题为)",
+    connectors: r"(?:、|和|与|及|以及|并|,|，)",
+    part_words: &[],
+    part_joiners: r"(?:至|和|-)",
+    preamble_verbs: &[
+        "回顾", "又回顾", "还回顾", "重申", "又重申", "还重申", "表示注意到", "欢迎", "注意到", "确认",
+        "认识到", "强调", "铭记", "审议了", "深为关切", "关切地", "申明",
+    ],
+    operative_verbs: &["决定", "请", "吁请", "促请", "鼓励", "邀请", "敦促", "建议", "核可", "通过"],
+    adopted: r"(?:大会决议|安全理事会决议)",
+    examples: &[
+        Example { text: "回顾其2021年12月2日第76/13号决议，其中", expected: &["A/RES/76/13"] },
+        Example { text: "回顾大会1960年12月14日第1514(XV)号和1960年12月15日第1541(XV)号决议", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
+        Example { text: "经济及社会理事会2018年7月3日第2018/18号决议和2019年7月23日第2019/27号决议", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
+        Example { text: "安全理事会1990年6月27日第658(1990)号、1991年4月29日第690(1991)号和2006年10月31日第1720(2006)号决议", expected: &["S/RES/658(1990)", "S/RES/690(1991)", "S/RES/1720(2006)"] },
+        Example { text: "人权理事会2019年7月11日第41/8号决议", expected: &["A/HRC/RES/41/8"] },
+        Example { text: "2023年9月1日第77/568号决定", expected: &["A/DEC/77/568"] },
+        Example { text: "2022年3月2日关于乌克兰问题的ES-11/1号决议", expected: &["A/RES/ES-11/1"] },
+        Example { text: "1985年12月18日第40/257 A至C号和第74/92A和B号决议", expected: &["A/RES/40/257", "A/RES/74/92"] },
+        Example { text: "又重申其 2015 年 9 月 25 日题为“变革我们的世界：2030 年可持续发展议\n\n程”的第 70/1 号决议", expected: &["A/RES/70/1"] },
+        Example { text: "第 78/213 号\n\n决议", expected: &["A/RES/78/213"] },
+        Example { text: "1 第 217 A(III)号决议。", expected: &["A/RES/217(III)"] },
+        Example { text: "麻醉药品委员会第58/8号决议", expected: &[] },
+    ],
+};
