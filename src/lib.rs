@@ -8,6 +8,7 @@ pub mod normalize;
 pub mod symbol;
 
 pub use symbol::{Kind, Organ, Symbol, SymbolError};
+pub mod document;
 pub mod extract;
 pub mod input;
 pub mod vocab;

@@ -28,7 +28,20 @@ impl Normalized {
         };
         let mut chars = original.char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
-            match fold_char(c) {
+            let folded = fold_char(c);
+            // Runs of spaces read as one, and spaces at either end of a line
+            // as none: PDF text pads lines, and patterns expect one space.
+            if matches!(folded, Fold::To(' ')) || c == ' ' {
+                let next_is_break = chars.peek().is_none_or(|(_, n)| {
+                    matches!(fold_char(*n), Fold::To(' ')) || *n == ' ' || *n == '\n'
+                });
+                let at_line_start = builder.text.is_empty() || builder.text.ends_with('\n');
+                if next_is_break || at_line_start {
+                    builder.drop(offset + c.len_utf8());
+                    continue;
+                }
+            }
+            match folded {
                 Fold::Keep => builder.push_same(c, offset),
                 Fold::Drop => builder.drop(offset + c.len_utf8()),
                 Fold::To(replacement) => {
@@ -74,7 +87,10 @@ impl Normalized {
     /// characters dropped after a match stay out of it.
     pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         let original_start = self.original_offset(start);
-        let last = self.text.get(start..end).and_then(|m| m.char_indices().next_back());
+        let last = self
+            .text
+            .get(start..end)
+            .and_then(|m| m.char_indices().next_back());
         let original_end = match last {
             Some((i, _)) => {
                 let last_start = self.original_offset(start + i);
@@ -132,7 +148,10 @@ impl Builder {
     }
 
     fn prev_is_lowercase(&self) -> bool {
-        self.text.chars().next_back().is_some_and(char::is_lowercase)
+        self.text
+            .chars()
+            .next_back()
+            .is_some_and(char::is_lowercase)
     }
 }
 
@@ -172,13 +191,17 @@ fn fold_char(c: char) -> Fold {
         | '\u{FEFF}'
         | '\u{0640}'
         | '\u{064B}'..='\u{0652}' => Fold::Drop,
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => Fold::To('-'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+            Fold::To('-')
+        }
         '-' => Fold::Hyphen,
         // Arabic-Indic and Eastern Arabic-Indic digits.
         '\u{0660}'..='\u{0669}' => Fold::To(digit(c as u32 - 0x0660)),
         '\u{06F0}'..='\u{06F9}' => Fold::To(digit(c as u32 - 0x06F0)),
         // Full-width ASCII (digits, slash, parentheses, letters).
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).map_or(Fold::Keep, Fold::To),
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(c as u32 - 0xFF01 + 0x21).map_or(Fold::Keep, Fold::To)
+        }
         '\u{066B}' => Fold::To('.'),
         _ => Fold::Keep,
     }
@@ -194,7 +217,10 @@ mod tests {
 
     fn check_roundtrip(original: &str, needle: &str, expected_original: &str) {
         let n = Normalized::new(original);
-        let start = n.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text));
+        let start = n
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in {:?}", n.text));
         let (s, e) = n.original_span(original, start, start + needle.len());
         assert_eq!(&original[s..e], expected_original);
     }
@@ -203,6 +229,8 @@ mod tests {
     fn spaces_digits_and_marks_fold() {
         let n = Normalized::new("resolution\u{00A0}７０／１ and ٢٣٣٤ (٢٠١٦)\u{200F}");
         assert_eq!(n.text, "resolution 70/1 and 2334 (2016)");
+        let n = Normalized::new("  Security \u{00A0} Council \n  resolution");
+        assert_eq!(n.text, "Security Council\nresolution");
     }
 
     #[test]

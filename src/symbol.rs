@@ -227,9 +227,9 @@ impl Symbol {
         match self {
             Symbol::GaNumbered { session, .. } | Symbol::Hrc { session, .. } => session.to_string(),
             Symbol::GaRoman { session, .. } => session.to_string(),
-            Symbol::Sc { year, .. } | Symbol::EcosocYear { year, .. } | Symbol::Chr { year, .. } => {
-                year.to_string()
-            }
+            Symbol::Sc { year, .. }
+            | Symbol::EcosocYear { year, .. }
+            | Symbol::Chr { year, .. } => year.to_string(),
             Symbol::EcosocRoman { session, .. } => to_roman(*session),
         }
     }
@@ -264,7 +264,9 @@ impl Symbol {
     fn sort_key(&self) -> (Organ, u16, u8, u16, u32, Kind) {
         // Within a year, regular sessions sort before special and emergency ones.
         let (rank, session_no) = match *self {
-            Symbol::GaNumbered { session, .. } | Symbol::Hrc { session, .. } => session_rank(session),
+            Symbol::GaNumbered { session, .. } | Symbol::Hrc { session, .. } => {
+                session_rank(session)
+            }
             Symbol::GaRoman { session, .. } => match session {
                 RomanSession::Regular(n) => (0, n),
                 RomanSession::Special(n) => (1, n),
@@ -313,9 +315,8 @@ impl PartialOrd for Symbol {
 /// Years in which the GA's special (S-n) and emergency special (ES-n)
 /// sessions opened. Source: the DHL research guide's session lists.
 const GA_SPECIAL_SESSION_YEARS: [u16; 32] = [
-    1947, 1948, 1961, 1963, 1967, 1974, 1975, 1978, 1978, 1978, 1980, 1982, 1986, 1986, 1988,
-    1989, 1990, 1990, 1997, 1998, 1999, 1999, 2000, 2000, 2001, 2001, 2002, 2005, 2016, 2016,
-    2020, 2021,
+    1947, 1948, 1961, 1963, 1967, 1974, 1975, 1978, 1978, 1978, 1980, 1982, 1986, 1986, 1988, 1989,
+    1990, 1990, 1997, 1998, 1999, 1999, 2000, 2000, 2001, 2001, 2002, 2005, 2016, 2016, 2020, 2021,
 ];
 const GA_EMERGENCY_SESSION_YEARS: [u16; 11] = [
     1956, 1956, 1958, 1960, 1967, 1980, 1980, 1981, 1982, 1997, 2022,
@@ -325,7 +326,9 @@ fn ga_session_year(session: Session) -> Option<u16> {
     match session {
         // The first regular session opened in 1946; one a year since.
         Session::Regular(n) if n >= 1 => Some(1945 + n),
-        Session::Special(n) => GA_SPECIAL_SESSION_YEARS.get(usize::from(n).checked_sub(1)?).copied(),
+        Session::Special(n) => GA_SPECIAL_SESSION_YEARS
+            .get(usize::from(n).checked_sub(1)?)
+            .copied(),
         Session::Emergency(n) => GA_EMERGENCY_SESSION_YEARS
             .get(usize::from(n).checked_sub(1)?)
             .copied(),
@@ -471,7 +474,15 @@ fn fold_loose(text: &str) -> String {
     }
     let collapsed: Vec<&str> = out.split_whitespace().collect();
     let mut joined = collapsed.join(" ");
-    for (from, to) in [(" /", "/"), ("/ ", "/"), (" (", "("), ("( ", "("), (" )", ")"), ("- ", "-"), (" -", "-")] {
+    for (from, to) in [
+        (" /", "/"),
+        ("/ ", "/"),
+        (" (", "("),
+        ("( ", "("),
+        (" )", ")"),
+        ("- ", "-"),
+        (" -", "-"),
+    ] {
         while joined.contains(from) {
             joined = joined.replace(from, to);
         }
@@ -548,17 +559,23 @@ fn parse_series(series: Series, rest: &str) -> Result<(Symbol, Option<String>), 
                 number,
             }
         }
-        (Series::Bare | Series::EcosocRes | Series::EcosocDec, Numbering::Slash { session: Session::Regular(year), number }) => {
-            Symbol::EcosocYear {
-                kind,
-                year: checked_year(year)?,
+        (
+            Series::Bare | Series::EcosocRes | Series::EcosocDec,
+            Numbering::Slash {
+                session: Session::Regular(year),
                 number,
+            },
+        ) => Symbol::EcosocYear {
+            kind,
+            year: checked_year(year)?,
+            number,
+        },
+        (Series::GaRes | Series::Bare, Numbering::Paren(Paren::Roman(session))) => {
+            Symbol::GaRoman {
+                number: body.number_before_paren()?,
+                session,
             }
         }
-        (Series::GaRes | Series::Bare, Numbering::Paren(Paren::Roman(session))) => Symbol::GaRoman {
-            number: body.number_before_paren()?,
-            session,
-        },
         (Series::ScRes | Series::Bare, Numbering::Paren(Paren::Year(year))) => Symbol::Sc {
             number: body.number_before_paren()?,
             year: checked_year(year)?,
@@ -574,13 +591,17 @@ fn parse_series(series: Series, rest: &str) -> Result<(Symbol, Option<String>), 
             session: session.checked()?,
             number,
         },
-        (Series::ChrRes | Series::ChrDec, Numbering::Slash { session: Session::Regular(year), number }) => {
-            Symbol::Chr {
-                kind,
-                year: checked_year(year)?,
+        (
+            Series::ChrRes | Series::ChrDec,
+            Numbering::Slash {
+                session: Session::Regular(year),
                 number,
-            }
-        }
+            },
+        ) => Symbol::Chr {
+            kind,
+            year: checked_year(year)?,
+            number,
+        },
         (series, _) => return Err(format!("this numbering does not fit the {series:?} series")),
     };
     if symbol.number() == 0 {
@@ -646,7 +667,8 @@ struct Body {
 
 impl Body {
     fn number_before_paren(&self) -> Result<u32, String> {
-        self.leading.ok_or_else(|| "missing the number before the parentheses".to_string())
+        self.leading
+            .ok_or_else(|| "missing the number before the parentheses".to_string())
     }
 }
 
@@ -660,7 +682,10 @@ fn parse_body(rest: &str) -> Result<Body, String> {
             .filter(|&c| c > open)
             .ok_or("an opening parenthesis without its closing one")?;
         if !rest[close + 1..].trim().is_empty() {
-            return Err(format!("unexpected `{}` after the parentheses", &rest[close + 1..]));
+            return Err(format!(
+                "unexpected `{}` after the parentheses",
+                &rest[close + 1..]
+            ));
         }
         let (number, part) = split_number_and_part(&rest[..open])?;
         let inner = rest[open + 1..close].trim();
@@ -710,7 +735,9 @@ fn split_number_and_part(text: &str) -> Result<(u32, Option<String>), String> {
     if digits.is_empty() || digits.len() > 5 {
         return Err(format!("`{text}` does not start with a resolution number"));
     }
-    let number: u32 = digits.parse().map_err(|_| format!("`{digits}` is not a number"))?;
+    let number: u32 = digits
+        .parse()
+        .map_err(|_| format!("`{digits}` is not a number"))?;
     let part = parse_part(&text[digits_end..])?;
     Ok((number, part))
 }
@@ -739,17 +766,21 @@ fn parse_part(text: &str) -> Result<Option<String>, String> {
 
 fn parse_paren(inner: &str) -> Result<Paren, String> {
     if inner.len() == 4 && inner.bytes().all(|b| b.is_ascii_digit()) {
-        let year: u16 = inner.parse().map_err(|_| format!("`{inner}` is not a year"))?;
+        let year: u16 = inner
+            .parse()
+            .map_err(|_| format!("`{inner}` is not a year"))?;
         return Ok(Paren::Year(year));
     }
-    let (ctor, roman): (fn(u16) -> RomanSession, &str) = if let Some(r) = inner.strip_prefix("ES-") {
+    let (ctor, roman): (fn(u16) -> RomanSession, &str) = if let Some(r) = inner.strip_prefix("ES-")
+    {
         (RomanSession::Emergency, r)
     } else if let Some(r) = inner.strip_prefix("S-") {
         (RomanSession::Special, r)
     } else {
         (RomanSession::Regular, inner)
     };
-    let value = from_roman(roman).ok_or_else(|| format!("`({inner})` is neither a year nor a Roman session number"))?;
+    let value = from_roman(roman)
+        .ok_or_else(|| format!("`({inner})` is neither a year nor a Roman session number"))?;
     Ok(Paren::Roman(ctor(value)))
 }
 
@@ -870,7 +901,10 @@ mod tests {
             ("https://undocs.org/en/A/RES/70/1", "A/RES/70/1"),
             ("https://undocs.org/A/RES/70/1", "A/RES/70/1"),
             ("https://undocs.org/ch/A/RES/217(III)", "A/RES/217(III)"),
-            ("https://docs.un.org/zh/S/RES/2334(2016)", "S/RES/2334(2016)"),
+            (
+                "https://docs.un.org/zh/S/RES/2334(2016)",
+                "S/RES/2334(2016)",
+            ),
             (
                 "https://documents.un.org/api/symbol/access?s=A%2FRES%2F78%2F311&l=en&t=pdf",
                 "A/RES/78/311",
@@ -884,8 +918,21 @@ mod tests {
     #[test]
     fn malformed_inputs_say_what_was_expected() {
         for bad in [
-            "", "   ", "70", "70/", "/1", "A/RES/", "217 (IIII)", "2231 (15)", "hello", "70/1/2",
-            "A/78/L.86", "0/0", "S/RES/70/1", "217 A (III", "70/1 XYZ",
+            "",
+            "   ",
+            "70",
+            "70/",
+            "/1",
+            "A/RES/",
+            "217 (IIII)",
+            "2231 (15)",
+            "hello",
+            "70/1/2",
+            "A/78/L.86",
+            "0/0",
+            "S/RES/70/1",
+            "217 A (III",
+            "70/1 XYZ",
         ] {
             let err = bad.parse::<Symbol>();
             assert!(err.is_err(), "{bad:?} parsed as {:?}", err);
@@ -913,10 +960,18 @@ mod tests {
 
     #[test]
     fn ordering_by_organ_then_chronology() {
-        let mut ids: Vec<Symbol> = ["S/RES/2231(2015)", "70/1", "217 A (III)", "S-26/2", "78/311", "2252 (ES-V)", "E/RES/2020/1"]
-            .iter()
-            .filter_map(|s| s.parse().ok())
-            .collect();
+        let mut ids: Vec<Symbol> = [
+            "S/RES/2231(2015)",
+            "70/1",
+            "217 A (III)",
+            "S-26/2",
+            "78/311",
+            "2252 (ES-V)",
+            "E/RES/2020/1",
+        ]
+        .iter()
+        .filter_map(|s| s.parse().ok())
+        .collect();
         ids.sort();
         let shown: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
         assert_eq!(

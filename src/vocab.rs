@@ -108,6 +108,10 @@ pub struct Vocabulary {
     /// What may stand between a body's name and the keyword that follows
     /// it: "Security Council, in its resolution".
     pub body_to_keyword: &'static str,
+    /// Whether another body's name may stand before the keyword ("Commission
+    /// on Narcotic Drugs resolution"). Arabic names the body after it
+    /// (قرار لجنة المخدرات), and a name before it belongs to another clause.
+    pub other_body_before_keyword: bool,
     /// Month names with their numbers.
     pub months: &'static [(&'static str, u8)],
     /// A date, with `{d}`, `{m}` and `{y}` where day, month and year stand.
@@ -167,6 +171,7 @@ pub static ENGLISH: Vocabulary = Vocabulary {
         r"(?:of )?(?:the )?(?:[A-Z][\w'’-]*,? (?:and )?){0,5}(?:Assembly|Commission|Committee|Conference|Board|Council|Organization|Forum|Meeting|Congress|Sub-Commission|Parties)(?: (?:on|for|of|of the|on the|and) (?:[A-Z][\w'’-]*(?: and)? ?){1,5})?",
     ],
     body_to_keyword: r"(?:,? (?:in|by) its|'s|’s)?",
+    other_body_before_keyword: true,
     months: &EN_MONTHS,
     date: r"{d} {m},? {y}",
     date_intro: r"(?:of|dated|adopted on|on)",
@@ -223,6 +228,7 @@ pub static FRENCH: Vocabulary = Vocabulary {
         r"(?:de la |du |de l['’]|des |la |le |l['’])?(?:Assembl[ée]e|Commission|Comit[ée]|Conf[ée]rence|Conseil|Organisation|Forum|R[ée]union|Sous-Commission)(?: (?:des|de la|du|de|d['’]|pour l['’]|pour le|pour la|sur l['’]|sur la|sur le|sur les|des Nations Unies|et)[ \w'’-]{1,60}?)?(?:\b)",
     ],
     body_to_keyword: r"(?:,? dans (?:sa|ses|son)|,? par (?:sa|ses))?",
+    other_body_before_keyword: true,
     months: &[
         ("janvier", 1),
         ("f[ée]vrier", 2),
@@ -284,6 +290,7 @@ pub static SPANISH: Vocabulary = Vocabulary {
         r"(?:de la |del |de los |la |el )?(?:Asamblea|Comisi[óo]n|Comit[ée]|Conferencia|Consejo|Junta|Organizaci[óo]n|Foro|Reuni[óo]n|Subcomisi[óo]n)(?: (?:de las|de la|del|de los|de|sobre el|sobre la|para el|para la|y)[ \w-]{1,60}?)?(?:\b)",
     ],
     body_to_keyword: r"(?:,? en (?:su|sus)|,? mediante (?:su|sus))?",
+    other_body_before_keyword: true,
     months: &[
         ("enero", 1),
         ("febrero", 2),
@@ -345,6 +352,7 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
         r"(?:[А-ЯЁ][а-яё-]*\s){0,4}(?:Ассамбле|Комисси|Комитет|Конференци|Совет|Организаци|Форум|Совещани|Подкомисси)[а-яё]*(?: (?:по|Организации|Объединенных|Наций|ООН|и|[а-яё]+)(?: [а-яё\w-]+){0,5})?",
     ],
     body_to_keyword: r"(?:,? в сво[а-яё]*|,? сво[а-яё]*)?",
+    other_body_before_keyword: true,
     months: &[
         ("январ[яь]", 1),
         ("феврал[яь]", 2),
@@ -394,19 +402,29 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
 pub static ARABIC: Vocabulary = Vocabulary {
     lang: Lang::Ar,
     order: KeywordOrder::Before,
-    resolution: &["[وف]?(?:ال)?قرار(?:ات|ا|ي|ين)?(?:ها|ه|هما|هم)?"],
-    decision: &["[وف]?(?:ال)?مقرر(?:ات|ا|ي|ين)?(?:ها|ه|هما|هم)?"],
+    resolution: &["[وف]?[بلك]?(?:ال|ل)?قرار(?:ات|ان|ين|ا|ي)?(?:هما|ها|هم|ه)?"],
+    decision: &["[وف]?[بلك]?(?:ال|ل)?مقرر(?:ات|ان|ين|ا|ي)?(?:هما|ها|هم|ه)?"],
     bodies: &[
-        ("(?:ل)?(?:ل|ال)جمعية العامة", Body::Organ(Organ::GeneralAssembly)),
+        (
+            "(?:ل)?(?:ل|ال)جمعية العامة",
+            Body::Organ(Organ::GeneralAssembly),
+        ),
         ("مجلس الأمن", Body::Organ(Organ::SecurityCouncil)),
-        ("(?:ال|لل)مجلس الاقتصادي والاجتماعي", Body::Organ(Organ::EconomicAndSocialCouncil)),
+        (
+            "(?:ال|لل)مجلس الاقتصادي والاجتماعي",
+            Body::Organ(Organ::EconomicAndSocialCouncil),
+        ),
         ("مجلس حقوق الإنسان", Body::Organ(Organ::HumanRightsCouncil)),
-        ("لجنة حقوق الإنسان", Body::Organ(Organ::CommissionOnHumanRights)),
+        (
+            "لجنة حقوق الإنسان",
+            Body::Organ(Organ::CommissionOnHumanRights),
+        ),
     ],
     other_bodies: &[
         r"(?:ل|ال|لل)?(?:جمعية|لجنة|مؤتمر|مجلس|هيئة|منظمة|منتدى|اجتماع|اللجنة|المؤتمر|المجلس|الهيئة)(?: [\p{Arabic}]+){0,5}",
     ],
     body_to_keyword: r"(?: في)?",
+    other_body_before_keyword: false,
     months: &[
         ("(?:كانون الثاني ?/ ?)?يناير|كانون الثاني", 1),
         ("(?:شباط ?/ ?)?فبراير|شباط", 2),
@@ -435,27 +453,93 @@ pub static ARABIC: Vocabulary = Vocabulary {
     ],
     part_joiners: r"(?:إلى|و|-)",
     preamble_verbs: &[
-        "وإذ تشير", "إذ تشير", "وإذ تؤكد", "إذ تؤكد", "وإذ تعيد", "إذ تعيد", "وإذ ترحب", "إذ ترحب",
-        "وإذ تحيط", "وإذ تلاحظ", "وإذ تضع", "وقد نظرت", "وإذ تسلم", "وإذ تعترف", "وإذ تشدد", "وإذ",
+        "وإذ تشير",
+        "إذ تشير",
+        "وإذ تؤكد",
+        "إذ تؤكد",
+        "وإذ تعيد",
+        "إذ تعيد",
+        "وإذ ترحب",
+        "إذ ترحب",
+        "وإذ تحيط",
+        "وإذ تلاحظ",
+        "وإذ تضع",
+        "وقد نظرت",
+        "وإذ تسلم",
+        "وإذ تعترف",
+        "وإذ تشدد",
+        "وإذ",
         "إذ",
     ],
     operative_verbs: &[
-        "تقرر", "تطلب", "تهيب", "تدعو", "تشجع", "ترحب", "تؤكد", "تحيط", "تعيد", "تلاحظ", "تسلم",
-        "تشدد", "تحث", "توصي", "تعرب", "تدين", "تطالب", "تؤيد", "تعتمد", "تعلن", "تأذن", "تكرر",
-        "تعترف", "تشير", "تقر",
+        "تقرر",
+        "تطلب",
+        "تهيب",
+        "تدعو",
+        "تشجع",
+        "ترحب",
+        "تؤكد",
+        "تحيط",
+        "تعيد",
+        "تلاحظ",
+        "تسلم",
+        "تشدد",
+        "تحث",
+        "توصي",
+        "تعرب",
+        "تدين",
+        "تطالب",
+        "تؤيد",
+        "تعتمد",
+        "تعلن",
+        "تأذن",
+        "تكرر",
+        "تعترف",
+        "تشير",
+        "تقر",
     ],
     adopted: r"(?:اتخذته (?:الجمعية العامة|مجلس [\p{Arabic} ]{3,30}?)(?: في جلسته [\p{Arabic} ]+)? في)",
     examples: &[
-        Example { text: "إذ تشير إلى قرارها 76/13 المؤرخ 2 كانون الأول/ديسمبر 2021، الذي", expected: &["A/RES/76/13"] },
-        Example { text: "وإذ تشير إلى قراريها 1514 (د-15) المؤرخ 14 كانون الأول/ديسمبر 1960 و 1541 (د-15)", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
-        Example { text: "قرارا المجلس الاقتصادي والاجتماعي 2018/18 المؤرخ 3 تموز/يوليه 2018 و 2019/27", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
-        Example { text: "قرار مجلس حقوق الإنسان 41/8 المؤرخ 11 تموز/يوليه 2019", expected: &["A/HRC/RES/41/8"] },
-        Example { text: "قرارات مجلس الأمن 658 (1990) المؤرخ 27 حزيران/يونيه 1990 و 690 (1991)", expected: &["S/RES/658(1990)", "S/RES/690(1991)"] },
-        Example { text: "ومقررها 77/568 المؤرخ 1 أيلول/سبتمبر 2023", expected: &["A/DEC/77/568"] },
-        Example { text: "قراراتها دإط–11/1 المؤرخ 2 آذار/مارس 2022 و دإط-11/2 و دإ-10/2", expected: &["A/RES/ES-11/1", "A/RES/ES-11/2", "A/RES/S-10/2"] },
-        Example { text: "قراريها 40/257 ألف إلى جيم المؤرخة 18 كانون الأول/ديسمبر 1985 و 74/92 ألف وباء", expected: &["A/RES/40/257", "A/RES/74/92"] },
-        Example { text: "قرار مجلس الأمن ٨٤١ )١٩٩٣( المؤرخ ١٦ حزيران/يونيه ١٩٩٣", expected: &["S/RES/841(1993)"] },
-        Example { text: "1 () القرار 217 ألف (د-3).", expected: &["A/RES/217(III)"] },
+        Example {
+            text: "إذ تشير إلى قرارها 76/13 المؤرخ 2 كانون الأول/ديسمبر 2021، الذي",
+            expected: &["A/RES/76/13"],
+        },
+        Example {
+            text: "وإذ تشير إلى قراريها 1514 (د-15) المؤرخ 14 كانون الأول/ديسمبر 1960 و 1541 (د-15)",
+            expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"],
+        },
+        Example {
+            text: "قرارا المجلس الاقتصادي والاجتماعي 2018/18 المؤرخ 3 تموز/يوليه 2018 و 2019/27",
+            expected: &["E/RES/2018/18", "E/RES/2019/27"],
+        },
+        Example {
+            text: "قرار مجلس حقوق الإنسان 41/8 المؤرخ 11 تموز/يوليه 2019",
+            expected: &["A/HRC/RES/41/8"],
+        },
+        Example {
+            text: "قرارات مجلس الأمن 658 (1990) المؤرخ 27 حزيران/يونيه 1990 و 690 (1991)",
+            expected: &["S/RES/658(1990)", "S/RES/690(1991)"],
+        },
+        Example {
+            text: "ومقررها 77/568 المؤرخ 1 أيلول/سبتمبر 2023",
+            expected: &["A/DEC/77/568"],
+        },
+        Example {
+            text: "قراراتها دإط–11/1 المؤرخ 2 آذار/مارس 2022 و دإط-11/2 و دإ-10/2",
+            expected: &["A/RES/ES-11/1", "A/RES/ES-11/2", "A/RES/S-10/2"],
+        },
+        Example {
+            text: "قراريها 40/257 ألف إلى جيم المؤرخة 18 كانون الأول/ديسمبر 1985 و 74/92 ألف وباء",
+            expected: &["A/RES/40/257", "A/RES/74/92"],
+        },
+        Example {
+            text: "قرار مجلس الأمن ٨٤١ )١٩٩٣( المؤرخ ١٦ حزيران/يونيه ١٩٩٣",
+            expected: &["S/RES/841(1993)"],
+        },
+        Example {
+            text: "1 () القرار 217 ألف (د-3).",
+            expected: &["A/RES/217(III)"],
+        },
     ],
 };
 
@@ -475,8 +559,9 @@ pub static CHINESE: Vocabulary = Vocabulary {
         r"[\p{Han}]{0,10}(?:委员会|执行局|理事会|环境大会|卫生大会|缔约方大会|人居大会|大会|会议|论坛|组织)",
     ],
     body_to_keyword: r"(?:在其|其)?",
+    other_body_before_keyword: true,
     months: &[],
-    date: r"{y} ?年 ?{m} ?月 ?{d} ?日?",
+    date: r"{y}\s*年\s*{m}\s*月\s*{d}\s*日?",
     date_intro: r"",
     entitled: r"(?:题为)",
     connectors: r"(?:、|和|与|及|以及|并|,|，)",

@@ -35,7 +35,8 @@ fn title_line_regex() -> &'static Regex {
 fn symbol_line_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?m)^[ ]*(?P<sym>(?:A/HRC/RES|A/RES|S/RES|E/RES)/[^\n]{1,30}?)[ ]*$").expect("valid pattern")
+        Regex::new(r"(?m)^[ ]*(?P<sym>(?:A/HRC/RES|A/RES|S/RES|E/RES)/[^\n]{1,30}?)[ ]*$")
+            .expect("valid pattern")
     })
 }
 
@@ -87,7 +88,9 @@ fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
     lex.bodies
         .iter()
         .filter_map(|(re, body)| {
-            let Body::Organ(organ) = body else { return None };
+            let Body::Organ(organ) = body else {
+                return None;
+            };
             // `bodies` are anchored; search unanchored by trying each line.
             window
                 .lines()
@@ -107,7 +110,10 @@ fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
         return lex.iso_date(&caps);
     }
     let before = &head[floor(head, marker.start().saturating_sub(40))..marker.start()];
-    lex.date.captures_iter(before).last().and_then(|caps| lex.iso_date(&caps))
+    lex.date
+        .captures_iter(before)
+        .last()
+        .and_then(|caps| lex.iso_date(&caps))
 }
 
 fn floor(text: &str, mut at: usize) -> usize {

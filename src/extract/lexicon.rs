@@ -36,7 +36,8 @@ pub struct Lexicon {
 }
 
 /// Quoted titles in the quotes the six languages use.
-const QUOTED: &str = r#"(?:“[^”“]{1,800}”|"[^"]{1,800}"|«[^»]{1,800}»|”[^“”]{1,800}“|„[^“”]{1,800}[“”])"#;
+const QUOTED: &str =
+    r#"(?:“[^”“]{1,800}”|"[^"]{1,800}"|«[^»]{1,800}»|”[^“”]{1,800}“|„[^“”]{1,800}[“”])"#;
 
 fn build(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
@@ -64,7 +65,7 @@ impl Lexicon {
     fn compile(v: &'static Vocabulary) -> Lexicon {
         // Word boundaries are Unicode-aware; Chinese has none to speak of.
         let (wb_start, wb_end) = match v.order {
-            KeywordOrder::Before => (r"(?:^|[^\p{L}\p{N}])", r"(?:[^\p{L}\p{N}]|$)"),
+            KeywordOrder::Before => (r"(?:^|[^\p{L}])", r"(?:[^\p{L}\p{N}]|$)"),
             KeywordOrder::After => ("", ""),
         };
         let keyword = build(&format!(
@@ -94,7 +95,11 @@ impl Lexicon {
         let month_alts = if v.months.is_empty() {
             r"\d{1,2}".to_string()
         } else {
-            v.months.iter().map(|(m, _)| format!("(?:{m})")).collect::<Vec<_>>().join("|")
+            v.months
+                .iter()
+                .map(|(m, _)| format!("(?:{m})"))
+                .collect::<Vec<_>>()
+                .join("|")
         };
         let date_body = v
             .date
@@ -112,8 +117,20 @@ impl Lexicon {
             r"^,?\s*(?:(?:{})\s*)?(?P<title>{QUOTED})(?:\s*的)?",
             v.entitled
         ));
-        let connector_glue = build(&format!(r"^(?:[\s,،，、:]+|(?:{}){wb_end_glue})", v.connectors, wb_end_glue = if v.order == KeywordOrder::Before { r"(?:\s|$)" } else { "" }));
-        let months = v.months.iter().map(|(m, n)| (build(&format!("^(?:{m})$")), *n)).collect();
+        let connector_glue = build(&format!(
+            r"^(?:[\s,،，、:]+|(?:{}){wb_end_glue})",
+            v.connectors,
+            wb_end_glue = if v.order == KeywordOrder::Before {
+                r"(?:\s|$)"
+            } else {
+                ""
+            }
+        ));
+        let months = v
+            .months
+            .iter()
+            .map(|(m, n)| (build(&format!("^(?:{m})$")), *n))
+            .collect();
         let numbering = r"(?:\d{1,3}\s*[.)．-]?\s*)?";
         let verb_list = |verbs: &[&str]| {
             let mut sorted: Vec<&str> = verbs.to_vec();
@@ -164,7 +181,8 @@ impl Lexicon {
         let day: u8 = caps.name("d")?.as_str().parse().ok()?;
         let month = self.month_number(caps.name("m")?.as_str())?;
         let year: u16 = caps.name("y")?.as_str().parse().ok()?;
-        let valid = (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
+        let valid =
+            (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
         valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
     }
 }

@@ -102,13 +102,16 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         .map(|s| s.organ())
         .or(header.organ)
         .unwrap_or(Organ::GeneralAssembly);
-    let numbers = numbers::find_numbers(&norm.text);
-    let keywords = find_keywords(&norm.text, lex);
+    // Citations run across line breaks ("Security\nCouncil", "第 78/213 号\n\n决议");
+    // a copy with newlines as spaces keeps every offset.
+    let flat = norm.text.replace('\n', " ");
+    let numbers = numbers::find_numbers(&flat);
+    let keywords = find_keywords(&flat, lex);
     let mut raw = match lex.vocab.order {
-        KeywordOrder::Before => chains_keyword_first(&norm.text, lex, &keywords, &numbers),
-        KeywordOrder::After => chains_keyword_last(&norm.text, lex, &numbers),
+        KeywordOrder::Before => chains_keyword_first(&flat, lex, &keywords, &numbers),
+        KeywordOrder::After => chains_keyword_last(&flat, lex, &numbers),
     };
-    raw.extend(written_symbols(&norm.text));
+    raw.extend(written_symbols(&flat));
     raw.sort_by_key(|r| (r.start, r.end));
     raw.dedup_by_key(|r| (r.start, r.end));
     let layout = header::Layout::new(&norm.text, lex);
@@ -151,7 +154,9 @@ pub fn detect_language(text: &str) -> Lang {
     let (mut arabic, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in sample.chars() {
         match c {
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => arabic += 1,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => {
+                arabic += 1
+            }
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             'a'..='z' | 'A'..='Z' => latin += 1,
@@ -159,8 +164,16 @@ pub fn detect_language(text: &str) -> Lang {
         }
     }
     // Han characters carry more per character than letters do.
-    let scores = [(Lang::Ar, arabic), (Lang::Zh, han * 3), (Lang::Ru, cyrillic), (Lang::En, latin)];
-    let best = scores.iter().max_by_key(|(_, n)| *n).map_or(Lang::En, |(l, _)| *l);
+    let scores = [
+        (Lang::Ar, arabic),
+        (Lang::Zh, han * 3),
+        (Lang::Ru, cyrillic),
+        (Lang::En, latin),
+    ];
+    let best = scores
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(Lang::En, |(l, _)| *l);
     if best != Lang::En {
         return best;
     }
@@ -196,7 +209,11 @@ fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
     while let Some(caps) = lex.keyword.captures_at(text, at) {
         let (Some(whole), kind) = (
             caps.name("res").or_else(|| caps.name("dec")),
-            if caps.name("dec").is_some() { Kind::Decision } else { Kind::Resolution },
+            if caps.name("dec").is_some() {
+                Kind::Decision
+            } else {
+                Kind::Resolution
+            },
         ) else {
             break;
         };
@@ -273,7 +290,11 @@ impl RawCitation {
 fn default_organ(shape: Shape, own: Organ) -> Organ {
     match shape {
         Shape::Year { .. } => Organ::SecurityCouncil,
-        Shape::Slash { prefix: Prefix::None, a, .. } if a >= 1946 => {
+        Shape::Slash {
+            prefix: Prefix::None,
+            a,
+            ..
+        } if a >= 1946 => {
             if own == Organ::CommissionOnHumanRights {
                 own
             } else {
@@ -324,7 +345,11 @@ fn symbol_for(shape: Shape, kind: Kind, organ: Option<Organ>) -> Option<Symbol> 
             if matches!(session, Session::Regular(n) if !(31..=120).contains(&n)) {
                 return None;
             }
-            Symbol::GaNumbered { kind, session, number: b }
+            Symbol::GaNumbered {
+                kind,
+                session,
+                number: b,
+            }
         }
         (Organ::GeneralAssembly, Shape::Roman { n, session }) if kind == Kind::Resolution => {
             if matches!(session, RomanSession::Regular(s) if s > 30) {
@@ -338,26 +363,51 @@ fn symbol_for(shape: Shape, kind: Kind, organ: Option<Organ>) -> Option<Symbol> 
             }
             Symbol::Sc { number: n, year }
         }
-        (Organ::EconomicAndSocialCouncil, Shape::Slash { prefix: Prefix::None, a, b }) if a >= 1946 => {
-            Symbol::EcosocYear { kind, year: a.min(2100), number: b }
-        }
-        (Organ::EconomicAndSocialCouncil, Shape::Roman { n, session: RomanSession::Regular(s) })
-            if kind == Kind::Resolution =>
-        {
-            Symbol::EcosocRoman { number: n, session: s }
-        }
+        (
+            Organ::EconomicAndSocialCouncil,
+            Shape::Slash {
+                prefix: Prefix::None,
+                a,
+                b,
+            },
+        ) if a >= 1946 => Symbol::EcosocYear {
+            kind,
+            year: a.min(2100),
+            number: b,
+        },
+        (
+            Organ::EconomicAndSocialCouncil,
+            Shape::Roman {
+                n,
+                session: RomanSession::Regular(s),
+            },
+        ) if kind == Kind::Resolution => Symbol::EcosocRoman {
+            number: n,
+            session: s,
+        },
         (Organ::HumanRightsCouncil, Shape::Slash { prefix, a, b }) if a < 1946 => {
             let session = session_of(prefix, a)?;
             if matches!(session, Session::Regular(n) if n > 120) {
                 return None;
             }
-            Symbol::Hrc { kind, session, number: b }
+            Symbol::Hrc {
+                kind,
+                session,
+                number: b,
+            }
         }
-        (Organ::CommissionOnHumanRights, Shape::Slash { prefix: Prefix::None, a, b })
-            if (1946..=2006).contains(&a) =>
-        {
-            Symbol::Chr { kind, year: a, number: b }
-        }
+        (
+            Organ::CommissionOnHumanRights,
+            Shape::Slash {
+                prefix: Prefix::None,
+                a,
+                b,
+            },
+        ) if (1946..=2006).contains(&a) => Symbol::Chr {
+            kind,
+            year: a,
+            number: b,
+        },
         _ => return None,
     };
     (symbol.number() > 0).then_some(symbol)
@@ -386,7 +436,7 @@ fn ends_clause(text: &str) -> bool {
                 || rest
                     .strip_prefix(' ')
                     .and_then(|r| r.chars().next())
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    .is_some_and(char::is_uppercase)
         }
         _ => false,
     }
@@ -421,7 +471,9 @@ fn body_before(text: &str, keyword_start: usize, lex: &Lexicon) -> Option<Body> 
         .iter()
         .find(|(re, _)| re.is_match(window))
         .map(|(_, body)| *body);
-    known.or_else(|| lex.other_body_before_keyword.is_match(window).then_some(Body::Other))
+    let other =
+        lex.vocab.other_body_before_keyword && lex.other_body_before_keyword.is_match(window);
+    known.or_else(|| other.then_some(Body::Other))
 }
 
 /// The walk from one keyword over the list it governs.
@@ -484,7 +536,8 @@ impl<'a> Chain<'a> {
             return false;
         }
         if let Some(hit) = self.number_at(self.cursor) {
-            self.items.push(RawCitation::from_number(hit, self.kind, self.body));
+            self.items
+                .push(RawCitation::from_number(hit, self.kind, self.body));
             self.cursor = hit.end;
             self.after_number = true;
             return true;
@@ -533,7 +586,12 @@ impl<'a> Chain<'a> {
             .filter_map(|(re, body)| re.find(rest).map(|m| (m.end(), *body)))
             .max_by_key(|(len, _)| *len);
         known
-            .or_else(|| self.lex.other_body.find(rest).map(|m| (m.end(), Body::Other)))
+            .or_else(|| {
+                self.lex
+                    .other_body
+                    .find(rest)
+                    .map(|m| (m.end(), Body::Other))
+            })
             .filter(|(len, _)| *len > 0)
     }
 
@@ -566,7 +624,7 @@ impl<'a> Chain<'a> {
         let window = &rest[..window_end];
         let clause_end = (0..window.len())
             .filter(|&i| window.is_char_boundary(i))
-            .find(|&i| ends_clause(&window[i..]) || window[i..].starts_with("\n\n"))
+            .find(|&i| ends_clause(&window[i..]) || window[i..].starts_with("  "))
             .unwrap_or(window.len());
         let from = self.numbers.partition_point(|n| n.start < self.cursor);
         let Some(hit) = self.numbers[from..].first() else {
@@ -578,7 +636,11 @@ impl<'a> Chain<'a> {
         }
         let before = window[..offset].trim_end();
         let listed = before.ends_with([',', '،', '，'])
-            || self.lex.connector_glue.find(last_word(before)).is_some_and(|m| m.end() > 0);
+            || self
+                .lex
+                .connector_glue
+                .find(last_word(before))
+                .is_some_and(|m| m.end() > 0);
         if !listed {
             return false;
         }
@@ -599,7 +661,11 @@ fn last_word(text: &str) -> &str {
 /// Shapes that are resolution numbers whatever surrounds them.
 fn is_unmistakable(shape: Shape) -> bool {
     match shape {
-        Shape::Slash { prefix: Prefix::None, a, b } => (31..=120).contains(&a) && b <= 400,
+        Shape::Slash {
+            prefix: Prefix::None,
+            a,
+            b,
+        } => (31..=120).contains(&a) && b <= 400,
         Shape::Slash { .. } | Shape::Roman { .. } => true,
         Shape::Year { year, .. } => (1946..=2100).contains(&year),
     }
@@ -646,18 +712,24 @@ fn zh_group(
     let mut pending_title: Option<String> = None;
     let mut index = first;
     let mut cursor = numbers[first].start;
+    // Numbers read since the last 号; a list must not end on one.
+    let mut open_numbers = 0usize;
     loop {
         let rest = &text[cursor..];
         if let Some(hit) = numbers.get(index).filter(|n| n.start == cursor) {
+            // "第72/249和73/124号": one 号 may close several numbers.
             let after = skip_spaces(text, hit.end);
-            if !text[after..].starts_with('号') {
-                break;
-            }
+            let closed = text[after..].starts_with('号');
             let mut item = RawCitation::from_number(hit, Kind::Resolution, body);
             item.date = pending_date.take();
             item.title = pending_title.take();
             items.push(item);
-            cursor = after + '号'.len_utf8();
+            cursor = if closed {
+                after + '号'.len_utf8()
+            } else {
+                hit.end
+            };
+            open_numbers = if closed { 0 } else { open_numbers + 1 };
             index += 1;
             continue;
         }
@@ -665,7 +737,7 @@ fn zh_group(
             .iter()
             .find_map(|(word, kind)| rest.starts_with(word).then_some(*kind))
         {
-            if items.is_empty() {
+            if items.is_empty() || open_numbers > 0 {
                 return None;
             }
             for item in &mut items {
@@ -740,7 +812,14 @@ fn zh_topic(rest: &str) -> Option<usize> {
 
 /// Body names in Chinese, told apart by how the name ends.
 fn zh_classify(name: &str) -> Option<Body> {
-    const OTHER: [&str; 6] = ["环境大会", "卫生大会", "缔约方大会", "人居大会", "劳工大会", "大会会议"];
+    const OTHER: [&str; 6] = [
+        "环境大会",
+        "卫生大会",
+        "缔约方大会",
+        "人居大会",
+        "劳工大会",
+        "大会会议",
+    ];
     const KNOWN: [(&str, Organ); 8] = [
         ("安全理事会", Organ::SecurityCouncil),
         ("安理会", Organ::SecurityCouncil),
@@ -783,17 +862,42 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = &text[from..start];
-    let last = zh_body_regex().find_iter(window).last()?;
+    // A body named inside a quoted title ("…会议…") names no organ.
+    let window = mask_quoted(&text[from..start]);
+    let last = zh_body_regex().find_iter(&window).last()?;
     let between = &window[last.end()..];
     let between = strip_quoted(between);
     let between = lex.date.replace_all(&between, "");
-    let clean = !between.contains(['，', '。', '；', ',', ';']) && !between.contains("决议") && between.chars().count() <= 40;
+    let clean = !between.contains(['，', '。', '；', ',', ';'])
+        && !between.contains("决议")
+        && between.chars().count() <= 40;
     if !clean {
         return None;
     }
     // The match may begin with verbs ("回顾大会"); classify by its ending.
     zh_classify(last.as_str())
+}
+
+/// The text with every quoted passage blanked out, offsets unchanged.
+fn mask_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // A window may begin inside a title: a closing quote before any opening
+    // one means everything up to it was quoted.
+    let first_quote = text.find(['“', '”']);
+    let mut depth = usize::from(first_quote.is_some_and(|i| text[i..].starts_with('”')));
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 && c != '“' {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn strip_quoted(text: &str) -> String {
@@ -821,7 +925,7 @@ fn written_symbol_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::RegexBuilder::new(
-            r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?)",
+            r"(?:^|[^A-Za-z0-9.])(?P<sym>(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?)",
         )
         .case_insensitive(true)
         .build()
@@ -891,7 +995,10 @@ fn line_starts(text: &str) -> Vec<usize> {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i)
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i)
 }
 
 fn line_of(line_starts: &[usize], offset: usize) -> usize {

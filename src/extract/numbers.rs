@@ -39,7 +39,7 @@ pub struct NumberHit {
     pub part: Option<String>,
 }
 
-const PART_LETTER: &str = r"(?:[A-H]|[АВСЕ]|ألف|باء|جيم|دال|هاء|واو)";
+const PART_LETTER: &str = r"(?:[A-Z]|[АВСЕ]|ألف|باء|جيم|دال|هاء|واو)";
 const PART_JOIN: &str = r"(?:to|and|à|et|a|y|и|-|至|和|إلى|و)";
 
 fn number_regex() -> &'static Regex {
@@ -259,11 +259,22 @@ mod tests {
 
     #[test]
     fn finds_each_shape() {
-        let found = shapes("70/1, S-26/2, ES-10/19, 217 A (III), 2334 (2016), 1514 (د-15), دإط-11/1, 3362 (S-VII)");
+        let found = shapes(
+            "70/1, S-26/2, ES-10/19, 217 A (III), 2334 (2016), 1514 (د-15), دإط-11/1, 3362 (S-VII)",
+        );
         let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
             texts,
-            ["70/1", "S-26/2", "ES-10/19", "217 A (III)", "2334 (2016)", "1514 (د-15)", "دإط-11/1", "3362 (S-VII)"]
+            [
+                "70/1",
+                "S-26/2",
+                "ES-10/19",
+                "217 A (III)",
+                "2334 (2016)",
+                "1514 (د-15)",
+                "دإط-11/1",
+                "3362 (S-VII)"
+            ]
         );
     }
 

@@ -22,15 +22,25 @@ fn worked_examples_in_both_directions() {
     let mut failures = Vec::new();
     for lang in Lang::ALL {
         for example in lang.vocabulary().examples {
-            let mut expected: Vec<String> = example.expected.iter().map(|s| s.to_string()).collect();
+            let mut expected: Vec<String> =
+                example.expected.iter().map(|s| s.to_string()).collect();
             expected.sort();
             let found = ids(example.text, lang);
             if found != expected {
-                failures.push(format!("[{}] {:?}\n   expected {expected:?}\n   found    {found:?}", lang.code(), example.text));
+                failures.push(format!(
+                    "[{}] {:?}\n   expected {expected:?}\n   found    {found:?}",
+                    lang.code(),
+                    example.text
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} examples failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -47,9 +57,18 @@ fn examples_parse_as_canonical_ids() {
 
 #[test]
 fn language_detection() {
-    assert_eq!(detect_language("Recalling its resolution 70/1 of the General Assembly and the"), Lang::En);
-    assert_eq!(detect_language("Rappelant sa résolution 70/1 du 25 septembre 2015 et les"), Lang::Fr);
-    assert_eq!(detect_language("Recordando su resolución 70/1, de 25 de septiembre de 2015, y los"), Lang::Es);
+    assert_eq!(
+        detect_language("Recalling its resolution 70/1 of the General Assembly and the"),
+        Lang::En
+    );
+    assert_eq!(
+        detect_language("Rappelant sa résolution 70/1 du 25 septembre 2015 et les"),
+        Lang::Fr
+    );
+    assert_eq!(
+        detect_language("Recordando su resolución 70/1, de 25 de septiembre de 2015, y los"),
+        Lang::Es
+    );
     assert_eq!(detect_language("ссылаясь на свою резолюцию 70/1"), Lang::Ru);
     assert_eq!(detect_language("إذ تشير إلى قرارها 70/1"), Lang::Ar);
     assert_eq!(detect_language("回顾其第70/1号决议"), Lang::Zh);
@@ -57,14 +76,23 @@ fn language_detection() {
 
 #[test]
 fn footnote_marker_glued_to_a_number() {
-    assert_eq!(ids("Recalling its resolution 59/3008 of 14 April 2005,", Lang::En), ["A/RES/59/300"]);
+    assert_eq!(
+        ids(
+            "Recalling its resolution 59/3008 of 14 April 2005,",
+            Lang::En
+        ),
+        ["A/RES/59/300"]
+    );
 }
 
 #[test]
 fn own_symbol_is_never_cited() {
     let text = "A/RES/78/311\n\n78/311. Title\n\nThe General Assembly,\n\nRecalling its resolution 78/311 and 70/1,";
     let got = extract(text, &Options::default());
-    assert_eq!(got.header.symbol.map(|s| s.to_string()).as_deref(), Some("A/RES/78/311"));
+    assert_eq!(
+        got.header.symbol.map(|s| s.to_string()).as_deref(),
+        Some("A/RES/78/311")
+    );
     let targets: Vec<String> = got.citations.iter().map(|c| c.target.to_string()).collect();
     assert_eq!(targets, ["A/RES/70/1"]);
 }

@@ -1,0 +1,217 @@
+//! Files in, extraction records out: the `rescite extract` contract
+//! (DESIGN.md §2). Finding the files under a directory, decoding them
+//! ([`crate::input`]) and extracting ([`crate::extract`]).
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::extract::{extract, Citation, Extraction, Options, Reference, Section};
+use crate::input::{decode, Decoded, InputError, InputFormat};
+use crate::symbol::Symbol;
+use crate::vocab::Lang;
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read `{path}`: {source}")]
+    Input {
+        path: PathBuf,
+        #[source]
+        source: InputError,
+    },
+    #[error("cannot walk `{path}`: {message}")]
+    Walk { path: PathBuf, message: String },
+}
+
+/// One document's record in `rescite extract --format json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRecord {
+    pub path: String,
+    pub symbol: Option<String>,
+    pub language: Lang,
+    pub title: Option<String>,
+    pub adopted: Option<String>,
+    pub format: InputFormat,
+    pub citations: Vec<CitationRecord>,
+    pub references: Vec<ReferenceRecord>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// One citation; field names follow DESIGN.md §2.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationRecord {
+    pub target: String,
+    pub part: Option<String>,
+    pub matched: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub verb: Option<String>,
+    pub section: Section,
+    pub organ: &'static str,
+    pub kind: crate::symbol::Kind,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferenceRecord {
+    pub symbol: String,
+    pub matched: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+/// Extensions read when walking a directory; a file named on the command
+/// line is read whatever its name.
+const TEXT_EXTENSIONS: [&str; 4] = ["txt", "xml", "akn", "text"];
+
+/// Expands paths into the files to read, sorted within each directory so
+/// that output does not depend on the file system's order. `-` stays as is
+/// (standard input).
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<DocumentError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(source) => errors.push(DocumentError::Io {
+                path: path.clone(),
+                source,
+            }),
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<DocumentError>) {
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .follow_links(true);
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let wanted = entry
+                    .path()
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                if wanted {
+                    files.push(entry.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(err) => errors.push(DocumentError::Walk {
+                path: err.path().unwrap_or(dir).to_path_buf(),
+                message: err.to_string(),
+            }),
+        }
+    }
+}
+
+/// Reads a file (or standard input for `-`) and extracts from it.
+pub fn read_document(path: &Path, lang: Option<Lang>) -> Result<DocumentRecord, DocumentError> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buffer = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buffer).map(|_| buffer)
+    } else {
+        std::fs::read(path)
+    }
+    .map_err(|source| DocumentError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    extract_bytes(path, &bytes, lang)
+}
+
+/// Decodes and extracts from the bytes of one file.
+pub fn extract_bytes(
+    path: &Path,
+    bytes: &[u8],
+    lang: Option<Lang>,
+) -> Result<DocumentRecord, DocumentError> {
+    let decoded = decode(bytes).map_err(|source| DocumentError::Input {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let lang = lang.or_else(|| decoded.meta.language.as_deref().and_then(Lang::from_code));
+    let own_symbol: Option<Symbol> = decoded.meta.symbol.as_deref().and_then(|s| s.parse().ok());
+    let extraction = extract(&decoded.text, &Options { lang, own_symbol });
+    Ok(record(path, &decoded, extraction))
+}
+
+fn record(path: &Path, decoded: &Decoded, extraction: Extraction) -> DocumentRecord {
+    // Offsets count from the start of the file when the text is a verbatim
+    // slice of it; otherwise (UTF-16, XML, repaired bytes) from the start of
+    // the decoded text, and a warning says so.
+    let shift = decoded.origin_offset.unwrap_or(0);
+    let mut warnings = decoded.warnings.clone();
+    if decoded.origin_offset.is_none() && !decoded.text.is_empty() {
+        warnings.push("offsets count bytes of the decoded UTF-8 text, not of the file".to_string());
+    }
+    let header = &extraction.header;
+    DocumentRecord {
+        path: path.display().to_string(),
+        symbol: header.symbol.map(|s| s.to_string()),
+        language: extraction.language,
+        title: decoded.meta.title.clone().or_else(|| header.title.clone()),
+        adopted: decoded
+            .meta
+            .adopted
+            .clone()
+            .or_else(|| header.adopted.clone()),
+        format: decoded.format,
+        citations: extraction
+            .citations
+            .iter()
+            .map(|c| citation_record(c, shift))
+            .collect(),
+        references: extraction
+            .references
+            .iter()
+            .map(|r| reference_record(r, shift))
+            .collect(),
+        warnings,
+    }
+}
+
+fn citation_record(c: &Citation, shift: usize) -> CitationRecord {
+    CitationRecord {
+        target: c.target.to_string(),
+        part: c.part.clone(),
+        matched: c.matched.clone(),
+        start: c.start + shift,
+        end: c.end + shift,
+        line: c.line,
+        date: c.date.clone(),
+        title: c.title.clone(),
+        verb: c.verb.clone(),
+        section: c.section,
+        organ: c.target.organ().code(),
+        kind: c.target.kind(),
+    }
+}
+
+fn reference_record(r: &Reference, shift: usize) -> ReferenceRecord {
+    ReferenceRecord {
+        symbol: r.symbol.clone(),
+        matched: r.matched.clone(),
+        start: r.start + shift,
+        end: r.end + shift,
+        line: r.line,
+    }
+}
