@@ -750,7 +750,7 @@ fn parse_part(text: &str) -> Result<Option<String>, String> {
         return Ok(None);
     }
     let letters: Vec<&str> = text
-        .split(|c: char| c == '-' || c == ' ' || c == ',')
+        .split(['-', ' ', ','])
         .filter(|w| !w.is_empty() && !matches!(*w, "TO" | "AND"))
         .collect();
     let valid = !letters.is_empty()

@@ -723,6 +723,12 @@ fn zh_group(
             let mut item = RawCitation::from_number(hit, Kind::Resolution, body);
             item.date = pending_date.take();
             item.title = pending_title.take();
+            if items.is_empty() {
+                // The first item's date and title come before the list starts.
+                let (date, title) = zh_date_and_title_before(text, hit.start, lex);
+                item.date = item.date.or(date);
+                item.title = item.title.or(title);
+            }
             items.push(item);
             cursor = if closed {
                 after + '号'.len_utf8()
@@ -878,6 +884,35 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
     zh_classify(last.as_str())
 }
 
+/// "2015年9月25日题为“…”的第70/1号": the date and title that open a
+/// Chinese citation, read back from the number to the clause's start.
+fn zh_date_and_title_before(
+    text: &str,
+    start: usize,
+    lex: &Lexicon,
+) -> (Option<String>, Option<String>) {
+    let mut from = start.saturating_sub(900);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let masked = mask_quoted(&text[from..start]);
+    let clause_start = masked.rfind(['，', '。', '；', '、', ';']).map_or(0, |i| {
+        i + masked[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause = &text[from + clause_start..start];
+    let masked_clause = &masked[clause_start..];
+    let date = lex
+        .date
+        .captures_iter(masked_clause)
+        .last()
+        .and_then(|caps| lex.iso_date(&caps));
+    let title = clause.rfind("题为“").and_then(|i| {
+        let body = &clause[i + "题为“".len()..];
+        body.find('”').map(|j| unquote(&body[..j]))
+    });
+    (date, title)
+}
+
 /// The text with every quoted passage blanked out, offsets unchanged.
 fn mask_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -959,7 +994,7 @@ fn reference_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?:^|[^A-Za-z0-9/.])(?P<sym>(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)",
+            r"(?:^|[^A-Za-z0-9.])(?P<sym>(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)",
         )
         .expect("valid pattern")
     })

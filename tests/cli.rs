@@ -1,0 +1,170 @@
+//! The `rescite extract` command as a user and a pipeline see it.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixture(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+fn rescite() -> Command {
+    Command::cargo_bin("rescite").expect("the binary is built")
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let output = rescite().args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn extract_json_follows_the_contract() {
+    let doc = &json_of(&[
+        "extract",
+        &fixture("seed/zh_A-RES-78-311.pdf-text.txt"),
+        "--format",
+        "json",
+    ])["documents"][0];
+    assert_eq!(doc["symbol"], "A/RES/78/311");
+    assert_eq!(doc["language"], "zh");
+    let citations = doc["citations"].as_array().expect("citations");
+    let first = &citations[0];
+    for key in [
+        "target", "part", "matched", "start", "end", "line", "date", "title", "verb", "section",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(first["target"], "A/RES/70/1");
+    assert_eq!(first["date"], "2015-09-25");
+    assert_eq!(first["section"], "preamble");
+    // Offsets are byte offsets into the file.
+    let text = std::fs::read(fixture("seed/zh_A-RES-78-311.pdf-text.txt")).expect("fixture");
+    for c in citations {
+        let (start, end) = (
+            c["start"].as_u64().expect("start") as usize,
+            c["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&text[start..end]),
+            c["matched"].as_str().expect("matched")
+        );
+    }
+    let targets: Vec<&str> = citations
+        .iter()
+        .filter_map(|c| c["target"].as_str())
+        .collect();
+    assert!(targets.contains(&"A/RES/217(III)"));
+    assert!(!targets.contains(&"A/RES/78/311"), "own symbol cited");
+    let refs: Vec<&str> = doc["references"]
+        .as_array()
+        .expect("refs")
+        .iter()
+        .filter_map(|r| r["symbol"].as_str())
+        .collect();
+    assert!(refs.contains(&"A/78/L.86"));
+}
+
+#[test]
+fn akoma_ntoso_is_read_natively() {
+    let doc = &json_of(&["extract", &fixture("akn/A_RES_78_311-2412313E.xml")])["documents"][0];
+    assert_eq!(doc["symbol"], "A/RES/78/311");
+    assert_eq!(doc["adopted"], "2024-07-01");
+    assert_eq!(doc["format"], "akomantoso");
+    let targets: Vec<&str> = doc["citations"]
+        .as_array()
+        .expect("c")
+        .iter()
+        .filter_map(|c| c["target"].as_str())
+        .collect();
+    assert!(targets.contains(&"A/RES/70/1") && targets.contains(&"A/RES/217(III)"));
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_others_still_processed() {
+    let output = rescite()
+        .args([
+            "extract",
+            "no/such/file.txt",
+            &fixture("ga/texts/en_A-RES-78-311.txt"),
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no/such/file.txt"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.contains("A/RES/78/311"));
+}
+
+#[test]
+fn binary_input_is_refused_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("res.txt");
+    std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01\x02binary").expect("write");
+    let output = rescite()
+        .args(["extract", &pdf.display().to_string()])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("res.txt") && stderr.contains("pdftotext"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn empty_and_stdin_inputs() {
+    let output = rescite()
+        .args(["extract", "-", "--format", "jsonl"])
+        .write_stdin("")
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let output = rescite()
+        .args(["extract", "-", "--format", "csv", "--lang", "en"])
+        .write_stdin(
+            "Recalling its resolution 70/1 of 25 September 2015, entitled “A, \"quoted\" title”,",
+        )
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let csv = String::from_utf8_lossy(&output.stdout);
+    assert!(csv.starts_with("path,symbol,language,target"));
+    assert!(
+        csv.contains("A/RES/70/1") && csv.contains("\"A, \"\"quoted\"\" title\""),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_bad_language_is_a_usage_error() {
+    let output = rescite()
+        .args(["extract", "-", "--lang", "xx"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("xx"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let args = ["extract", &fixture("ga/texts"), "--format", "jsonl"];
+    let first = rescite().args(args).output().expect("runs").stdout;
+    let second = rescite().args(args).output().expect("runs").stdout;
+    assert!(!first.is_empty());
+    assert_eq!(first, second);
+}
