@@ -39,10 +39,20 @@ pub struct DocumentRecord {
     pub title: Option<String>,
     pub adopted: Option<String>,
     pub format: InputFormat,
+    /// What `start` and `end` count: bytes of the file (plain UTF-8), or
+    /// bytes of the text as read (XML, UTF-16, repaired bytes).
+    pub offsets: OffsetBase,
     pub citations: Vec<CitationRecord>,
     pub references: Vec<ReferenceRecord>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetBase {
+    File,
+    Text,
 }
 
 /// One citation; field names follow DESIGN.md §2.
@@ -159,10 +169,11 @@ fn record(path: &Path, decoded: &Decoded, extraction: Extraction) -> DocumentRec
     // slice of it; otherwise (UTF-16, XML, repaired bytes) from the start of
     // the decoded text, and a warning says so.
     let shift = decoded.origin_offset.unwrap_or(0);
-    let mut warnings = decoded.warnings.clone();
-    if decoded.origin_offset.is_none() && !decoded.text.is_empty() {
-        warnings.push("offsets count bytes of the decoded UTF-8 text, not of the file".to_string());
-    }
+    let offsets = match decoded.origin_offset {
+        Some(_) => OffsetBase::File,
+        None => OffsetBase::Text,
+    };
+    let warnings = decoded.warnings.clone();
     let header = &extraction.header;
     DocumentRecord {
         path: path.display().to_string(),
@@ -175,6 +186,7 @@ fn record(path: &Path, decoded: &Decoded, extraction: Extraction) -> DocumentRec
             .clone()
             .or_else(|| header.adopted.clone()),
         format: decoded.format,
+        offsets,
         citations: extraction
             .citations
             .iter()

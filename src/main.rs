@@ -128,7 +128,11 @@ fn print_records(
 ) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "documents": records }))?;
+            #[derive(serde::Serialize)]
+            struct Output<'a> {
+                documents: &'a [DocumentRecord],
+            }
+            serde_json::to_writer_pretty(&mut *out, &Output { documents: records })?;
             writeln!(out)
         }
         Format::Jsonl => records.iter().try_for_each(|r| {

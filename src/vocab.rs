@@ -112,6 +112,14 @@ pub struct Vocabulary {
     /// on Narcotic Drugs resolution"). Arabic names the body after it
     /// (قرار لجنة المخدرات), and a name before it belongs to another clause.
     pub other_body_before_keyword: bool,
+    /// Short names that stand for an organ named in full earlier in the
+    /// text ("Council resolution 2395 (2017)" after "Security Council"):
+    /// the name and the organs it may stand for.
+    pub bare_bodies: &'static [(&'static str, &'static [Organ])],
+    /// Words that never stand inside a body's name: a phrase before the
+    /// keyword that contains one ("the Committee established by
+    /// resolution") names no body of the resolution.
+    pub not_in_names: &'static str,
     /// Month names with their numbers.
     pub months: &'static [(&'static str, u8)],
     /// A date, with `{d}`, `{m}` and `{y}` where day, month and year stand.
@@ -172,6 +180,8 @@ pub static ENGLISH: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:,? (?:in|by) its|'s|’s)?",
     other_body_before_keyword: true,
+    bare_bodies: &[("Council", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Assembly", &[Organ::GeneralAssembly]), ("Commission", &[Organ::CommissionOnHumanRights])],
+    not_in_names: r"\b(?:established|created|set up|pursuant|under|by|in accordance)\b",
     months: &EN_MONTHS,
     date: r"{d} {m},? {y}",
     date_intro: r"(?:of|dated|adopted on|on)",
@@ -209,6 +219,9 @@ pub static ENGLISH: Vocabulary = Vocabulary {
         Example { text: "on 28/04/2006, see Article 2(2), COVID-19, the 2030 Agenda, the 2015/16 biennium", expected: &[] },
         Example { text: "its resolution 70/1 on the 2030 Agenda and 69/313 on the Addis Ababa Action Agenda", expected: &["A/RES/70/1", "A/RES/69/313"] },
         Example { text: "the Human Rights Council, in its resolution 42/23,", expected: &["A/HRC/RES/42/23"] },
+        Example { text: "Security Council resolution 1267 (1999), and in accordance with Council resolution 2395 (2017)", expected: &["S/RES/1267(1999)", "S/RES/2395(2017)"] },
+        Example { text: "Commission resolution 1998/72 of 22 April 1998, established by the Commission on Human Rights", expected: &["E/CN.4/RES/1998/72"] },
+        Example { text: "the Committee established by resolution 69/292 and the Counter-Terrorism Committee created by resolution 1373 (2001)", expected: &["A/RES/69/292", "S/RES/1373(2001)"] },
     ],
 };
 
@@ -229,6 +242,8 @@ pub static FRENCH: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:,? dans (?:sa|ses|son)|,? par (?:sa|ses))?",
     other_body_before_keyword: true,
+    bare_bodies: &[("Conseil", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Assembl[ée]e", &[Organ::GeneralAssembly]), ("Commission", &[Organ::CommissionOnHumanRights])],
+    not_in_names: r"\b(?:cré[ée]e?s?|[ée]tabli[es]?|par|en vertu|conform[ée]ment|faisant suite)\b",
     months: &[
         ("janvier", 1),
         ("f[ée]vrier", 2),
@@ -271,6 +286,7 @@ pub static FRENCH: Vocabulary = Vocabulary {
         Example { text: "ses résolutions 40/257 A à C du 18 décembre 1985 et 74/92 A et B du 13 décembre 2019", expected: &["A/RES/40/257", "A/RES/74/92"] },
         Example { text: "1 Résolution 217 A (III).", expected: &["A/RES/217(III)"] },
         Example { text: "la résolution 5/14 de l’Assemblée des Nations Unies pour l’environnement", expected: &[] },
+        Example { text: "le Comité du Conseil de sécurité créé par la résolution 1373 (2001)", expected: &["S/RES/1373(2001)"] },
     ],
 };
 
@@ -291,6 +307,8 @@ pub static SPANISH: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:,? en (?:su|sus)|,? mediante (?:su|sus))?",
     other_body_before_keyword: true,
+    bare_bodies: &[("Consejo", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Asamblea", &[Organ::GeneralAssembly]), ("Comisi[óo]n", &[Organ::CommissionOnHumanRights])],
+    not_in_names: r"\b(?:cread[oa]s?|establecid[oa]s?|por|en virtud|con arreglo|de conformidad)\b",
     months: &[
         ("enero", 1),
         ("febrero", 2),
@@ -349,10 +367,12 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
         ("Комисси[а-яё]* по правам человека", Body::Organ(Organ::CommissionOnHumanRights)),
     ],
     other_bodies: &[
-        r"(?:[А-ЯЁ][а-яё-]*\s){0,4}(?:Ассамбле|Комисси|Комитет|Конференци|Совет|Организаци|Форум|Совещани|Подкомисси)[а-яё]*(?: (?:по|Организации|Объединенных|Наций|ООН|и|[а-яё]+)(?: [а-яё\w-]+){0,5})?",
+        r"(?:[А-ЯЁ][а-яё-]*\s){0,4}(?:Ассамбле|Комисси|Комитет|Конференци|Совет|Организаци|Форум|Совещани|Подкомисси)[а-яё]*(?: (?:по|при|Организации|Объединенных|Наций|ООН)(?: [а-яё\w-]+){0,5})?",
     ],
     body_to_keyword: r"(?:,? (?:в|на) (?:сво[а-яё]*|ее|его|их)|,? сво[а-яё]*)?",
     other_body_before_keyword: true,
+    bare_bodies: &[("Совет[а-яё]*", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Ассамбле[а-яё]*", &[Organ::GeneralAssembly]), ("Комисси[а-яё]*", &[Organ::CommissionOnHumanRights])],
+    not_in_names: r"(?:созданн|учрежденн|согласно|в соответствии|во исполнение)",
     months: &[
         ("январ[яь]", 1),
         ("феврал[яь]", 2),
@@ -425,6 +445,19 @@ pub static ARABIC: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?: في)?",
     other_body_before_keyword: false,
+    bare_bodies: &[
+        (
+            "(?:ال|لل)?مجلس",
+            &[
+                Organ::SecurityCouncil,
+                Organ::EconomicAndSocialCouncil,
+                Organ::HumanRightsCouncil,
+            ],
+        ),
+        ("(?:ال|لل)جمعية", &[Organ::GeneralAssembly]),
+        ("(?:ال|لل)لجنة", &[Organ::CommissionOnHumanRights]),
+    ],
+    not_in_names: r"(?:المنشأة|المنشأ|عملا|وفقا|بموجب)",
     months: &[
         ("(?:كانون الثاني ?/ ?)?يناير|كانون الثاني", 1),
         ("(?:شباط ?/ ?)?فبراير|شباط", 2),
@@ -560,6 +593,8 @@ pub static CHINESE: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:在其|其)?",
     other_body_before_keyword: true,
+    bare_bodies: &[],
+    not_in_names: r"(?:设立|根据|依照)",
     months: &[],
     date: r"{y}\s*年\s*{m}\s*月\s*{d}\s*日?",
     date_intro: r"",

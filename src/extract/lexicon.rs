@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
+use crate::symbol::Organ;
 use crate::vocab::{Body, KeywordOrder, Lang, Vocabulary};
 
 /// One language's patterns, ready to run on normalised text.
@@ -19,6 +20,12 @@ pub struct Lexicon {
     /// a window: "Security Council, in its ".
     pub body_before_keyword: Vec<(Regex, Body)>,
     pub other_body_before_keyword: Regex,
+    /// Short names ("Council"), anchored at the start, and at the end of a
+    /// window before a keyword; with the organs each may stand for.
+    pub bare: Vec<(Regex, Regex, &'static [Organ])>,
+    pub not_in_names: Regex,
+    /// Known organs' full names anywhere, to resolve short names.
+    pub organ_mentions: Vec<(Regex, Organ)>,
     /// A date anywhere; groups d, m, y.
     pub date: Regex,
     /// Optional date intro, then a date, anchored.
@@ -92,6 +99,27 @@ impl Lexicon {
             .collect();
         let other_body_before_keyword =
             build_case_sensitive_if_latin(v, &format!(r"(?:{other}){}\s*$", v.body_to_keyword));
+        let article = r"(?:(?:of )?the |du |de la |de l['’]|le |la |l['’]|del |el )?";
+        let bare = v
+            .bare_bodies
+            .iter()
+            .map(|(noun, organs)| {
+                let start = build_case_sensitive_if_latin(v, &format!(r"^{article}(?:{noun})"));
+                let end = build_case_sensitive_if_latin(
+                    v,
+                    &format!(r"(?:{noun}){}\s*$", v.body_to_keyword),
+                );
+                (start, end, *organs)
+            })
+            .collect();
+        let organ_mentions = v
+            .bodies
+            .iter()
+            .filter_map(|(p, b)| match b {
+                Body::Organ(organ) => Some((build_case_sensitive_if_latin(v, p), *organ)),
+                Body::Other => None,
+            })
+            .collect();
         let month_alts = if v.months.is_empty() {
             r"\d{1,2}".to_string()
         } else {
@@ -153,6 +181,9 @@ impl Lexicon {
             other_body,
             body_before_keyword,
             other_body_before_keyword,
+            bare,
+            not_in_names: build(v.not_in_names),
+            organ_mentions,
             date,
             date_glue,
             title_glue,

@@ -107,8 +107,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let flat = norm.text.replace('\n', " ");
     let numbers = numbers::find_numbers(&flat);
     let keywords = find_keywords(&flat, lex);
+    let mentions = organ_mentions(&flat, lex);
     let mut raw = match lex.vocab.order {
-        KeywordOrder::Before => chains_keyword_first(&flat, lex, &keywords, &numbers),
+        KeywordOrder::Before => chains_keyword_first(&flat, lex, &keywords, &numbers, &mentions),
         KeywordOrder::After => chains_keyword_last(&flat, lex, &numbers),
     };
     raw.extend(written_symbols(&flat));
@@ -448,19 +449,78 @@ fn chains_keyword_first(
     lex: &Lexicon,
     keywords: &[KeywordHit],
     numbers: &[NumberHit],
+    mentions: &[(usize, Organ)],
 ) -> Vec<RawCitation> {
     let mut out = Vec::new();
     for (index, keyword) in keywords.iter().enumerate() {
         let next_keyword = keywords.get(index + 1).map_or(text.len(), |k| k.start);
-        let body_before = body_before(text, keyword.start, lex);
-        out.extend(Chain::new(text, lex, numbers, keyword, next_keyword, body_before).run());
+        let body_before = body_before(text, keyword.start, lex, mentions);
+        let chain = Chain {
+            text,
+            lex,
+            numbers,
+            mentions,
+            kind: keyword.kind,
+            cursor: keyword.end,
+            limit: next_keyword,
+            body: body_before,
+            items: Vec::new(),
+            open_from: 0,
+            after_number: false,
+        };
+        out.extend(chain.run());
     }
     out
 }
 
+/// Where the text names each known organ in full, in order.
+fn organ_mentions(text: &str, lex: &Lexicon) -> Vec<(usize, Organ)> {
+    let mut mentions: Vec<(usize, Organ)> = lex
+        .organ_mentions
+        .iter()
+        .flat_map(|(re, organ)| re.find_iter(text).map(move |m| (m.start(), *organ)))
+        .collect();
+    mentions.sort();
+    mentions
+}
+
+/// The organ a short name ("the Council") stands for at `at`: the last of
+/// its possible organs named in full before it; `None` when none was.
+fn resolve_bare(organs: &[Organ], at: usize, mentions: &[(usize, Organ)]) -> Option<Body> {
+    let before = mentions.partition_point(|(pos, _)| *pos < at);
+    let fits = |(_, organ): &&(usize, Organ)| organs.contains(organ);
+    // Nearest full name before; failing that, the first one after (a
+    // footnote may use the short name before the text names the organ).
+    mentions[..before]
+        .iter()
+        .rev()
+        .find(fits)
+        .or_else(|| mentions[before..].iter().find(fits))
+        .map(|(_, organ)| *organ)
+        // "the Assembly" can only be the General Assembly.
+        .or_else(|| (organs.len() == 1).then(|| organs[0]))
+        .map(Body::Organ)
+}
+
+/// Whether the word before `at` is capitalised (and not an article):
+/// "Peacebuilding Commission" is a name of its own, "the Commission" not.
+fn capitalised_word_before(text: &str, at: usize) -> bool {
+    let word = last_word(text[..at].trim_end());
+    let articles = [
+        "The", "the", "Le", "La", "L", "El", "Los", "Las", "Its", "its",
+    ];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !articles.contains(&word.trim_end_matches(['’', '\'']))
+}
+
 /// The body named just before a keyword: "Security Council resolution",
 /// "the Human Rights Council, in its resolution".
-fn body_before(text: &str, keyword_start: usize, lex: &Lexicon) -> Option<Body> {
+fn body_before(
+    text: &str,
+    keyword_start: usize,
+    lex: &Lexicon,
+    mentions: &[(usize, Organ)],
+) -> Option<Body> {
     let mut from = keyword_start.saturating_sub(160);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -471,9 +531,22 @@ fn body_before(text: &str, keyword_start: usize, lex: &Lexicon) -> Option<Body> 
         .iter()
         .find(|(re, _)| re.is_match(window))
         .map(|(_, body)| *body);
-    let other =
-        lex.vocab.other_body_before_keyword && lex.other_body_before_keyword.is_match(window);
-    known.or_else(|| other.then_some(Body::Other))
+    if known.is_some() {
+        return known;
+    }
+    for (_, end_re, organs) in &lex.bare {
+        if let Some(m) = end_re.find(window) {
+            if !capitalised_word_before(window, m.start()) {
+                return resolve_bare(organs, from + m.start(), mentions);
+            }
+        }
+    }
+    let other = lex.vocab.other_body_before_keyword
+        && lex
+            .other_body_before_keyword
+            .find(window)
+            .is_some_and(|m| !lex.not_in_names.is_match(m.as_str()));
+    other.then_some(Body::Other)
 }
 
 /// The walk from one keyword over the list it governs.
@@ -481,6 +554,7 @@ struct Chain<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     numbers: &'a [NumberHit],
+    mentions: &'a [(usize, Organ)],
     kind: Kind,
     cursor: usize,
     limit: usize,
@@ -494,28 +568,6 @@ struct Chain<'a> {
 }
 
 impl<'a> Chain<'a> {
-    fn new(
-        text: &'a str,
-        lex: &'a Lexicon,
-        numbers: &'a [NumberHit],
-        keyword: &KeywordHit,
-        limit: usize,
-        body: Option<Body>,
-    ) -> Chain<'a> {
-        Chain {
-            text,
-            lex,
-            numbers,
-            kind: keyword.kind,
-            cursor: keyword.end,
-            limit,
-            body,
-            items: Vec::new(),
-            open_from: 0,
-            after_number: false,
-        }
-    }
-
     fn run(mut self) -> Vec<RawCitation> {
         while self.cursor < self.limit {
             if !self.step() {
@@ -543,7 +595,10 @@ impl<'a> Chain<'a> {
             return true;
         }
         if let Some((len, body)) = self.body_at(rest) {
-            self.name_body(body, rest[..len].contains(','));
+            // A short name with no organ to stand for names none.
+            if let Some(body) = body {
+                self.name_body(body, rest[..len].contains(','));
+            }
             self.cursor += len;
             return true;
         }
@@ -564,7 +619,9 @@ impl<'a> Chain<'a> {
             return true;
         }
         if let Some(m) = self.lex.connector_glue.find(rest).filter(|m| m.end() > 0) {
-            if rest[..m.end()].contains([',', '،', '，']) {
+            // "70/1 and the X Committee": a body after a connector names the
+            // numbers that follow, not the one before.
+            if !rest[..m.end()].trim().is_empty() {
                 self.after_number = false;
             }
             self.cursor += m.end();
@@ -578,21 +635,32 @@ impl<'a> Chain<'a> {
         self.numbers.get(index).filter(|n| n.start == at)
     }
 
-    fn body_at(&self, rest: &str) -> Option<(usize, Body)> {
+    fn body_at(&self, rest: &str) -> Option<(usize, Option<Body>)> {
         let known = self
             .lex
             .bodies
             .iter()
             .filter_map(|(re, body)| re.find(rest).map(|m| (m.end(), *body)))
             .max_by_key(|(len, _)| *len);
-        known
-            .or_else(|| {
-                self.lex
-                    .other_body
-                    .find(rest)
-                    .map(|m| (m.end(), Body::Other))
-            })
-            .filter(|(len, _)| *len > 0)
+        if let Some((len, body)) = known.filter(|(len, _)| *len > 0) {
+            return Some((len, Some(body)));
+        }
+        let other = self.lex.other_body.find(rest).map_or(0, |m| m.end());
+        let bare = self.lex.bare.iter().find_map(|(start_re, _, organs)| {
+            let m = start_re.find(rest)?;
+            let ends_word = !rest[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+            ends_word.then_some((m.end(), *organs))
+        });
+        match bare {
+            // "of the Council" and nothing more: a short name.
+            Some((len, organs)) if len >= other => {
+                Some((len, resolve_bare(organs, self.cursor, self.mentions)))
+            }
+            _ => (other > 0).then_some((other, Some(Body::Other))),
+        }
     }
 
     /// A body named inside the list: right after a number ("41/8 du Conseil
