@@ -70,6 +70,7 @@ pub struct CitationRecord {
     pub section: Section,
     pub organ: &'static str,
     pub kind: crate::symbol::Kind,
+    pub evidence: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -215,6 +216,7 @@ fn citation_record(c: &Citation, shift: usize) -> CitationRecord {
         section: c.section,
         organ: c.target.organ().code(),
         kind: c.target.kind(),
+        evidence: c.evidence.clone(),
     }
 }
 

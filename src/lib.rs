@@ -10,5 +10,6 @@ pub mod symbol;
 pub use symbol::{Kind, Organ, Symbol, SymbolError};
 pub mod document;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod vocab;

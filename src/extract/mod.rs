@@ -31,7 +31,9 @@ use numbers::{NumberHit, Prefix, Shape};
 pub use header::DocumentHeader;
 
 /// Where in the document a citation stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     Preamble,
@@ -56,6 +58,9 @@ pub struct Citation {
     pub title: Option<String>,
     pub verb: Option<String>,
     pub section: Section,
+    /// The sentence (or list item) in which it is cited, whitespace
+    /// collapsed, at most about 300 characters.
+    pub evidence: Option<String>,
 }
 
 /// A document symbol that is not a resolution or decision (a report, a
@@ -136,6 +141,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 title: r.title,
                 verb: layout.verb_at(&norm.text, r.start, lex),
                 section: layout.section_at(&norm.text, r.start),
+                evidence: evidence(text, start, end),
             })
         })
         .collect();
@@ -146,6 +152,49 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         citations,
         references,
     }
+}
+
+/// The sentence around a citation: back to the start of its paragraph or
+/// clause, forward to the end of its clause, within bounds.
+fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
+    const BACK: usize = 400;
+    const AHEAD: usize = 300;
+    let is_stop = |c: char| matches!(c, ';' | '；' | '。' | '؛');
+    let mut from = start.saturating_sub(BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
+    let cut = [
+        before.rfind("\n\n").map(|i| i + 2),
+        before
+            .rfind(is_stop)
+            .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8)),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0);
+    let mut to = (end + AHEAD).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = &text[end..to];
+    let stop = [
+        after.find("\n\n"),
+        after
+            .find(is_stop)
+            .map(|i| i + after[i..].chars().next().map_or(1, char::len_utf8)),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(after.len());
+    let sentence: String = text[from + cut..end + stop]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!sentence.is_empty()).then_some(sentence)
 }
 
 /// Guesses the language from the script, and for Latin text from common
