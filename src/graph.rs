@@ -330,7 +330,9 @@ struct DocumentFacts {
 
 #[derive(Default)]
 struct CitedFacts {
-    titles: BTreeMap<String, usize>,
+    /// Titles with their counts, keyed (not English, title): English
+    /// titles sort first and win over any other language.
+    titles: BTreeMap<(bool, String), usize>,
     dates: BTreeMap<String, usize>,
 }
 
@@ -379,7 +381,10 @@ impl GraphBuilder {
             }
             let cited = self.cited.entry(target).or_default();
             if let Some(title) = &citation.title {
-                *cited.titles.entry(title.clone()).or_default() += 1;
+                *cited
+                    .titles
+                    .entry((doc.language != Lang::En, title.clone()))
+                    .or_default() += 1;
             }
             if let Some(date) = &citation.date {
                 *cited.dates.entry(date.clone()).or_default() += 1;
@@ -468,7 +473,17 @@ fn make_node(id: Symbol, own: Option<&DocumentFacts>, cited: Option<&CitedFacts>
             .or_else(|| o.titles.values().next())
             .cloned()
     });
-    let title = own_title.or_else(|| cited.and_then(|c| most_frequent(&c.titles)));
+    let cited_title = cited.and_then(|c| {
+        let english = c.titles.keys().next().is_some_and(|(other, _)| !other);
+        let pool: BTreeMap<String, usize> = c
+            .titles
+            .iter()
+            .filter(|((other, _), _)| !english || !other)
+            .map(|((_, t), n)| (t.clone(), *n))
+            .collect();
+        most_frequent(&pool)
+    });
+    let title = own_title.or(cited_title);
     let date = own
         .and_then(|o| o.date.clone())
         .or_else(|| cited.and_then(|c| most_frequent(&c.dates)));

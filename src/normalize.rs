@@ -182,11 +182,13 @@ fn fold_char(c: char) -> Fold {
             Fold::To(' ')
         }
         '\r' => Fold::Drop,
-        // Zero-width characters, bidi controls, soft hyphen, BOM, tatweel and
-        // Arabic short vowels carry no meaning for symbols or keywords.
+        // Bidi embeddings delimit runs: pdftotext wraps each number of an
+        // Arabic line in them and moves the space beside it ("<LRE> 21<PDF>آذار"),
+        // so they read as a space, never as nothing.
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Fold::To(' '),
+        // Zero-width characters, marks, soft hyphen, BOM, tatweel and Arabic
+        // short vowels carry no meaning for symbols or keywords.
         '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
         | '\u{00AD}'
         | '\u{FEFF}'
         | '\u{0640}'
@@ -238,6 +240,8 @@ mod tests {
         check_roundtrip("its resolution\u{00A0}７０／１ of", "70/1", "７０／１");
         check_roundtrip("قرار\u{200F}ها ٧٠/١ المؤرخ", "70/1", "٧٠/١");
         check_roundtrip("a\u{202B}b 78/311 c", "78/311", "78/311");
+        check_roundtrip("قرارها \u{202A} 78/265\u{202C}المؤرخ", "78/265", "78/265");
+        assert_eq!(Normalized::new("\u{202A} 21\u{202C}آذار").text, "21 آذار");
         check_roundtrip("كـانون 12/3", "12/3", "12/3");
     }
 

@@ -432,8 +432,9 @@ pub static ARABIC: Vocabulary = Vocabulary {
             Body::Organ(Organ::GeneralAssembly),
         ),
         ("مجلس الأمن", Body::Organ(Organ::SecurityCouncil)),
+        // PDF text turns the lam-alef ligature around: "االقتصادي واالجتماعي".
         (
-            "(?:ال|لل)مجلس الاقتصادي والاجتماعي",
+            "(?:ال|لل)مجلس (?:الاقتصادي|االقتصادي) (?:والاجتماعي|واالجتماعي)",
             Body::Organ(Organ::EconomicAndSocialCouncil),
         ),
         ("مجلس حقوق الإنسان", Body::Organ(Organ::HumanRightsCouncil)),
@@ -474,7 +475,8 @@ pub static ARABIC: Vocabulary = Vocabulary {
         ("(?:تشرين الثاني ?/ ?)?نوفمبر|تشرين الثاني", 11),
         ("(?:كانون الأول ?/ ?)?ديسمبر|كانون الأول", 12),
     ],
-    date: r"{d} [و]?{m} {y}",
+    // PDF text moves a comma before the year: "آذار/مارس ،2024".
+    date: r"{d} [و]?{m} (?:[،,] ?)?{y}",
     date_intro: r"(?:[و]?المؤرخ(?:ة|ين|ان|تين|تان)?(?: في)?|في)",
     entitled: r"(?:[و]?المعنون(?:ة|ين|ان|تين)?|بشأن|المتعلق(?:ة)? ب)",
     connectors: r"(?:و|وكذلك|بما في ذلك|ولا سيما|على التوالي|أو)",

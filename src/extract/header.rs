@@ -35,7 +35,7 @@ fn title_line_regex() -> &'static Regex {
 fn symbol_line_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?m)^[ ]*(?P<sym>(?:A/HRC/RES|A/RES|S/RES|E/RES)/[^\n]{1,30}?)[ ]*$")
+        Regex::new(r"(?m)^[ ]*(?:United Nations[ ]+|Nations Unies[ ]+|Naciones Unidas[ ]+)?(?P<sym>(?:A/HRC/RES|A/RES|S/RES|E/RES)/[^\n]{1,30}?)[ ]*$")
             .expect("valid pattern")
     })
 }
@@ -43,7 +43,7 @@ fn symbol_line_regex() -> &'static Regex {
 fn sc_heading_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?mi)^[ ]*(?:resolution|résolution|resolución|резолюция|القرار|第)[ ]*(?P<n>\d{1,4}) ?\((?P<y>\d{4})\)")
+        Regex::new(r"(?i)^\s*(?:(?:resolution|résolution|resolución|резолюция|القرار|第)[ ]*(?P<n>\d{1,4}) ?\((?P<y>\d{4})\)|(?P<n2>\d{1,4}) \((?P<y2>\d{4})\)(?:\.|\s+resolution)|(?:resolution|résolution|resolución|резолюция)[ ]+(?P<n3>\d{1,4})\s*$)")
             .expect("valid pattern")
     })
 }
@@ -58,6 +58,13 @@ pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
         adopted: adoption_date(head, lex),
         ..DocumentHeader::default()
     };
+    // A Security Council heading on the first lines settles it; the GA
+    // title line ("78/311. Title") is not looked for, since an SC text may
+    // quote GA numbers at the start of a line.
+    header.symbol = sc_heading(head, header.adopted.as_deref());
+    if header.symbol.is_some() {
+        return header;
+    }
     if let Some(caps) = symbol_line_regex().captures(head) {
         header.symbol = caps.name("sym").and_then(|m| m.as_str().parse().ok());
     }
@@ -73,12 +80,23 @@ pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
             header.title = caps.name("title").map(|t| t.as_str().trim().to_string());
         }
     }
-    if header.symbol.is_none() {
-        if let Some(caps) = sc_heading_regex().captures(head) {
-            header.symbol = format!("S/RES/{}({})", &caps["n"], &caps["y"]).parse().ok();
-        }
-    }
     header
+}
+
+/// "RESOLUTION 838 (1993)" or "2 (1946). Resolution of 30 January 1946"
+/// as the first line of a Security Council text. Only the first line
+/// counts: a later "resolution 27 (1947)" is a citation.
+fn sc_heading(head: &str, adopted: Option<&str>) -> Option<Symbol> {
+    let mut lines = head.lines().filter(|l| !l.trim().is_empty()).take(3);
+    let caps = lines.find_map(|line| sc_heading_regex().captures(line))?;
+    if let Some(n) = caps.name("n3") {
+        // "Resolution 290" dated "of 8 December 1970": the year is the date's.
+        let year = adopted.and_then(|d| d.get(..4))?;
+        return format!("S/RES/{}({year})", n.as_str()).parse().ok();
+    }
+    let n = caps.name("n").or_else(|| caps.name("n2"))?.as_str();
+    let y = caps.name("y").or_else(|| caps.name("y2"))?.as_str();
+    format!("S/RES/{n}({y})").parse().ok()
 }
 
 /// The first organ the header names ("General Assembly", "The Security
@@ -102,9 +120,30 @@ fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
         .map(|(_, organ)| organ)
 }
 
+/// "Resolution 500 (1982) of 28 January 1982", "2 (1946). Resolution of 30
+/// January 1946": a Security Council heading dated on its first lines.
+fn dated_heading(original_head: &str, lex: &Lexicon) -> Option<String> {
+    let mut lines = original_head
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3);
+    lines.find(|line| sc_heading_regex().is_match(line))?;
+    let start = &original_head[..floor(original_head, original_head.len().min(200))];
+    let flat = start.replace('\n', " ");
+    lex.date
+        .captures(&flat)
+        .and_then(|caps| lex.iso_date(&caps))
+}
+
 /// The date that follows "adopted by … on" (or precedes "大会决议").
 fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
-    let marker = lex.adopted.find(head)?;
+    // Headers break lines anywhere ("at its 3234th meeting,\non 10 June 1993").
+    let flat = head.replace('\n', " ");
+    let original_head = head;
+    let head = flat.as_str();
+    let Some(marker) = lex.adopted.find(head) else {
+        return dated_heading(original_head, lex);
+    };
     let after = &head[marker.end()..floor(head, (marker.end() + 200).min(head.len()))];
     if let Some(caps) = lex.date.captures(after) {
         return lex.iso_date(&caps);

@@ -145,8 +145,10 @@ impl Lexicon {
             r"^,?\s*(?:(?:{})\s*)?(?P<title>{QUOTED})(?:\s*的)?",
             v.entitled
         ));
+        // "القرار 5 () 55/2": an Arabic footnote's number and its "()"
+        // placeholder land inside the citation in PDF text.
         let connector_glue = build(&format!(
-            r"^(?:[\s,،，、:]+|(?:{}){wb_end_glue})",
+            r"^(?:[\s,،，、:]+|\d{{1,3}} ?\(\)|(?:{}){wb_end_glue})",
             v.connectors,
             wb_end_glue = if v.order == KeywordOrder::Before {
                 r"(?:\s|$)"

@@ -109,7 +109,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         .unwrap_or(Organ::GeneralAssembly);
     // Citations run across line breaks ("Security\nCouncil", "第 78/213 号\n\n决议");
     // a copy with newlines as spaces keeps every offset.
-    let flat = norm.text.replace('\n', " ");
+    let flat = flatten_lines(&norm.text);
     let numbers = numbers::find_numbers(&flat);
     let keywords = find_keywords(&flat, lex);
     let mentions = organ_mentions(&flat, lex);
@@ -190,11 +190,52 @@ fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
     .flatten()
     .min()
     .unwrap_or(after.len());
-    let sentence: String = text[from + cut..end + stop]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!sentence.is_empty()).then_some(sentence)
+    let mut begin = from + cut;
+    let mut ellipsis = "";
+    if cut == 0 && from > 0 {
+        // The window began mid-sentence: start at the next word.
+        let skip = text[begin..start]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        begin += skip;
+        ellipsis = "… ";
+    }
+    let words: Vec<&str> = text[begin..end + stop].split_whitespace().collect();
+    (!words.is_empty()).then(|| format!("{ellipsis}{}", words.join(" ")))
+}
+
+/// Newlines read as spaces, except after a full stop or semicolon, where
+/// they end a clause (a Russian or Arabic paragraph starts without a
+/// capital, so ". " alone cannot tell). Offsets are unchanged.
+fn flatten_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
+    for c in text.chars() {
+        let ends_clause =
+            matches!(previous, '.' | ';' | '。' | '；' | '؛') && !after_abbreviation(&out);
+        if c == '\n' && !ends_clause {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+        previous = c;
+    }
+    out
+}
+
+/// Whether `text` ends with an abbreviation's full stop ("paras.", "No.",
+/// "vol."), which ends no clause.
+fn after_abbreviation(text: &str) -> bool {
+    const ABBREVIATIONS: [&str; 16] = [
+        "para", "paras", "No", "Nos", "no", "vol", "chap", "sect", "art", "arts", "p", "pp", "Add",
+        "Corr", "Rev", "г",
+    ];
+    let Some(body) = text.strip_suffix('.') else {
+        return false;
+    };
+    let word = last_word(body);
+    ABBREVIATIONS.contains(&word)
 }
 
 /// Guesses the language from the script, and for Latin text from common
@@ -1002,31 +1043,32 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
 }
 
 /// "2015年9月25日题为“…”的第70/1号": the date and title that open a
-/// Chinese citation, read back from the number to the clause's start.
+/// Chinese citation, read back from the number. Only what stands right
+/// before it counts: a date or title further back belongs to another item.
 fn zh_date_and_title_before(
     text: &str,
     start: usize,
     lex: &Lexicon,
 ) -> (Option<String>, Option<String>) {
-    let mut from = start.saturating_sub(900);
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)\s*)?(?:题为\s*“(?P<title>[^“”]{1,600})”\s*)?的?\s*第?\s*$",
+        )
+        .expect("valid pattern")
+    });
+    let mut from = start.saturating_sub(1500);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let masked = mask_quoted(&text[from..start]);
-    let clause_start = masked.rfind(['，', '。', '；', '、', ';']).map_or(0, |i| {
-        i + masked[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let clause = &text[from + clause_start..start];
-    let masked_clause = &masked[clause_start..];
-    let date = lex
-        .date
-        .captures_iter(masked_clause)
-        .last()
-        .and_then(|caps| lex.iso_date(&caps));
-    let title = clause.rfind("题为“").and_then(|i| {
-        let body = &clause[i + "题为“".len()..];
-        body.find('”').map(|j| unquote(&body[..j]))
-    });
+    let Some(caps) = re.captures(&text[from..start]) else {
+        return (None, None);
+    };
+    let date = caps
+        .name("date")
+        .and_then(|d| lex.date.captures(d.as_str()))
+        .and_then(|c| lex.iso_date(&c));
+    let title = caps.name("title").map(|t| unquote(t.as_str()));
     (date, title)
 }
 

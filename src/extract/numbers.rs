@@ -53,6 +53,8 @@ fn number_regex() -> &'static Regex {
               | (?P<arpre>د|دإ|دإط|د\ إ|د\ إط)\ ?-\ ?(?P<ar>\d{1,2})
             )\ ?[()]
           | (?P<rn>\d{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?\ ?\)\ ?(?P<arrev>\d{1,2})\ ?-
+          | \)\ ?(?P<ryear>\d{4})\ ?\(\ ?(?P<rsc>\d{1,4})
+          | \(\ ?(?P<rrn>\d{1,4})\ ?د\ ?\)\ ?(?P<rrs>\d{1,2})\ ?-
         "
         .replace("PART", PART_LETTER)
         .replace("JOIN", PART_JOIN);
@@ -155,6 +157,30 @@ fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
                 prefix,
                 a: a.as_str().parse().ok()?,
                 b: b.as_str().parse().ok()?,
+            },
+            part: None,
+        });
+    }
+    // ")2001( 1373": a right-to-left PDF line wrote "1373 (2001)" backwards.
+    if let (Some(year), Some(n)) = (caps.name("ryear"), caps.name("rsc")) {
+        return Some(NumberHit {
+            start: 0,
+            end: 0,
+            shape: Shape::Year {
+                n: n.as_str().parse().ok()?,
+                year: year.as_str().parse().ok()?,
+            },
+            part: None,
+        });
+    }
+    // "( 1514 د )15-": "1514 (د-15)" with its parenthesis turned around.
+    if let (Some(n), Some(session)) = (caps.name("rrn"), caps.name("rrs")) {
+        return Some(NumberHit {
+            start: 0,
+            end: 0,
+            shape: Shape::Roman {
+                n: n.as_str().parse().ok()?,
+                session: RomanSession::Regular(session.as_str().parse().ok()?),
             },
             part: None,
         });
@@ -293,6 +319,32 @@ mod tests {
         assert!(shapes("A/70/1 and L.86/2").is_empty());
         assert!(shapes("Article 2(2)").is_empty());
         assert!(shapes("COVID-19").is_empty());
+    }
+
+    #[test]
+    fn arabic_pdf_reversed_year() {
+        let found = find_numbers("بالقرار )2001( 1373 بشأن");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].shape,
+            Shape::Year {
+                n: 1373,
+                year: 2001
+            }
+        );
+    }
+
+    #[test]
+    fn arabic_pdf_turned_parenthesis() {
+        let found = find_numbers("قرارها ( 1514 د )15- المؤرخ");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].shape,
+            Shape::Roman {
+                n: 1514,
+                session: RomanSession::Regular(15)
+            }
+        );
     }
 
     #[test]
