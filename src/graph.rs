@@ -330,9 +330,9 @@ struct DocumentFacts {
 
 #[derive(Default)]
 struct CitedFacts {
-    /// Titles with their counts, keyed (not English, title): English
-    /// titles sort first and win over any other language.
-    titles: BTreeMap<(bool, String), usize>,
+    /// Titles with their counts, keyed (language preference, title): a
+    /// title in a preferred language wins over any in a later one.
+    titles: BTreeMap<(u8, String), usize>,
     dates: BTreeMap<String, usize>,
 }
 
@@ -383,7 +383,7 @@ impl GraphBuilder {
             if let Some(title) = &citation.title {
                 *cited
                     .titles
-                    .entry((doc.language != Lang::En, title.clone()))
+                    .entry((title_preference(doc.language), title.clone()))
                     .or_default() += 1;
             }
             if let Some(date) = &citation.date {
@@ -447,6 +447,20 @@ impl GraphBuilder {
     }
 }
 
+/// Which language's title a node shows: English first (the language of
+/// undocs.org's default page), then French, Spanish, Russian, Arabic,
+/// Chinese.
+fn title_preference(lang: Lang) -> u8 {
+    match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+        Lang::Es => 2,
+        Lang::Ru => 3,
+        Lang::Ar => 4,
+        Lang::Zh => 5,
+    }
+}
+
 /// Whether `later` was adopted after `earlier` (by date, else by year).
 fn is_later(later: &Node, earlier: &Node) -> bool {
     match (&later.date, &earlier.date) {
@@ -469,16 +483,16 @@ fn make_node(id: Symbol, own: Option<&DocumentFacts>, cited: Option<&CitedFacts>
     };
     let own_title = own.and_then(|o| {
         o.titles
-            .get(&Lang::En)
-            .or_else(|| o.titles.values().next())
-            .cloned()
+            .iter()
+            .min_by_key(|(lang, _)| title_preference(**lang))
+            .map(|(_, t)| t.clone())
     });
     let cited_title = cited.and_then(|c| {
-        let english = c.titles.keys().next().is_some_and(|(other, _)| !other);
+        let best = c.titles.keys().next().map(|(rank, _)| *rank)?;
         let pool: BTreeMap<String, usize> = c
             .titles
             .iter()
-            .filter(|((other, _), _)| !english || !other)
+            .filter(|((rank, _), _)| *rank == best)
             .map(|((_, t), n)| (t.clone(), *n))
             .collect();
         most_frequent(&pool)

@@ -12,4 +12,6 @@ pub mod document;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod query;
+pub mod render;
 pub mod vocab;

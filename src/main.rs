@@ -1,17 +1,23 @@
 //! The `rescite` command: argument parsing and printing only.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rescite::document::{expand_paths, read_document, DocumentRecord};
+use rescite::graph::{write_atomically, CitationGraph, GraphBuilder};
+use rescite::query;
+use rescite::render::{render, GraphFormat, RenderOptions};
+use rescite::symbol::Symbol;
 use rescite::vocab::Lang;
 
 /// Exit codes (documented in the README).
-const EXIT_SOME_FAILED: u8 = 1;
+const EXIT_NOTHING_FOUND_OR_SOME_FAILED: u8 = 1;
 const EXIT_USAGE: u8 = 2;
+const EXIT_UNKNOWN_SYMBOL: u8 = 3;
 
 #[derive(Parser)]
 #[command(name = "rescite", version, about = "Citations between UN resolutions, in six languages", long_about = None)]
@@ -23,30 +29,184 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Find every resolution and decision a text cites.
-    ///
-    /// Example: rescite extract fixtures/ga/texts/zh_A-RES-78-311.txt --format text
     #[command(
-        after_help = "Examples:\n  rescite extract fixtures/ga/texts --format jsonl | jq .symbol\n  rescite extract resolution.txt --lang fr --format csv\n  pdftotext -enc UTF-8 res.pdf - | rescite extract -"
+        after_help = "Examples:\n  rescite extract fixtures/ga/texts/zh_A-RES-78-311.txt --format text\n  rescite extract fixtures/ga/texts --format jsonl | jq .symbol\n  pdftotext -enc UTF-8 res.pdf - | rescite extract -"
     )]
     Extract {
         /// Files or directories (read recursively: .txt and .xml), or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
         /// Language of the texts; detected from each text when auto.
         #[arg(long, default_value = "auto", value_parser = parse_lang)]
         lang: LangChoice,
     },
+    /// Build the citation graph of a corpus and write it in a format.
+    #[command(
+        after_help = "Examples:\n  rescite graph --format json -o graph.json\n  rescite graph fixtures/unsc-en --format dot | dot -Tsvg > unsc.svg"
+    )]
+    Graph {
+        /// Files or directories; the bundled corpus when none.
+        paths: Vec<PathBuf>,
+        /// Render a graph saved by `rescite index` instead.
+        #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+        graph: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        /// Write here instead of standard output (replaced atomically).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Extract a corpus once and save its graph, for the queries' --graph.
+    #[command(
+        after_help = "Example:\n  rescite index fixtures -o corpus.rescite && rescite lineage 78/311 --graph corpus.rescite"
+    )]
+    Index {
+        /// Files or directories; the bundled corpus when none.
+        paths: Vec<PathBuf>,
+        #[arg(short, long, required = true)]
+        output: PathBuf,
+    },
+    /// What a resolution cites, what those cite, and so on (or what cites it).
+    #[command(
+        after_help = "Examples:\n  rescite lineage 78/311 --depth 2\n  rescite lineage 70/1 --reverse --format json | jq '.nodes | length'\n  rescite lineage '217 A (III)' --reverse --format svg -o udhr.svg"
+    )]
+    Lineage {
+        /// The resolution: 78/311, A/RES/78/311, 217 A (III), S/RES/2231 (2015)…
+        symbol: String,
+        /// How many generations to follow (all when absent).
+        #[arg(long)]
+        depth: Option<usize>,
+        /// Follow citations backwards: what cites it.
+        #[arg(long)]
+        reverse: bool,
+        #[command(flatten)]
+        source: Source,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// The citation chain from one resolution back to another.
+    #[command(
+        after_help = "Examples:\n  rescite path 78/311 '217 A (III)'\n  rescite path 78/311 70/1 --all --max-len 4"
+    )]
+    Path {
+        from: String,
+        to: String,
+        /// All simple chains up to --max-len, not only the shortest.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 6)]
+        max_len: usize,
+        /// Stop after this many chains (--all).
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[command(flatten)]
+        source: Source,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// What a resolution cites directly, with verbs, sections and evidence.
+    #[command(after_help = "Example:\n  rescite cites 78/311")]
+    Cites {
+        symbol: String,
+        #[command(flatten)]
+        source: Source,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// What cites a resolution directly.
+    #[command(
+        name = "cited-by",
+        after_help = "Example:\n  rescite cited-by 70/1 --format json | jq '.[].id'"
+    )]
+    CitedBy {
+        symbol: String,
+        #[command(flatten)]
+        source: Source,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Sizes, components, the most cited and most citing documents.
+    #[command(after_help = "Example:\n  rescite stats --corpus fixtures/unsc-en --top 5")]
+    Stats {
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        #[command(flatten)]
+        source: Source,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Documents that two resolutions both lead back to, nearest first.
+    #[command(after_help = "Example:\n  rescite common 78/311 78/265")]
+    Common {
+        a: String,
+        b: String,
+        #[command(flatten)]
+        source: Source,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+}
+
+/// Where a query's graph comes from.
+#[derive(Args)]
+struct Source {
+    /// Corpus files or directories; the bundled corpus when none.
+    #[arg(long = "corpus", value_name = "PATH")]
+    corpus: Vec<PathBuf>,
+    /// A graph saved by `rescite index` (skips extraction).
+    #[arg(long, value_name = "FILE", conflicts_with = "corpus")]
+    graph: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+enum ExtractFormat {
     Json,
     Jsonl,
     Text,
     Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Json,
+    Dot,
+    Svg,
+    Png,
+    Graphml,
+    Gexf,
+    Mermaid,
+    Csv,
+}
+
+impl QueryFormat {
+    /// The graph format of the subgraph, or `None` for the table.
+    fn graph_format(self) -> Option<GraphFormat> {
+        match self {
+            QueryFormat::Table => None,
+            QueryFormat::Json => Some(GraphFormat::Json),
+            QueryFormat::Dot => Some(GraphFormat::Dot),
+            QueryFormat::Svg => Some(GraphFormat::Svg),
+            QueryFormat::Png => Some(GraphFormat::Png),
+            QueryFormat::Graphml => Some(GraphFormat::Graphml),
+            QueryFormat::Gexf => Some(GraphFormat::Gexf),
+            QueryFormat::Mermaid => Some(GraphFormat::Mermaid),
+            QueryFormat::Csv => Some(GraphFormat::Csv),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -61,6 +221,21 @@ fn parse_lang(text: &str) -> Result<LangChoice, String> {
         .ok_or_else(|| format!("`{text}` is not one of auto, ar, zh, en, fr, ru, es"))
 }
 
+/// An error that carries its own exit code.
+#[derive(Debug)]
+struct Exit {
+    code: u8,
+    message: String,
+}
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Exit {}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -72,6 +247,10 @@ fn main() -> ExitCode {
                 .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
             {
                 return ExitCode::SUCCESS;
+            }
+            if let Some(exit) = err.downcast_ref::<Exit>() {
+                eprintln!("rescite: {}", exit.message);
+                return ExitCode::from(exit.code);
             }
             eprintln!("rescite: error: {err:#}");
             ExitCode::from(EXIT_USAGE)
@@ -86,12 +265,360 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             lang,
         } => extract_command(&paths, format, lang.0),
+        Command::Graph {
+            paths,
+            graph,
+            format,
+            output,
+        } => {
+            let source = Source {
+                corpus: paths,
+                graph,
+            };
+            let graph = load_graph(&source, true)?;
+            write_graph(&graph, format, &RenderOptions::default(), output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Index { paths, output } => {
+            let source = Source {
+                corpus: paths,
+                graph: None,
+            };
+            let graph = load_graph(&source, true)?;
+            graph.save(&output)?;
+            eprintln!(
+                "rescite: saved {} nodes and {} edges to {}",
+                graph.node_count(),
+                graph.edge_count(),
+                output.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lineage {
+            symbol,
+            depth,
+            reverse,
+            source,
+            format,
+            output,
+        } => {
+            let graph = load_graph(&source, false)?;
+            let root = find(&graph, &symbol)?;
+            let lineage = query::lineage(&graph, root, depth, reverse);
+            match format.graph_format() {
+                None => print_text(&query::format_lineage(&graph, &lineage), output.as_deref())?,
+                Some(graph_format) => {
+                    let options = RenderOptions {
+                        focus: Some(graph.node(root).id),
+                        title: Some(format!(
+                            "{} of {}",
+                            if reverse { "What cites" } else { "Lineage" },
+                            graph.node(root).id
+                        )),
+                    };
+                    let sub = graph.subgraph(&lineage.nodes);
+                    write_graph(&sub, graph_format, &options, output.as_deref())?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Path {
+            from,
+            to,
+            all,
+            max_len,
+            limit,
+            source,
+            format,
+            output,
+        } => path_command(
+            &from,
+            &to,
+            all,
+            max_len,
+            limit,
+            &source,
+            format,
+            output.as_deref(),
+        ),
+        Command::Cites {
+            symbol,
+            source,
+            format,
+        } => {
+            let graph = load_graph(&source, false)?;
+            let node = find(&graph, &symbol)?;
+            print_table_or_json(&query::cites(&graph, node), format, |rows| {
+                query::format_neighbours(rows)
+            })
+        }
+        Command::CitedBy {
+            symbol,
+            source,
+            format,
+        } => {
+            let graph = load_graph(&source, false)?;
+            let node = find(&graph, &symbol)?;
+            print_table_or_json(&query::cited_by(&graph, node), format, |rows| {
+                query::format_neighbours(rows)
+            })
+        }
+        Command::Stats {
+            top,
+            source,
+            format,
+        } => {
+            let graph = load_graph(&source, false)?;
+            let stats = query::stats(&graph, top);
+            print_table_or_json(&stats, format, query::format_stats)
+        }
+        Command::Common {
+            a,
+            b,
+            source,
+            format,
+        } => {
+            let graph = load_graph(&source, false)?;
+            let (a, b) = (find(&graph, &a)?, find(&graph, &b)?);
+            let ancestors = query::common_ancestors(&graph, a, b);
+            print_table_or_json(&ancestors, format, |rows| format_ancestors(rows))?;
+            Ok(if ancestors.is_empty() {
+                ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn path_command(
+    from: &str,
+    to: &str,
+    all: bool,
+    max_len: usize,
+    limit: usize,
+    source: &Source,
+    format: QueryFormat,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let graph = load_graph(source, false)?;
+    let (a, b) = (find(&graph, from)?, find(&graph, to)?);
+    let paths = if all {
+        query::all_paths(&graph, a, b, max_len, limit)
+    } else {
+        let shortest = query::shortest_path(&graph, a, b);
+        query::Paths {
+            truncated: false,
+            limit: 1,
+            paths: shortest.into_iter().collect(),
+        }
+    };
+    let (from_id, to_id) = (graph.node(a).id, graph.node(b).id);
+    if paths.paths.is_empty() {
+        eprintln!("rescite: no citation chain leads from {from_id} back to {to_id} in this graph");
+        return Ok(ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED));
+    }
+    match format.graph_format() {
+        None => {
+            let text: Vec<String> = paths.paths.iter().map(query::format_path).collect();
+            let mut shown = text.join("\n");
+            if paths.truncated {
+                shown.push_str(&format!(
+                    "\n… more than {} chains; showing the first {}. Narrow it with --max-len or raise --limit.\n",
+                    paths.limit, paths.limit
+                ));
+            }
+            print_text(&shown, output)?;
+        }
+        Some(graph_format) => {
+            let keep: BTreeSet<_> = paths
+                .paths
+                .iter()
+                .flat_map(|p| p.steps.iter().filter_map(|s| graph.index_of(&s.id)))
+                .collect();
+            let options = RenderOptions {
+                focus: Some(from_id),
+                title: Some(format!("From {from_id} back to {to_id}")),
+            };
+            write_graph(&graph.subgraph(&keep), graph_format, &options, output)?;
+        }
+    }
+    if paths.truncated {
+        eprintln!(
+            "rescite: more than {} chains exist; the output is cut at {}",
+            paths.limit, paths.limit
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn format_ancestors(rows: &[query::Ancestor]) -> String {
+    if rows.is_empty() {
+        return "no common ancestor\n".to_string();
+    }
+    let mut out = String::new();
+    for row in rows {
+        let title = row.title.as_deref().unwrap_or("");
+        out.push_str(&format!(
+            "{:<22} {:>2} {:>2}  {}\n",
+            row.id.to_string(),
+            row.distance_from_a,
+            row.distance_from_b,
+            shorten(title, 70)
+        ));
+    }
+    out
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// Reads a symbol from a person and finds it in the graph; an unknown or
+/// malformed one is its own exit code, with the nearest known ids.
+fn find(graph: &CitationGraph, text: &str) -> anyhow::Result<petgraph::graph::NodeIndex> {
+    let symbol: Symbol = text.parse().map_err(|e| Exit {
+        code: EXIT_USAGE,
+        message: format!("error: {e}"),
+    })?;
+    graph.index_of(&symbol).ok_or_else(|| {
+        let near: Vec<String> = graph
+            .suggestions(&symbol.to_string(), 3)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!("; nearest known: {}", near.join(", "))
+        };
+        anyhow::Error::new(Exit {
+            code: EXIT_UNKNOWN_SYMBOL,
+            message: format!("error: {symbol} is not in the graph{hint}"),
+        })
+    })
+}
+
+/// The graph of a query: a saved index, the given corpus, or the bundled
+/// corpus. Warnings are printed when `report` is set (graph, index).
+fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
+    if let Some(path) = &source.graph {
+        return Ok(CitationGraph::load(path)?);
+    }
+    let paths = if source.corpus.is_empty() {
+        vec![bundled_corpus()?]
+    } else {
+        source.corpus.clone()
+    };
+    let (files, errors) = expand_paths(&paths);
+    let mut builder = GraphBuilder::new();
+    let mut failures = errors.len();
+    for err in &errors {
+        eprintln!("rescite: error: {err}");
+    }
+    for file in &files {
+        match read_document(file, None) {
+            Ok(record) => builder.add(&record),
+            Err(err) => {
+                failures += 1;
+                eprintln!("rescite: error: {err}");
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err(Exit {
+            code: EXIT_USAGE,
+            message: "error: no readable text under the given paths".to_string(),
+        }
+        .into());
+    }
+    let graph = builder.build();
+    if report {
+        for warning in &graph.warnings {
+            eprintln!("rescite: warning: {warning}");
+        }
+        if failures > 0 {
+            eprintln!("rescite: {failures} input(s) could not be read; the graph leaves them out");
+        }
+    }
+    Ok(graph)
+}
+
+/// The corpus shipped with rescite: $RESCITE_CORPUS, ./fixtures, or the
+/// fixtures of the source tree it was built from.
+fn bundled_corpus() -> anyhow::Result<PathBuf> {
+    let candidates = [
+        std::env::var_os("RESCITE_CORPUS").map(PathBuf::from),
+        Some(PathBuf::from("fixtures")),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.is_dir())
+        .ok_or_else(|| {
+            Exit {
+                code: EXIT_USAGE,
+                message: "error: no corpus given and no bundled corpus found; pass PATHs or --corpus, or set RESCITE_CORPUS".to_string(),
+            }
+            .into()
+        })
+}
+
+fn write_graph(
+    graph: &CitationGraph,
+    format: GraphFormat,
+    options: &RenderOptions,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    let bytes = render(graph, format, options)?;
+    match output {
+        Some(path) => write_atomically(path, &bytes)?,
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+fn print_text(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
+    match output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            if !text.ends_with('\n') {
+                writeln!(out)?;
+            }
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+fn print_table_or_json<T: serde::Serialize + ?Sized>(
+    value: &T,
+    format: TableFormat,
+    table: impl Fn(&T) -> String,
+) -> anyhow::Result<ExitCode> {
+    let text = match format {
+        TableFormat::Table => table(value),
+        TableFormat::Json => serde_json::to_string_pretty(value)? + "\n",
+    };
+    print_text(&text, None)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn extract_command(
     paths: &[PathBuf],
-    format: Format,
+    format: ExtractFormat,
     lang: Option<Lang>,
 ) -> anyhow::Result<ExitCode> {
     let (files, mut errors) = expand_paths(paths);
@@ -117,17 +644,17 @@ fn extract_command(
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
-        ExitCode::from(EXIT_SOME_FAILED)
+        ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED)
     })
 }
 
 fn print_records(
     out: &mut impl Write,
     records: &[DocumentRecord],
-    format: Format,
+    format: ExtractFormat,
 ) -> io::Result<()> {
     match format {
-        Format::Json => {
+        ExtractFormat::Json => {
             #[derive(serde::Serialize)]
             struct Output<'a> {
                 documents: &'a [DocumentRecord],
@@ -135,16 +662,23 @@ fn print_records(
             serde_json::to_writer_pretty(&mut *out, &Output { documents: records })?;
             writeln!(out)
         }
-        Format::Jsonl => records.iter().try_for_each(|r| {
+        ExtractFormat::Jsonl => records.iter().try_for_each(|r| {
             serde_json::to_writer(&mut *out, r)?;
             writeln!(out)
         }),
-        Format::Text => records.iter().try_for_each(|r| print_text(out, r)),
-        Format::Csv => print_csv(out, records),
+        ExtractFormat::Text => records.iter().try_for_each(|r| print_text_record(out, r)),
+        ExtractFormat::Csv => print_csv(out, records),
     }
 }
 
-fn print_text(out: &mut impl Write, r: &DocumentRecord) -> io::Result<()> {
+fn section_name(section: rescite::extract::Section) -> String {
+    serde_json::to_value(section)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn print_text_record(out: &mut impl Write, r: &DocumentRecord) -> io::Result<()> {
     let symbol = r.symbol.as_deref().unwrap_or("(no symbol)");
     writeln!(out, "{} [{}] {}", r.path, r.language.code(), symbol)?;
     for c in &r.citations {
@@ -154,10 +688,7 @@ fn print_text(out: &mut impl Write, r: &DocumentRecord) -> io::Result<()> {
             c.line,
             c.start,
             c.target,
-            serde_json::to_value(c.section)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default(),
+            section_name(c.section),
             c.verb.as_deref().unwrap_or("-"),
             c.matched.replace('\n', " ")
         )?;
@@ -187,10 +718,6 @@ fn print_csv(out: &mut impl Write, records: &[DocumentRecord]) -> io::Result<()>
     )?;
     for r in records {
         for c in &r.citations {
-            let section = serde_json::to_value(c.section)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
             let fields = [
                 r.path.clone(),
                 r.symbol.clone().unwrap_or_default(),
@@ -204,7 +731,7 @@ fn print_csv(out: &mut impl Write, records: &[DocumentRecord]) -> io::Result<()>
                 c.date.clone().unwrap_or_default(),
                 c.title.clone().unwrap_or_default(),
                 c.verb.clone().unwrap_or_default(),
-                section,
+                section_name(c.section),
             ];
             let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
             writeln!(out, "{}", line.join(","))?;

@@ -123,15 +123,19 @@ fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
 /// "Resolution 500 (1982) of 28 January 1982", "2 (1946). Resolution of 30
 /// January 1946": a Security Council heading dated on its first lines.
 fn dated_heading(original_head: &str, lex: &Lexicon) -> Option<String> {
-    let mut lines = original_head
+    let lines: Vec<&str> = original_head
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .take(3);
-    lines.find(|line| sc_heading_regex().is_match(line))?;
-    let start = &original_head[..floor(original_head, original_head.len().min(200))];
-    let flat = start.replace('\n', " ");
+        .take(4)
+        .collect();
+    let at = lines
+        .iter()
+        .position(|line| sc_heading_regex().is_match(line))?;
+    // Only the heading line and the one after it: a date further down is
+    // some other event's ("of 3 Apri] 1991" must not become 2 August 1990).
+    let dated = lines[at..lines.len().min(at + 2)].join(" ");
     lex.date
-        .captures(&flat)
+        .captures(&dated)
         .and_then(|caps| lex.iso_date(&caps))
 }
 
