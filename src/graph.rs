@@ -34,6 +34,8 @@ pub struct Node {
     pub languages: BTreeSet<Lang>,
     /// Corpus files holding its text.
     pub paths: Vec<String>,
+    /// Why its text could not be had, when a crawl tried and failed.
+    pub unavailable: Option<String>,
 }
 
 impl Node {
@@ -237,7 +239,7 @@ impl CitationGraph {
 }
 
 const INDEX_MAGIC: &str = "rescite-index";
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct IndexFile {
@@ -314,6 +316,7 @@ impl RawGraph {
 /// Collects documents, then builds the graph.
 #[derive(Default)]
 pub struct GraphBuilder {
+    unavailable: BTreeMap<Symbol, String>,
     documents: BTreeMap<Symbol, DocumentFacts>,
     cited: BTreeMap<Symbol, CitedFacts>,
     edges: BTreeMap<(Symbol, Symbol), EdgeFacts>,
@@ -403,6 +406,13 @@ impl GraphBuilder {
         }
     }
 
+    /// Records that a document's text could not be had (a crawl's 404, a
+    /// body that is not a PDF): it stays in the graph, marked, even when
+    /// nothing cites it.
+    pub fn mark_unavailable(&mut self, id: Symbol, reason: &str) {
+        self.unavailable.insert(id, reason.to_string());
+    }
+
     /// The graph, with forward citations flagged and reported.
     pub fn build(self) -> CitationGraph {
         let mut raw = RawGraph::default();
@@ -411,10 +421,14 @@ impl GraphBuilder {
             .documents
             .keys()
             .chain(self.cited.keys())
+            .chain(self.unavailable.keys())
             .copied()
             .collect();
         for id in ids {
-            let node = make_node(id, self.documents.get(&id), self.cited.get(&id));
+            let mut node = make_node(id, self.documents.get(&id), self.cited.get(&id));
+            if node.paths.is_empty() {
+                node.unavailable = self.unavailable.get(&id).cloned();
+            }
             raw.nodes.insert(id, node);
         }
         for ((from, to), facts) in self.edges {
@@ -510,5 +524,6 @@ fn make_node(id: Symbol, own: Option<&DocumentFacts>, cited: Option<&CitedFacts>
         paths: own
             .map(|o| o.paths.iter().cloned().collect())
             .unwrap_or_default(),
+        unavailable: None,
     }
 }

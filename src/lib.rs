@@ -10,6 +10,7 @@ pub mod symbol;
 pub use symbol::{Kind, Organ, Symbol, SymbolError};
 pub mod document;
 pub mod extract;
+pub mod fetch;
 pub mod graph;
 pub mod input;
 pub mod query;

@@ -69,6 +69,11 @@ enum Command {
         #[arg(short, long, required = true)]
         output: PathBuf,
     },
+    /// Fetch a resolution from the UN, then what it cites, generation by generation.
+    #[command(
+        after_help = "Examples:\n  rescite crawl 78/311 --depth 2 --out lineage-78-311\n  rescite crawl 78/311 --lang zh --lang-fallback en,fr --rate 0.5\n  rescite crawl 78/311 --url-template 'http://127.0.0.1:8080/{lang}/{symbol}' --offline\n\nPDFs are read with poppler's pdftotext (Debian package poppler-utils)."
+    )]
+    Crawl(CrawlArgs),
     /// What a resolution cites, what those cite, and so on (or what cites it).
     #[command(
         after_help = "Examples:\n  rescite lineage 78/311 --depth 2\n  rescite lineage 70/1 --reverse --format json | jq '.nodes | length'\n  rescite lineage '217 A (III)' --reverse --format svg -o udhr.svg"
@@ -152,6 +157,61 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+}
+
+#[derive(Args)]
+struct CrawlArgs {
+    /// Resolutions to start from: 78/311, A/RES/78/311, 217 A (III)…
+    #[arg(required = true)]
+    symbols: Vec<String>,
+    /// Generations of citations to follow.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Stop after this many documents.
+    #[arg(long)]
+    max_docs: Option<usize>,
+    /// Language of the documents to fetch.
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    lang: LangChoice,
+    /// Languages to try, in order, when a document is missing in --lang.
+    #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
+    lang_fallback: Vec<LangChoice>,
+    /// URL templates with {symbol} and {lang}, tried in order (repeatable).
+    #[arg(long = "url-template")]
+    url_templates: Vec<String>,
+    /// Directory of the corpus written (texts, graph.rescite, crawl.json).
+    #[arg(long = "out", default_value = "crawl")]
+    out: PathBuf,
+    /// Cache directory (default: the platform cache directory).
+    #[arg(long)]
+    cache: Option<PathBuf>,
+    /// Read the cache only; fetch nothing.
+    #[arg(long)]
+    offline: bool,
+    /// Revalidate cached documents with conditional requests.
+    #[arg(long)]
+    refresh: bool,
+    /// Requests per second per host.
+    #[arg(long, default_value_t = 1.0)]
+    rate: f64,
+    /// Documents fetched at once.
+    #[arg(long, default_value_t = 4)]
+    concurrency: usize,
+    /// Follow only these organs' documents: GA,SC,ECOSOC,HRC,CHR.
+    #[arg(long, value_delimiter = ',')]
+    organ: Vec<String>,
+    /// Follow only documents of this year or later.
+    #[arg(long)]
+    since: Option<u16>,
+    /// Seconds to wait for a server.
+    #[arg(long, default_value_t = 30.0)]
+    timeout: f64,
+    /// Largest body accepted, in bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    max_body: u64,
+    /// No progress bar (for CI).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Where a query's graph comes from.
@@ -294,6 +354,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Crawl(args) => crawl_command(&args),
         Command::Lineage {
             symbol,
             depth,
@@ -451,6 +512,74 @@ fn path_command(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn crawl_command(args: &CrawlArgs) -> anyhow::Result<ExitCode> {
+    let usage = |message: String| Exit {
+        code: EXIT_USAGE,
+        message: format!("error: {message}"),
+    };
+    let seeds = args
+        .symbols
+        .iter()
+        .map(|s| s.parse::<Symbol>().map_err(|e| usage(e.to_string())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let organs = args
+        .organ
+        .iter()
+        .map(|code| {
+            rescite::Organ::from_code(code).ok_or_else(|| {
+                usage(format!(
+                    "--organ `{code}` is not one of GA, SC, ECOSOC, HRC, CHR"
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if !(args.rate > 0.0 && args.rate.is_finite()) {
+        return Err(usage("--rate must be a positive number of requests per second".into()).into());
+    }
+    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+        return Err(usage("--timeout must be a positive number of seconds".into()).into());
+    }
+    let mut langs = vec![args.lang.0.unwrap_or(Lang::En)];
+    for lang in args.lang_fallback.iter().filter_map(|l| l.0) {
+        if !langs.contains(&lang) {
+            langs.push(lang);
+        }
+    }
+    let options = rescite::fetch::CrawlOptions {
+        seeds,
+        depth: args.depth,
+        max_docs: args.max_docs,
+        langs,
+        url_templates: args.url_templates.clone(),
+        out_dir: args.out.clone(),
+        cache_dir: args.cache.clone(),
+        offline: args.offline,
+        refresh: args.refresh,
+        rate_per_host: args.rate,
+        concurrency: args.concurrency.max(1),
+        organs: (!organs.is_empty()).then_some(organs),
+        since: args.since,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        max_body: args.max_body,
+        ..rescite::fetch::CrawlOptions::default()
+    };
+    let mut progress = rescite::fetch::Progress::new(args.quiet);
+    let result = rescite::fetch::crawl(&options, &mut |event| progress.on_event(event));
+    progress.finish();
+    match result {
+        Ok(report) => {
+            eprintln!("{}", report.summary());
+            Ok(ExitCode::from(report.exit_code()))
+        }
+        Err(err) if err.is_usage() => Err(usage(err.to_string()).into()),
+        Err(err) => Err(Exit {
+            code: EXIT_NOTHING_FOUND_OR_SOME_FAILED,
+            message: format!("error: {err}"),
+        }
+        .into()),
+    }
 }
 
 fn format_ancestors(rows: &[query::Ancestor]) -> String {

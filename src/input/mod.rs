@@ -92,7 +92,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     if text.is_empty() {
         warnings.push("empty file".to_owned());
     } else {
-        reject_control_characters(&text)?;
+        // U+FFFD in a text that decoded cleanly is a character of the text;
+        // only replacements made here say the bytes were not text.
+        let repaired = !warnings.is_empty();
+        reject_control_characters(&text, repaired)?;
     }
     if akn::is_akoma_ntoso(&text) {
         return read_akoma_ntoso(&text, origin_offset, warnings);
@@ -289,7 +292,7 @@ fn looks_like_utf16_without_bom(sample: &[u8]) -> bool {
 
 /// Rejects text whose start is mostly control characters or undecodable
 /// bytes: what a binary file without a known signature looks like.
-fn reject_control_characters(text: &str) -> Result<(), InputError> {
+fn reject_control_characters(text: &str, repaired: bool) -> Result<(), InputError> {
     let (mut total, mut controls, mut replaced) = (0usize, 0usize, 0usize);
     for c in text.chars().take(SAMPLE_LEN) {
         total += 1;
@@ -301,7 +304,7 @@ fn reject_control_characters(text: &str) -> Result<(), InputError> {
             }
             // Tabs, line ends and form feeds (pdftotext's page breaks) are text.
             '\t' | '\n' | '\r' | '\x0c' => {}
-            '\u{fffd}' => replaced += 1,
+            '\u{fffd}' if repaired => replaced += 1,
             c if c.is_control() => controls += 1,
             _ => {}
         }

@@ -57,6 +57,10 @@ pub struct JsonNode {
     /// Languages in which the corpus holds it (ISO 639-1).
     pub languages: Vec<&'static str>,
     pub url: String,
+    /// Why a crawl could not fetch its text; absent when it was not tried
+    /// or succeeded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<String>,
 }
 
 /// All citations from one document (`source`) to another (`target`).
@@ -94,6 +98,7 @@ impl JsonGraph {
                 in_corpus: n.in_corpus,
                 languages: n.languages.iter().map(|l| l.code()).collect(),
                 url: n.url(),
+                unavailable: n.unavailable.clone(),
             })
             .collect();
         let edges = graph
