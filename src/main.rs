@@ -22,6 +22,9 @@ const EXIT_UNKNOWN_SYMBOL: u8 = 3;
 #[derive(Parser)]
 #[command(name = "rescite", version, about = "Citations between UN resolutions, in six languages", long_about = None)]
 struct Cli {
+    /// Say nothing but errors (no warnings, no progress).
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -74,6 +77,33 @@ enum Command {
         after_help = "Examples:\n  rescite crawl 78/311 --depth 2 --out lineage-78-311\n  rescite crawl 78/311 --lang zh --lang-fallback en,fr --rate 0.5\n  rescite crawl 78/311 --url-template 'http://127.0.0.1:8080/{lang}/{symbol}' --offline\n\nPDFs are read with poppler's pdftotext (Debian package poppler-utils)."
     )]
     Crawl(CrawlArgs),
+    /// Write the graphs rescite.toml asks for, or check them (CI).
+    #[command(
+        after_help = "Examples:\n  rescite build\n  rescite build --check --report junit --report-file rescite-build.xml"
+    )]
+    Build {
+        /// The configuration file; its paths are relative to it.
+        #[arg(long, default_value = "rescite.toml")]
+        config: PathBuf,
+        /// Compare with the files on disk instead of writing; exit 1 when any
+        /// is stale, missing or extra, or a job fails.
+        #[arg(long)]
+        check: bool,
+        /// A machine-readable report for CI.
+        #[arg(long, value_enum)]
+        report: Option<BuildReportFormat>,
+        /// Where to write the report (default: standard output).
+        #[arg(long, requires = "report")]
+        report_file: Option<PathBuf>,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Example:\n  rescite completions bash > /etc/bash_completion.d/rescite"
+    )]
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), generated from this command's definition.
+    #[command(after_help = "Example:\n  rescite man > rescite.1 && man ./rescite.1")]
+    Man,
     /// What a resolution cites, what those cite, and so on (or what cites it).
     #[command(
         after_help = "Examples:\n  rescite lineage 78/311 --depth 2\n  rescite lineage 70/1 --reverse --format json | jq '.nodes | length'\n  rescite lineage '217 A (III)' --reverse --format svg -o udhr.svg"
@@ -209,9 +239,6 @@ struct CrawlArgs {
     /// Largest body accepted, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_body: u64,
-    /// No progress bar (for CI).
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 /// Where a query's graph comes from.
@@ -223,6 +250,12 @@ struct Source {
     /// A graph saved by `rescite index` (skips extraction).
     #[arg(long, value_name = "FILE", conflicts_with = "corpus")]
     graph: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BuildReportFormat {
+    Json,
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -250,6 +283,7 @@ enum QueryFormat {
     Gexf,
     Mermaid,
     Csv,
+    Html,
 }
 
 impl QueryFormat {
@@ -265,6 +299,7 @@ impl QueryFormat {
             QueryFormat::Gexf => Some(GraphFormat::Gexf),
             QueryFormat::Mermaid => Some(GraphFormat::Mermaid),
             QueryFormat::Csv => Some(GraphFormat::Csv),
+            QueryFormat::Html => Some(GraphFormat::Html),
         }
     }
 }
@@ -296,6 +331,35 @@ impl std::fmt::Display for Exit {
 
 impl std::error::Error for Exit {}
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// "rescite: error: …" on stderr, the label in red on a terminal (never when
+/// piped or when NO_COLOR is set: anstream strips the colour).
+fn report_error(message: &str) {
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    let _ = writeln!(
+        anstream::stderr(),
+        "rescite: {style}error{style:#}: {message}"
+    );
+}
+
+/// "rescite: warning: …", unless --quiet.
+fn report_warning(message: &str) {
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let style = anstyle::Style::new()
+        .bold()
+        .fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+    let _ = writeln!(
+        anstream::stderr(),
+        "rescite: {style}warning{style:#}: {message}"
+    );
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -309,17 +373,38 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if let Some(exit) = err.downcast_ref::<Exit>() {
-                eprintln!("rescite: {}", exit.message);
+                report_error(&exit.message);
                 return ExitCode::from(exit.code);
             }
-            eprintln!("rescite: error: {err:#}");
+            report_error(&format!("{err:#}"));
             ExitCode::from(EXIT_USAGE)
         }
     }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
+        Command::Build {
+            config,
+            check,
+            report,
+            report_file,
+        } => build_command(&config, check, report, report_file.as_deref()),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "rescite",
+                &mut io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let man = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            man.render(&mut io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract {
             paths,
             format,
@@ -346,15 +431,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let graph = load_graph(&source, true)?;
             graph.save(&output)?;
-            eprintln!(
-                "rescite: saved {} nodes and {} edges to {}",
-                graph.node_count(),
-                graph.edge_count(),
-                output.display()
-            );
+            if !cli.quiet {
+                eprintln!(
+                    "rescite: saved {} nodes and {} edges to {}",
+                    graph.node_count(),
+                    graph.edge_count(),
+                    output.display()
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Crawl(args) => crawl_command(&args),
+        Command::Crawl(args) => crawl_command(&args, cli.quiet),
         Command::Lineage {
             symbol,
             depth,
@@ -514,7 +601,47 @@ fn path_command(
     Ok(ExitCode::SUCCESS)
 }
 
-fn crawl_command(args: &CrawlArgs) -> anyhow::Result<ExitCode> {
+fn build_command(
+    config: &Path,
+    check: bool,
+    report: Option<BuildReportFormat>,
+    report_file: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    use rescite::build::{self, Mode};
+    let cfg = build::load_config(config).map_err(|e| Exit {
+        code: EXIT_USAGE,
+        message: format!("error: {e}"),
+    })?;
+    let base = config
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mode = if check { Mode::Check } else { Mode::Write };
+    let result = build::run(&cfg, base, mode)?;
+    for job in &result.jobs {
+        for warning in &job.warnings {
+            report_warning(&format!("{}: {warning}", job.name));
+        }
+    }
+    eprint!("{}", build::report_text(&result, mode));
+    if let Some(format) = report {
+        let text = match format {
+            BuildReportFormat::Json => build::report_json(&result),
+            BuildReportFormat::Junit => build::report_junit(&result),
+        };
+        match report_file {
+            Some(path) => write_atomically(path, text.as_bytes())?,
+            None => print!("{text}"),
+        }
+    }
+    Ok(if result.is_clean() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED)
+    })
+}
+
+fn crawl_command(args: &CrawlArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     let usage = |message: String| Exit {
         code: EXIT_USAGE,
         message: format!("error: {message}"),
@@ -565,12 +692,14 @@ fn crawl_command(args: &CrawlArgs) -> anyhow::Result<ExitCode> {
         max_body: args.max_body,
         ..rescite::fetch::CrawlOptions::default()
     };
-    let mut progress = rescite::fetch::Progress::new(args.quiet);
+    let mut progress = rescite::fetch::Progress::new(quiet);
     let result = rescite::fetch::crawl(&options, &mut |event| progress.on_event(event));
     progress.finish();
     match result {
         Ok(report) => {
-            eprintln!("{}", report.summary());
+            if !quiet || report.exit_code() != 0 {
+                eprintln!("{}", report.summary());
+            }
             Ok(ExitCode::from(report.exit_code()))
         }
         Err(err) if err.is_usage() => Err(usage(err.to_string()).into()),
@@ -648,14 +777,14 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     let mut builder = GraphBuilder::new();
     let mut failures = errors.len();
     for err in &errors {
-        eprintln!("rescite: error: {err}");
+        report_error(&err.to_string());
     }
     for file in &files {
         match read_document(file, None) {
             Ok(record) => builder.add(&record),
             Err(err) => {
                 failures += 1;
-                eprintln!("rescite: error: {err}");
+                report_error(&err.to_string());
             }
         }
     }
@@ -669,7 +798,7 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     let graph = builder.build();
     if report {
         for warning in &graph.warnings {
-            eprintln!("rescite: warning: {warning}");
+            report_warning(warning);
         }
         if failures > 0 {
             eprintln!("rescite: {failures} input(s) could not be read; the graph leaves them out");
@@ -756,7 +885,7 @@ fn extract_command(
         match read_document(file, lang) {
             Ok(record) => {
                 for warning in &record.warnings {
-                    eprintln!("rescite: warning: {}: {warning}", record.path);
+                    report_warning(&format!("{}: {warning}", record.path));
                 }
                 records.push(record);
             }
@@ -764,7 +893,7 @@ fn extract_command(
         }
     }
     for err in &errors {
-        eprintln!("rescite: error: {err}");
+        report_error(&err.to_string());
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

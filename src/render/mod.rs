@@ -1,5 +1,6 @@
 //! Renderers: the citation graph as a picture (DOT, SVG, PNG) or as data
-//! (node-link JSON, GraphML, GEXF, Mermaid, CSV).
+//! (node-link JSON, GraphML, GEXF, Mermaid, CSV) or as an interactive
+//! page (HTML).
 //!
 //! Every renderer walks the graph in its own order (nodes in id order,
 //! edges in the order the graph holds them) and never iterates a hash map,
@@ -20,6 +21,7 @@ mod csv;
 mod dot;
 mod gexf;
 mod graphml;
+mod html;
 mod image;
 mod json;
 mod mermaid;
@@ -45,11 +47,14 @@ pub enum GraphFormat {
     Mermaid,
     /// CSV edge list.
     Csv,
+    /// A self-contained interactive page (timeline, search, filters),
+    /// with cytoscape.js embedded; opens offline.
+    Html,
 }
 
 impl GraphFormat {
     /// Every format, in the order of the enum.
-    pub const ALL: [GraphFormat; 8] = [
+    pub const ALL: [GraphFormat; 9] = [
         GraphFormat::Dot,
         GraphFormat::Svg,
         GraphFormat::Png,
@@ -58,6 +63,7 @@ impl GraphFormat {
         GraphFormat::Gexf,
         GraphFormat::Mermaid,
         GraphFormat::Csv,
+        GraphFormat::Html,
     ];
 
     /// The usual file extension, without the dot.
@@ -71,6 +77,7 @@ impl GraphFormat {
             GraphFormat::Gexf => "gexf",
             GraphFormat::Mermaid => "mmd",
             GraphFormat::Csv => "csv",
+            GraphFormat::Html => "html",
         }
     }
 
@@ -87,6 +94,7 @@ impl GraphFormat {
             "gexf" => Some(GraphFormat::Gexf),
             "mmd" | "mermaid" => Some(GraphFormat::Mermaid),
             "csv" => Some(GraphFormat::Csv),
+            "html" | "htm" => Some(GraphFormat::Html),
             _ => None,
         }
     }
@@ -139,6 +147,7 @@ pub fn render(
         GraphFormat::Gexf => Ok(gexf::render(graph, options).into_bytes()),
         GraphFormat::Mermaid => Ok(mermaid::render(graph, options).into_bytes()),
         GraphFormat::Csv => Ok(csv::render(graph).into_bytes()),
+        GraphFormat::Html => html::render(graph, options),
     }
 }
 
