@@ -344,8 +344,10 @@ struct EdgeFacts {
     count: usize,
     verbs: BTreeSet<String>,
     sections: BTreeSet<Section>,
-    /// Evidence per language; English is preferred.
-    evidence: BTreeMap<Lang, String>,
+    /// Evidence per language, with whether it is a footnote ("1 Resolution
+    /// 70/1." says less than the paragraph that cites it); English and
+    /// running text are preferred.
+    evidence: BTreeMap<Lang, (bool, String)>,
 }
 
 impl GraphBuilder {
@@ -399,9 +401,14 @@ impl GraphBuilder {
             }
             edge.sections.insert(citation.section);
             if let Some(evidence) = &citation.evidence {
-                edge.evidence
+                let in_footnote = citation.section == Section::Footnote;
+                let slot = edge
+                    .evidence
                     .entry(doc.language)
-                    .or_insert_with(|| evidence.clone());
+                    .or_insert_with(|| (in_footnote, evidence.clone()));
+                if slot.0 && !in_footnote {
+                    *slot = (false, evidence.clone());
+                }
             }
         }
     }
@@ -443,9 +450,9 @@ impl GraphBuilder {
             }
             let evidence = facts
                 .evidence
-                .get(&Lang::En)
-                .or_else(|| facts.evidence.values().next())
-                .cloned();
+                .iter()
+                .min_by_key(|(lang, (in_footnote, _))| (*in_footnote, title_preference(**lang)))
+                .map(|(_, (_, text))| text.clone());
             raw.edges.insert(
                 (from, to),
                 Edge {
