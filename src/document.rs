@@ -162,6 +162,14 @@ pub fn extract_bytes(
     let lang = lang.or_else(|| decoded.meta.language.as_deref().and_then(Lang::from_code));
     let own_symbol: Option<Symbol> = decoded.meta.symbol.as_deref().and_then(|s| s.parse().ok());
     let extraction = extract(&decoded.text, &Options { lang, own_symbol });
+    tracing::debug!(
+        path = %path.display(),
+        language = extraction.language.code(),
+        symbol = ?extraction.header.symbol.map(|s| s.to_string()),
+        citations = extraction.citations.len(),
+        references = extraction.references.len(),
+        "extracted"
+    );
     Ok(record(path, &decoded, extraction))
 }
 

@@ -23,8 +23,11 @@ const EXIT_UNKNOWN_SYMBOL: u8 = 3;
 #[command(name = "rescite", version, about = "Citations between UN resolutions, in six languages", long_about = None)]
 struct Cli {
     /// Say nothing but errors (no warnings, no progress).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
+    /// Say more: -v what each stage did, -vv every file and request.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
@@ -360,6 +363,25 @@ fn report_warning(message: &str) {
     );
 }
 
+/// Diagnostics on stderr at the level -v asks for (none by default).
+fn init_tracing(verbose: u8) {
+    let level = match verbose {
+        0 => return,
+        1 => tracing::Level::INFO,
+        2 => tracing::Level::DEBUG,
+        _ => tracing::Level::TRACE,
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(io::stderr)
+        .with_target(false)
+        .without_time()
+        .with_ansi(
+            io::IsTerminal::is_terminal(&io::stderr()) && std::env::var_os("NO_COLOR").is_none(),
+        )
+        .try_init();
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -384,6 +406,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
+    init_tracing(cli.verbose);
     match cli.command {
         Command::Build {
             config,
@@ -693,7 +716,10 @@ fn crawl_command(args: &CrawlArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         ..rescite::fetch::CrawlOptions::default()
     };
     let mut progress = rescite::fetch::Progress::new(quiet);
-    let result = rescite::fetch::crawl(&options, &mut |event| progress.on_event(event));
+    let result = rescite::fetch::crawl(&options, &mut |event| {
+        tracing::debug!(?event, "crawl");
+        progress.on_event(event);
+    });
     progress.finish();
     match result {
         Ok(report) => {
@@ -796,6 +822,12 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         .into());
     }
     let graph = builder.build();
+    tracing::info!(
+        files = files.len(),
+        nodes = graph.node_count(),
+        edges = graph.edge_count(),
+        "built the citation graph"
+    );
     if report {
         for warning in &graph.warnings {
             report_warning(warning);
