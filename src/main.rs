@@ -516,24 +516,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             symbol,
             source,
             format,
-        } => {
-            let graph = load_graph(&source, false)?;
-            let node = find(&graph, &symbol)?;
-            print_table_or_json(&query::cites(&graph, node), format, |rows| {
-                query::format_neighbours(rows)
-            })
-        }
+        } => neighbours_command(&symbol, &source, format, query::cites),
         Command::CitedBy {
             symbol,
             source,
             format,
-        } => {
-            let graph = load_graph(&source, false)?;
-            let node = find(&graph, &symbol)?;
-            print_table_or_json(&query::cited_by(&graph, node), format, |rows| {
-                query::format_neighbours(rows)
-            })
-        }
+        } => neighbours_command(&symbol, &source, format, query::cited_by),
         Command::Stats {
             top,
             source,
@@ -735,6 +723,20 @@ fn crawl_command(args: &CrawlArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         }
         .into()),
     }
+}
+
+/// `cites` and `cited-by`: one symbol's direct neighbours in one direction.
+fn neighbours_command(
+    symbol: &str,
+    source: &Source,
+    format: TableFormat,
+    neighbours: fn(&CitationGraph, petgraph::graph::NodeIndex) -> Vec<query::Neighbour>,
+) -> anyhow::Result<ExitCode> {
+    let graph = load_graph(source, false)?;
+    let node = find(&graph, symbol)?;
+    print_table_or_json(&neighbours(&graph, node), format, |rows| {
+        query::format_neighbours(rows)
+    })
 }
 
 fn format_ancestors(rows: &[query::Ancestor]) -> String {

@@ -1184,11 +1184,11 @@ fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> 
 
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(memchr_newlines(text).map(|i| i + 1))
+        .chain(newline_offsets(text).map(|i| i + 1))
         .collect()
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
     text.bytes()
         .enumerate()
         .filter(|(_, b)| *b == b'\n')
