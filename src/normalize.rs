@@ -26,43 +26,20 @@ impl Normalized {
             text: String::with_capacity(original.len()),
             anchors: vec![(0, 0)],
         };
-        let mut chars = original.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let folded = fold_char(c);
-            // Runs of spaces read as one, and spaces at either end of a line
-            // as none: PDF text pads lines, and patterns expect one space.
-            if matches!(folded, Fold::To(' ')) || c == ' ' {
-                let next_is_break = chars.peek().is_none_or(|(_, n)| {
-                    matches!(fold_char(*n), Fold::To(' ')) || *n == ' ' || *n == '\n'
-                });
-                let at_line_start = builder.text.is_empty() || builder.text.ends_with('\n');
-                if next_is_break || at_line_start {
-                    builder.drop(offset + c.len_utf8());
-                    continue;
-                }
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most of a text is plain ASCII that folds to itself: copy it in
+            // runs, and take only the rest one character at a time.
+            let run_start = at;
+            while at < bytes.len() && is_plain(bytes, at, run_start) {
+                at += 1;
             }
-            match folded {
-                Fold::Keep => builder.push_same(c, offset),
-                Fold::Drop => builder.drop(offset + c.len_utf8()),
-                Fold::To(replacement) => {
-                    builder.push_other(replacement, offset, offset + c.len_utf8())
-                }
-                Fold::Hyphen => {
-                    // "resolu-\ntion": a hyphen at a line end between two
-                    // lower-case letters is PDF hyphenation; join the word.
-                    let joins = builder.prev_is_lowercase()
-                        && matches!(chars.peek(), Some((_, '\n')))
-                        && next_after_newline_is_lowercase(&original[offset + c.len_utf8()..]);
-                    if joins {
-                        let after = skip_newline_and_spaces(original, offset + c.len_utf8());
-                        while chars.peek().is_some_and(|(o, _)| *o < after) {
-                            chars.next();
-                        }
-                        builder.drop(after);
-                    } else {
-                        builder.push_other('-', offset, offset + c.len_utf8());
-                    }
-                }
+            if at > run_start {
+                builder.push_run(&original[run_start..at], run_start);
+            }
+            if at < bytes.len() {
+                at = builder.fold_one(original, at);
             }
         }
         Normalized {
@@ -111,7 +88,71 @@ struct Builder {
     anchors: Vec<(usize, usize)>,
 }
 
+/// Whether the byte at `at` folds to itself whatever surrounds it, given
+/// that the bytes from `run_start` to `at` did. A space does when a word
+/// follows it and a plain byte other than a newline precedes it in the run.
+fn is_plain(bytes: &[u8], at: usize, run_start: usize) -> bool {
+    match bytes[at] {
+        b' ' => {
+            at > run_start
+                && bytes[at - 1] != b'\n'
+                && bytes
+                    .get(at + 1)
+                    .is_some_and(|&n| n.is_ascii() && !matches!(n, b' ' | b'\t' | b'\n'))
+        }
+        b'\t' | b'\r' | b'-' => false,
+        b => b.is_ascii(),
+    }
+}
+
 impl Builder {
+    /// Folds the one character at `offset` of `original`; returns the
+    /// offset at which to go on.
+    fn fold_one(&mut self, original: &str, offset: usize) -> usize {
+        let Some(c) = original[offset..].chars().next() else {
+            return original.len();
+        };
+        let after = offset + c.len_utf8();
+        let next = original[after..].chars().next();
+        let folded = fold_char(c);
+        // Runs of spaces read as one, and spaces at either end of a line
+        // as none: PDF text pads lines, and patterns expect one space.
+        if matches!(folded, Fold::To(' ')) || c == ' ' {
+            let next_is_break =
+                next.is_none_or(|n| matches!(fold_char(n), Fold::To(' ')) || n == ' ' || n == '\n');
+            let at_line_start = self.text.is_empty() || self.text.ends_with('\n');
+            if next_is_break || at_line_start {
+                self.drop(after);
+                return after;
+            }
+        }
+        match folded {
+            Fold::Keep => self.push_same(c, offset),
+            Fold::Drop => self.drop(after),
+            Fold::To(replacement) => self.push_other(replacement, offset, after),
+            Fold::Hyphen => {
+                // "resolu-\ntion": a hyphen at a line end between two
+                // lower-case letters is PDF hyphenation; join the word.
+                let joins = self.prev_is_lowercase()
+                    && next == Some('\n')
+                    && next_after_newline_is_lowercase(&original[after..]);
+                if joins {
+                    let resume = skip_newline_and_spaces(original, after);
+                    self.drop(resume);
+                    return resume;
+                }
+                self.push_other('-', offset, after);
+            }
+        }
+        after
+    }
+
+    /// Copies a run of characters that fold to themselves.
+    fn push_run(&mut self, run: &str, original: usize) {
+        self.sync(original);
+        self.text.push_str(run);
+    }
+
     fn push_same(&mut self, c: char, original: usize) {
         self.sync(original);
         self.text.push(c);

@@ -71,12 +71,15 @@ impl Lexicon {
 
     fn compile(v: &'static Vocabulary) -> Lexicon {
         // Word boundaries are Unicode-aware; Chinese has none to speak of.
-        let (wb_start, wb_end) = match v.order {
-            KeywordOrder::Before => (r"(?:^|[^\p{L}])", r"(?:[^\p{L}\p{N}]|$)"),
-            KeywordOrder::After => ("", ""),
+        // The one before a keyword is checked in code (`starts_word`): a
+        // pattern that opens with a character class has no literal for the
+        // regex engine's fast scan to look for.
+        let wb_end = match v.order {
+            KeywordOrder::Before => r"(?:[^\p{L}\p{N}]|$)",
+            KeywordOrder::After => "",
         };
         let keyword = build(&format!(
-            r"{wb_start}(?:(?P<res>{})|(?P<dec>{})){wb_end}",
+            r"(?:(?P<res>{})|(?P<dec>{})){wb_end}",
             v.resolution.join("|"),
             v.decision.join("|")
         ));
@@ -195,6 +198,21 @@ impl Lexicon {
             operative_verb,
             adopted,
         }
+    }
+
+    /// Whether a keyword found at `at` starts a word: no letter before it
+    /// (in languages that separate words).
+    pub fn starts_word(&self, text: &str, at: usize) -> bool {
+        static LETTER: OnceLock<Regex> = OnceLock::new();
+        if self.vocab.order == KeywordOrder::After {
+            return true;
+        }
+        let letter = LETTER.get_or_init(|| build_case_sensitive(r"^\p{L}$"));
+        let mut before = [0u8; 4];
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !letter.is_match(c.encode_utf8(&mut before)))
     }
 
     /// Month number of a month name as matched by `date`.

@@ -112,7 +112,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let flat = flatten_lines(&norm.text);
     let numbers = numbers::find_numbers(&flat);
     let keywords = find_keywords(&flat, lex);
-    let mentions = organ_mentions(&flat, lex);
+    let mentions = OrganMentions::new(&flat, lex);
     let mut raw = match lex.vocab.order {
         KeywordOrder::Before => chains_keyword_first(&flat, lex, &keywords, &numbers, &mentions),
         KeywordOrder::After => chains_keyword_last(&flat, lex, &numbers),
@@ -159,17 +159,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
     const BACK: usize = 400;
     const AHEAD: usize = 300;
-    let is_stop = |c: char| matches!(c, ';' | '；' | '。' | '؛');
     let mut from = start.saturating_sub(BACK);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = &text[from..start];
+    let before = &text.as_bytes()[from..start];
     let cut = [
-        before.rfind("\n\n").map(|i| i + 2),
-        before
-            .rfind(is_stop)
-            .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8)),
+        memchr::memmem::rfind(before, b"\n\n").map(|i| i + 2),
+        last_clause_stop(before),
     ]
     .into_iter()
     .flatten()
@@ -179,12 +176,10 @@ fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let after = &text[end..to];
+    let after = &text.as_bytes()[end..to];
     let stop = [
-        after.find("\n\n"),
-        after
-            .find(is_stop)
-            .map(|i| i + after[i..].chars().next().map_or(1, char::len_utf8)),
+        memchr::memmem::find(after, b"\n\n"),
+        first_clause_stop(after),
     ]
     .into_iter()
     .flatten()
@@ -201,27 +196,57 @@ fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
         begin += skip;
         ellipsis = "… ";
     }
-    let words: Vec<&str> = text[begin..end + stop].split_whitespace().collect();
-    (!words.is_empty()).then(|| format!("{ellipsis}{}", words.join(" ")))
+    let sentence = collapse_whitespace(&text[begin..end + stop]);
+    (!sentence.is_empty()).then(|| format!("{ellipsis}{sentence}"))
+}
+
+/// The characters that end a clause: `;` and its Chinese, full-width and
+/// Arabic forms.
+const CLAUSE_STOPS: [&str; 4] = [";", "；", "。", "؛"];
+
+/// The offset just past the last clause stop in `bytes`.
+fn last_clause_stop(bytes: &[u8]) -> Option<usize> {
+    CLAUSE_STOPS
+        .iter()
+        .filter_map(|stop| memchr::memmem::rfind(bytes, stop.as_bytes()).map(|i| i + stop.len()))
+        .max()
+}
+
+/// The offset just past the first clause stop in `bytes`.
+fn first_clause_stop(bytes: &[u8]) -> Option<usize> {
+    CLAUSE_STOPS
+        .iter()
+        .filter_map(|stop| memchr::memmem::find(bytes, stop.as_bytes()).map(|i| i + stop.len()))
+        .min()
+}
+
+/// The words of `text` joined by single spaces.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Newlines read as spaces, except after a full stop or semicolon, where
 /// they end a clause (a Russian or Arabic paragraph starts without a
 /// capital, so ". " alone cannot tell). Offsets are unchanged.
 fn flatten_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut previous = ' ';
-    for c in text.chars() {
+    let mut flat = text.as_bytes().to_vec();
+    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let before = &text[..at];
         let ends_clause =
-            matches!(previous, '.' | ';' | '。' | '；' | '؛') && !after_abbreviation(&out);
-        if c == '\n' && !ends_clause {
-            out.push(' ');
-        } else {
-            out.push(c);
+            before.ends_with(['.', ';', '。', '；', '؛']) && !after_abbreviation(before);
+        if !ends_clause {
+            flat[at] = b' ';
         }
-        previous = c;
     }
-    out
+    // Only ASCII newlines became ASCII spaces: the bytes are still UTF-8.
+    String::from_utf8(flat).unwrap_or_else(|_| text.to_string())
 }
 
 /// Whether `text` ends with an abbreviation's full stop ("paras.", "No.",
@@ -308,13 +333,18 @@ fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
         ) else {
             break;
         };
-        hits.push(KeywordHit {
-            start: whole.start(),
-            end: whole.end(),
-            kind,
-        });
-        // The boundary character after a keyword may start the next one.
-        at = whole.end().max(at + 1);
+        if lex.starts_word(text, whole.start()) {
+            hits.push(KeywordHit {
+                start: whole.start(),
+                end: whole.end(),
+                kind,
+            });
+            // The boundary character after a keyword may start the next one.
+            at = whole.end().max(at + 1);
+        } else {
+            // "irresolution": look again one character on.
+            at = whole.start() + 1;
+        }
         while !text.is_char_boundary(at) {
             at += 1;
         }
@@ -539,7 +569,7 @@ fn chains_keyword_first(
     lex: &Lexicon,
     keywords: &[KeywordHit],
     numbers: &[NumberHit],
-    mentions: &[(usize, Organ)],
+    mentions: &OrganMentions<'_>,
 ) -> Vec<RawCitation> {
     let mut out = Vec::new();
     for (index, keyword) in keywords.iter().enumerate() {
@@ -563,20 +593,46 @@ fn chains_keyword_first(
     out
 }
 
-/// Where the text names each known organ in full, in order.
-fn organ_mentions(text: &str, lex: &Lexicon) -> Vec<(usize, Organ)> {
-    let mut mentions: Vec<(usize, Organ)> = lex
-        .organ_mentions
-        .iter()
-        .flat_map(|(re, organ)| re.find_iter(text).map(move |m| (m.start(), *organ)))
-        .collect();
-    mentions.sort();
-    mentions
+/// Where the text names each known organ in full, in order; looked for
+/// only when a short name ("the Council") needs resolving, which few texts
+/// do.
+struct OrganMentions<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    found: std::cell::OnceCell<Vec<(usize, Organ)>>,
+}
+
+impl<'a> OrganMentions<'a> {
+    fn new(text: &'a str, lex: &'a Lexicon) -> OrganMentions<'a> {
+        OrganMentions {
+            text,
+            lex,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &[(usize, Organ)] {
+        self.found.get_or_init(|| {
+            let mut mentions: Vec<(usize, Organ)> = self
+                .lex
+                .organ_mentions
+                .iter()
+                .flat_map(|(re, organ)| re.find_iter(self.text).map(move |m| (m.start(), *organ)))
+                .collect();
+            mentions.sort();
+            mentions
+        })
+    }
 }
 
 /// The organ a short name ("the Council") stands for at `at`: the last of
 /// its possible organs named in full before it; `None` when none was.
-fn resolve_bare(organs: &[Organ], at: usize, mentions: &[(usize, Organ)]) -> Option<Body> {
+fn resolve_bare(organs: &[Organ], at: usize, mentions: &OrganMentions<'_>) -> Option<Body> {
+    // "the Assembly" can only be the General Assembly.
+    if let [only] = organs {
+        return Some(Body::Organ(*only));
+    }
+    let mentions = mentions.get();
     let before = mentions.partition_point(|(pos, _)| *pos < at);
     let fits = |(_, organ): &&(usize, Organ)| organs.contains(organ);
     // Nearest full name before; failing that, the first one after (a
@@ -586,10 +642,7 @@ fn resolve_bare(organs: &[Organ], at: usize, mentions: &[(usize, Organ)]) -> Opt
         .rev()
         .find(fits)
         .or_else(|| mentions[before..].iter().find(fits))
-        .map(|(_, organ)| *organ)
-        // "the Assembly" can only be the General Assembly.
-        .or_else(|| (organs.len() == 1).then(|| organs[0]))
-        .map(Body::Organ)
+        .map(|(_, organ)| Body::Organ(*organ))
 }
 
 /// Whether the word before `at` is capitalised (and not an article):
@@ -609,7 +662,7 @@ fn body_before(
     text: &str,
     keyword_start: usize,
     lex: &Lexicon,
-    mentions: &[(usize, Organ)],
+    mentions: &OrganMentions<'_>,
 ) -> Option<Body> {
     let mut from = keyword_start.saturating_sub(160);
     while !text.is_char_boundary(from) {
@@ -644,7 +697,7 @@ struct Chain<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     numbers: &'a [NumberHit],
-    mentions: &'a [(usize, Organ)],
+    mentions: &'a OrganMentions<'a>,
     kind: Kind,
     cursor: usize,
     limit: usize,
@@ -1119,7 +1172,7 @@ fn written_symbol_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::RegexBuilder::new(
-            r"(?:^|[^A-Za-z0-9.])(?P<sym>(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?)",
+            r"(?P<sym>(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?)",
         )
         .case_insensitive(true)
         .build()
@@ -1130,8 +1183,7 @@ fn written_symbol_regex() -> &'static regex::Regex {
 /// Symbols written out (`A/RES/70/1`, `S/RES/2231 (2015)`, the end of an
 /// undocs.org link) are citations wherever they stand.
 fn written_symbols(text: &str) -> Vec<RawCitation> {
-    written_symbol_regex()
-        .captures_iter(text)
+    standalone_symbols(written_symbol_regex(), text)
         .filter_map(|caps| {
             let m = caps.name("sym")?;
             let (symbol, part) = crate::symbol::parse_with_part(m.as_str()).ok()?;
@@ -1149,11 +1201,42 @@ fn written_symbols(text: &str) -> Vec<RawCitation> {
         .collect()
 }
 
+/// The matches of a symbol pattern (group `sym`) that stand alone: not
+/// preceded by an ASCII letter, digit or full stop, so that the tail of a
+/// longer symbol or word is not read as a symbol of its own. (Checked here
+/// rather than in the pattern, whose literal prefixes then speed the search.)
+fn standalone_symbols<'t>(
+    re: &'static regex::Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at <= text.len() {
+            let caps = re.captures_at(text, at)?;
+            let sym = caps.name("sym")?;
+            let glued = text[..sym.start()]
+                .bytes()
+                .next_back()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.');
+            if glued {
+                at = sym.start() + 1;
+                continue;
+            }
+            at = sym.end().max(at + 1);
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            return Some(caps);
+        }
+        None
+    })
+}
+
 fn reference_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?:^|[^A-Za-z0-9.])(?P<sym>(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)",
+            r"(?P<sym>(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)",
         )
         .expect("valid pattern")
     })
@@ -1161,8 +1244,7 @@ fn reference_regex() -> &'static regex::Regex {
 
 /// Other document symbols: drafts, reports, letters, records.
 fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> Vec<Reference> {
-    reference_regex()
-        .captures_iter(&norm.text)
+    standalone_symbols(reference_regex(), &norm.text)
         .filter_map(|caps| {
             let m = caps.name("sym")?;
             let symbol = m.as_str().trim_end_matches(['.', '-']);
@@ -1189,10 +1271,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 }
 
 fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i)
+    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 fn line_of(line_starts: &[usize], offset: usize) -> usize {

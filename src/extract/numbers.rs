@@ -73,27 +73,79 @@ fn part_regex() -> &'static Regex {
 /// Every number in `text`, in order.
 pub fn find_numbers(text: &str) -> Vec<NumberHit> {
     let mut hits = Vec::new();
-    for caps in number_regex().captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        if !starts_cleanly(text, whole.start()) {
-            continue;
+    for (start, end) in candidate_windows(text) {
+        // The window's end bounds the search; its start is only where the
+        // search begins, so that what precedes it still counts.
+        let haystack = &text[..end];
+        let mut at = start;
+        while let Some(caps) = number_regex().captures_at(haystack, at) {
+            let Some(whole) = caps.get(0) else { break };
+            at = whole.end().max(at + 1);
+            while !haystack.is_char_boundary(at) {
+                at += 1;
+            }
+            read_match(text, &caps, &mut hits);
+            if at >= end {
+                break;
+            }
         }
-        let Some(mut hit) = read_hit(&caps) else {
-            continue;
-        };
-        hit.start = whole.start();
-        hit.end = whole.end();
-        if !matches!(hit.shape, Shape::Slash { .. }) {
-            hits.push(hit);
-            continue;
-        }
-        if !ends_cleanly_after_slash(text, hit.end) {
-            continue;
-        }
-        attach_trailing_part(text, &mut hit);
-        hits.push(hit);
     }
     hits
+}
+
+/// Bytes that every number shape contains: the slash of `70/1`, or a
+/// parenthesis of `217 A (III)`, `2334 (2016)` and of their right-to-left
+/// reversals. Most of a text has none near a digit, and is skipped.
+const ANCHORS: [u8; 3] = [b'/', b'(', b')'];
+
+/// How far a number may reach on either side of its nearest anchor byte
+/// (the longest, an Arabic `1514 ألف إلى جيم (د إط - 15)`, reaches about
+/// 30 bytes): a window this wide around each anchor holds every match whole.
+const REACH: usize = 64;
+
+/// The stretches of `text` that may hold a number: windows around each
+/// anchor byte, merged where they overlap.
+fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
+    let [a, b, c] = ANCHORS;
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for at in memchr::memchr3_iter(a, b, c, text.as_bytes()) {
+        let mut start = at.saturating_sub(REACH);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (at + 1 + REACH).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => windows.push((start, end)),
+        }
+    }
+    windows
+}
+
+/// Turns one match of the number pattern into a hit, if it stands as a
+/// number of its own.
+fn read_match(text: &str, caps: &regex::Captures<'_>, hits: &mut Vec<NumberHit>) {
+    let Some(whole) = caps.get(0) else { return };
+    if !starts_cleanly(text, whole.start()) {
+        return;
+    }
+    let Some(mut hit) = read_hit(caps) else {
+        return;
+    };
+    hit.start = whole.start();
+    hit.end = whole.end();
+    if !matches!(hit.shape, Shape::Slash { .. }) {
+        hits.push(hit);
+        return;
+    }
+    if !ends_cleanly_after_slash(text, hit.end) {
+        return;
+    }
+    attach_trailing_part(text, &mut hit);
+    hits.push(hit);
 }
 
 /// A number must not continue a symbol (`A/70/1`), a word (`CP21`) or a

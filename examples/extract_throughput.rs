@@ -1,0 +1,55 @@
+//! Extraction throughput on files given on the command line (or the GA
+//! fixtures of one language): `extract_throughput [--repeat N] [--lang xx] FILE...`.
+//! Single-threaded; prints MB/s. Useful under `valgrind --tool=callgrind`.
+use std::time::Instant;
+
+use rescite::extract::{extract, Options};
+use rescite::vocab::Lang;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut repeat = 1usize;
+    let mut lang = None;
+    let mut files = Vec::new();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(1),
+            "--lang" => lang = args.next().as_deref().and_then(Lang::from_code),
+            _ => files.push(arg),
+        }
+    }
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| match std::fs::read_to_string(f) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                eprintln!("{f}: {e}");
+                None
+            }
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let options = Options {
+        lang,
+        own_symbol: None,
+    };
+    // Compile the patterns before the clock starts.
+    if let Some(first) = texts.first() {
+        extract(first, &options);
+    }
+    let started = Instant::now();
+    let mut citations = 0;
+    for _ in 0..repeat {
+        for text in &texts {
+            citations += extract(text, &options).citations.len();
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let mb = (bytes * repeat) as f64 / 1e6;
+    println!(
+        "{} files, {:.1} MB, {citations} citations, {seconds:.3} s, {:.1} MB/s",
+        texts.len(),
+        mb,
+        mb / seconds
+    );
+}
