@@ -170,6 +170,11 @@ fn floor(text: &str, mut at: usize) -> usize {
 pub struct Layout {
     preamble_start: Option<usize>,
     operative_start: Option<usize>,
+    /// Offsets just past each blank line ("\n\n"), found on first use.
+    paragraphs: std::cell::OnceCell<Vec<usize>>,
+    /// The last verb found opening a paragraph: (paragraph, operative, verb
+    /// span). The citations of one paragraph share it.
+    last_opening: std::cell::Cell<Option<(usize, bool, usize, usize)>>,
 }
 
 fn footnote_line_regex() -> &'static Regex {
@@ -189,6 +194,8 @@ impl Layout {
         Layout {
             preamble_start,
             operative_start,
+            paragraphs: std::cell::OnceCell::new(),
+            last_opening: std::cell::Cell::new(None),
         }
     }
 
@@ -205,21 +212,62 @@ impl Layout {
     }
 
     /// The verb that opens the paragraph (or, in PDF text, the nearest
-    /// line) before `at`: "Recalling", "Reaffirming", "回顾".
+    /// line) before `at`: "Recalling", "Reaffirming", "回顾". Looks no
+    /// further back than about 3000 bytes, from the start of a line.
     pub fn verb_at(&self, text: &str, at: usize, lex: &Lexicon) -> Option<String> {
-        let from = floor(text, at.saturating_sub(3000));
-        let window = &text[from..floor(text, at + 1).min(text.len())];
-        let start_of_para = window.rfind("\n\n").map_or(0, |i| i + 2);
-        let section_verbs = match self.section_at(text, at) {
-            Section::Operative => &lex.operative_verb,
-            _ => &lex.preamble_verb,
+        let until = floor(text, at + 1).min(text.len());
+        let from = line_start_after(text, at.saturating_sub(3000));
+        let paragraphs = self.paragraphs.get_or_init(|| {
+            memchr::memmem::find_iter(text.as_bytes(), b"\n\n")
+                .map(|i| i + 2)
+                .collect()
+        });
+        let paragraph = paragraphs
+            .partition_point(|&p| p <= until)
+            .checked_sub(1)
+            .map(|i| paragraphs[i])
+            .filter(|&p| p >= from)
+            .unwrap_or(from);
+        let operative = self.section_at(text, at) == Section::Operative;
+        if let Some((p, o, start, end)) = self.last_opening.get() {
+            if p == paragraph && o == operative && end <= until {
+                return Some(text[start..end].to_string());
+            }
+        }
+        let section_verbs = match operative {
+            true => &lex.operative_verb,
+            false => &lex.preamble_verb,
         };
         // Prefer the verb opening this paragraph; fall back to the last
         // one in the window (footnotes sit between paragraphs).
-        let in_para = section_verbs.captures_iter(&window[start_of_para..]).next();
-        let caps = in_para.or_else(|| section_verbs.captures_iter(window).last())?;
-        caps.name("verb").map(|m| m.as_str().to_string())
+        let verb_in = |from: usize, last: bool| {
+            let mut found = section_verbs
+                .captures_iter(&text[from..until])
+                .filter_map(|caps| caps.name("verb").map(|m| (from + m.start(), from + m.end())));
+            if last {
+                found.last()
+            } else {
+                found.next()
+            }
+        };
+        let (start, end) = match verb_in(paragraph, false) {
+            Some(span) => {
+                self.last_opening
+                    .set(Some((paragraph, operative, span.0, span.1)));
+                span
+            }
+            None => verb_in(from, true)?,
+        };
+        Some(text[start..end].to_string())
     }
+}
+
+/// The first line start at or after `at` (`at` itself when it is 0).
+fn line_start_after(text: &str, at: usize) -> usize {
+    if at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n') {
+        return at;
+    }
+    memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1)
 }
 
 fn is_footnote_line(text: &str, at: usize) -> bool {

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder, SetMatches};
 
 use crate::symbol::Organ;
 use crate::vocab::{Body, KeywordOrder, Lang, Vocabulary};
@@ -36,6 +36,15 @@ pub struct Lexicon {
     /// Connector words and list punctuation, anchored.
     pub connector_glue: Regex,
     pub months: Vec<(Regex, u8)>,
+    /// In one pass: which of `bodies`, `other_body`, the bare starts,
+    /// `date_glue` and `connector_glue` match at the start of a text. Most
+    /// steps of a chain match few of them, and each regex call has a cost
+    /// of its own however soon it fails. (`title_glue` stays out: its long
+    /// quoted span makes the set's automaton slow.)
+    step_screen: RegexSet,
+    /// Likewise for `body_before_keyword`, the bare ends and
+    /// `other_body_before_keyword` at the end of a window.
+    before_screen: RegexSet,
     /// Paragraph openings: group `verb`.
     pub preamble_verb: Regex,
     pub operative_verb: Regex,
@@ -83,14 +92,14 @@ impl Lexicon {
             v.resolution.join("|"),
             v.decision.join("|")
         ));
-        let bodies = v
+        let bodies: Vec<(Regex, Body)> = v
             .bodies
             .iter()
             .map(|(p, b)| (build_case_sensitive_if_latin(v, &format!(r"^(?:{p})")), *b))
             .collect();
         let other = v.other_bodies.join("|");
         let other_body = build_case_sensitive_if_latin(v, &format!(r"^(?:{other})"));
-        let body_before_keyword = v
+        let body_before_keyword: Vec<(Regex, Body)> = v
             .bodies
             .iter()
             .map(|(p, b)| {
@@ -103,7 +112,7 @@ impl Lexicon {
         let other_body_before_keyword =
             build_case_sensitive_if_latin(v, &format!(r"(?:{other}){}\s*$", v.body_to_keyword));
         let article = r"(?:(?:of )?the |du |de la |de l['’]|le |la |l['’]|del |el )?";
-        let bare = v
+        let bare: Vec<(Regex, Regex, &'static [Organ])> = v
             .bare_bodies
             .iter()
             .map(|(noun, organs)| {
@@ -179,7 +188,27 @@ impl Lexicon {
             verb_list(v.operative_verbs)
         ));
         let adopted = build(v.adopted);
+        // Body patterns are case-sensitive in Latin and Cyrillic scripts,
+        // the glue patterns never (see `build_case_sensitive_if_latin`).
+        let body_case = !matches!(v.lang, Lang::En | Lang::Fr | Lang::Es | Lang::Ru);
+        let step_screen = screen(
+            bodies
+                .iter()
+                .map(|(re, _): &(Regex, Body)| (re, body_case))
+                .chain([(&other_body, body_case)])
+                .chain(bare.iter().map(|(start, _, _)| (start, body_case)))
+                .chain([(&date_glue, true), (&connector_glue, true)]),
+        );
+        let before_screen = screen(
+            body_before_keyword
+                .iter()
+                .map(|(re, _): &(Regex, Body)| (re, body_case))
+                .chain(bare.iter().map(|(_, end, _)| (end, body_case)))
+                .chain([(&other_body_before_keyword, body_case)]),
+        );
         Lexicon {
+            step_screen,
+            before_screen,
             vocab: v,
             keyword,
             bodies,
@@ -235,6 +264,101 @@ impl Lexicon {
         let valid =
             (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
         valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+    }
+}
+
+/// A set of the given patterns, each case-insensitive or not as its own
+/// regex was built.
+fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>) -> RegexSet {
+    let flagged: Vec<String> = patterns
+        .map(|(re, case_insensitive)| match case_insensitive {
+            true => format!("(?i:{})", re.as_str()),
+            false => format!("(?:{})", re.as_str()),
+        })
+        .collect();
+    RegexSetBuilder::new(&flagged)
+        .size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("vocabulary screen is invalid: {e}"))
+}
+
+/// Which patterns of a chain step can match; see `Lexicon::step_screen`.
+pub struct StepScreen<'l> {
+    matches: SetMatches,
+    lex: &'l Lexicon,
+}
+
+impl StepScreen<'_> {
+    pub fn body(&self, index: usize) -> bool {
+        self.matches.matched(index)
+    }
+
+    fn after_bodies(&self) -> usize {
+        self.lex.bodies.len()
+    }
+
+    pub fn other_body(&self) -> bool {
+        self.matches.matched(self.after_bodies())
+    }
+
+    pub fn bare(&self, index: usize) -> bool {
+        self.matches.matched(self.after_bodies() + 1 + index)
+    }
+
+    fn after_bare(&self) -> usize {
+        self.after_bodies() + 1 + self.lex.bare.len()
+    }
+
+    pub fn date(&self) -> bool {
+        self.matches.matched(self.after_bare())
+    }
+
+    pub fn connector(&self) -> bool {
+        self.matches.matched(self.after_bare() + 1)
+    }
+}
+
+/// Which patterns can match at the end of a window before a keyword; see
+/// `Lexicon::before_screen`.
+pub struct BeforeScreen<'l> {
+    matches: SetMatches,
+    lex: &'l Lexicon,
+}
+
+impl BeforeScreen<'_> {
+    pub fn any(&self) -> bool {
+        self.matches.matched_any()
+    }
+
+    pub fn body(&self, index: usize) -> bool {
+        self.matches.matched(index)
+    }
+
+    pub fn bare(&self, index: usize) -> bool {
+        self.matches.matched(self.lex.body_before_keyword.len() + index)
+    }
+
+    pub fn other_body(&self) -> bool {
+        self.matches
+            .matched(self.lex.body_before_keyword.len() + self.lex.bare.len())
+    }
+}
+
+impl Lexicon {
+    /// Screens the start of `rest` for a chain step.
+    pub fn screen_step(&self, rest: &str) -> StepScreen<'_> {
+        StepScreen {
+            matches: self.step_screen.matches(rest),
+            lex: self,
+        }
+    }
+
+    /// Screens the end of `window` for a body named before a keyword.
+    pub fn screen_before(&self, window: &str) -> BeforeScreen<'_> {
+        BeforeScreen {
+            matches: self.before_screen.matches(window),
+            lex: self,
+        }
     }
 }
 

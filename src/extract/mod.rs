@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::normalize::Normalized;
 use crate::symbol::{Kind, Organ, RomanSession, Session, Symbol};
 use crate::vocab::{Body, KeywordOrder, Lang};
-use lexicon::Lexicon;
+use lexicon::{Lexicon, StepScreen};
 use numbers::{NumberHit, Prefix, Shape};
 
 pub use header::DocumentHeader;
@@ -669,15 +669,23 @@ fn body_before(
         from += 1;
     }
     let window = &text[from..keyword_start];
+    let screen = lex.screen_before(window);
+    if !screen.any() {
+        return None;
+    }
     let known = lex
         .body_before_keyword
         .iter()
-        .find(|(re, _)| re.is_match(window))
-        .map(|(_, body)| *body);
+        .enumerate()
+        .find(|(i, (re, _))| screen.body(*i) && re.is_match(window))
+        .map(|(_, (_, body))| *body);
     if known.is_some() {
         return known;
     }
-    for (_, end_re, organs) in &lex.bare {
+    for (i, (_, end_re, organs)) in lex.bare.iter().enumerate() {
+        if !screen.bare(i) {
+            continue;
+        }
         if let Some(m) = end_re.find(window) {
             if !capitalised_word_before(window, m.start()) {
                 return resolve_bare(organs, from + m.start(), mentions);
@@ -685,6 +693,7 @@ fn body_before(
         }
     }
     let other = lex.vocab.other_body_before_keyword
+        && screen.other_body()
         && lex
             .other_body_before_keyword
             .find(window)
@@ -737,7 +746,8 @@ impl<'a> Chain<'a> {
             self.after_number = true;
             return true;
         }
-        if let Some((len, body)) = self.body_at(rest) {
+        let screen = self.lex.screen_step(rest);
+        if let Some((len, body)) = self.body_at(rest, &screen) {
             // A short name with no organ to stand for names none.
             if let Some(body) = body {
                 self.name_body(body, rest[..len].contains(','));
@@ -745,7 +755,11 @@ impl<'a> Chain<'a> {
             self.cursor += len;
             return true;
         }
-        if let Some(caps) = self.lex.date_glue.captures(rest) {
+        if let Some(caps) = screen
+            .date()
+            .then(|| self.lex.date_glue.captures(rest))
+            .flatten()
+        {
             let date = self.lex.iso_date(&caps);
             if let (Some(last), Some(date)) = (self.items.last_mut(), date) {
                 last.date.get_or_insert(date);
@@ -761,7 +775,12 @@ impl<'a> Chain<'a> {
             self.cursor += caps.get(0).map_or(0, |m| m.end());
             return true;
         }
-        if let Some(m) = self.lex.connector_glue.find(rest).filter(|m| m.end() > 0) {
+        if let Some(m) = screen
+            .connector()
+            .then(|| self.lex.connector_glue.find(rest))
+            .flatten()
+            .filter(|m| m.end() > 0)
+        {
             // "70/1 and the X Committee": a body after a connector names the
             // numbers that follow, not the one before.
             if !rest[..m.end()].trim().is_empty() {
@@ -778,18 +797,26 @@ impl<'a> Chain<'a> {
         self.numbers.get(index).filter(|n| n.start == at)
     }
 
-    fn body_at(&self, rest: &str) -> Option<(usize, Option<Body>)> {
+    fn body_at(&self, rest: &str, screen: &StepScreen<'_>) -> Option<(usize, Option<Body>)> {
         let known = self
             .lex
             .bodies
             .iter()
-            .filter_map(|(re, body)| re.find(rest).map(|m| (m.end(), *body)))
+            .enumerate()
+            .filter(|(i, _)| screen.body(*i))
+            .filter_map(|(_, (re, body))| re.find(rest).map(|m| (m.end(), *body)))
             .max_by_key(|(len, _)| *len);
         if let Some((len, body)) = known.filter(|(len, _)| *len > 0) {
             return Some((len, Some(body)));
         }
-        let other = self.lex.other_body.find(rest).map_or(0, |m| m.end());
-        let bare = self.lex.bare.iter().find_map(|(start_re, _, organs)| {
+        let other = match screen.other_body() {
+            true => self.lex.other_body.find(rest).map_or(0, |m| m.end()),
+            false => 0,
+        };
+        let bare = self.lex.bare.iter().enumerate().find_map(|(i, (start_re, _, organs))| {
+            if !screen.bare(i) {
+                return None;
+            }
             let m = start_re.find(rest)?;
             let ends_word = !rest[m.end()..]
                 .chars()
