@@ -32,8 +32,15 @@ impl Normalized {
             // Most of a text is plain ASCII that folds to itself: copy it in
             // runs, and take only the rest one character at a time.
             let run_start = at;
-            while at < bytes.len() && is_plain(bytes, at, run_start) {
-                at += 1;
+            loop {
+                while at < bytes.len() && PLAIN[usize::from(bytes[at])] {
+                    at += 1;
+                }
+                if at < bytes.len() && plain_space(bytes, at, run_start) {
+                    at += 1;
+                } else {
+                    break;
+                }
             }
             if at > run_start {
                 builder.push_run(&original[run_start..at], run_start);
@@ -88,21 +95,28 @@ struct Builder {
     anchors: Vec<(usize, usize)>,
 }
 
-/// Whether the byte at `at` folds to itself whatever surrounds it, given
-/// that the bytes from `run_start` to `at` did. A space does when a word
-/// follows it and a plain byte other than a newline precedes it in the run.
-fn is_plain(bytes: &[u8], at: usize, run_start: usize) -> bool {
-    match bytes[at] {
-        b' ' => {
-            at > run_start
-                && bytes[at - 1] != b'\n'
-                && bytes
-                    .get(at + 1)
-                    .is_some_and(|&n| n.is_ascii() && !matches!(n, b' ' | b'\t' | b'\n'))
-        }
-        b'\t' | b'\r' | b'-' => false,
-        b => b.is_ascii(),
+/// Bytes that fold to themselves whatever surrounds them: ASCII but for
+/// spaces, tabs, carriage returns and hyphens.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !matches!(b as u8, b' ' | b'\t' | b'\r' | b'-');
+        b += 1;
     }
+    table
+};
+
+/// Whether the byte at `at` is a space that folds to itself, given that the
+/// bytes from `run_start` to `at` did: a word follows it, and a byte other
+/// than a newline precedes it in the run.
+fn plain_space(bytes: &[u8], at: usize, run_start: usize) -> bool {
+    bytes[at] == b' '
+        && at > run_start
+        && bytes[at - 1] != b'\n'
+        && bytes
+            .get(at + 1)
+            .is_some_and(|&n| n.is_ascii() && !matches!(n, b' ' | b'\t' | b'\n'))
 }
 
 impl Builder {
@@ -257,6 +271,38 @@ fn digit(n: u32) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The fold one character at a time, as `new` does for all but plain
+    /// runs: the reference the fast path must agree with.
+    fn fold_slowly(original: &str) -> (String, Vec<usize>) {
+        let mut builder = Builder {
+            text: String::new(),
+            anchors: vec![(0, 0)],
+        };
+        let mut at = 0;
+        while at < original.len() {
+            at = builder.fold_one(original, at);
+        }
+        let n = Normalized {
+            text: builder.text,
+            anchors: builder.anchors,
+            original_len: original.len(),
+        };
+        let offsets = (0..=n.text.len()).map(|i| n.original_offset(i)).collect();
+        (n.text, offsets)
+    }
+
+    proptest! {
+        #[test]
+        fn plain_runs_fold_as_characters_do(
+            original in "[a-zA-Z0-9 .;/()\n\t\r-]{0,12}([\u{00A0}\u{3000}\u{200B}\u{202B}٠-٩７／ -]{0,3}[a-z \n-]{0,6}){0,6}"
+        ) {
+            let fast = Normalized::new(&original);
+            let offsets: Vec<usize> = (0..=fast.text.len()).map(|i| fast.original_offset(i)).collect();
+            prop_assert_eq!((fast.text, offsets), fold_slowly(&original));
+        }
+    }
 
     fn check_roundtrip(original: &str, needle: &str, expected_original: &str) {
         let n = Normalized::new(original);

@@ -103,21 +103,18 @@ fn sc_heading(head: &str, adopted: Option<&str>) -> Option<Symbol> {
 /// Council,").
 fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
     let window = &head[..floor(head, head.len().min(1500))];
-    lex.bodies
-        .iter()
-        .filter_map(|(re, body)| {
-            let Body::Organ(organ) = body else {
-                return None;
-            };
-            // `bodies` are anchored; search unanchored by trying each line.
-            window
-                .lines()
-                .enumerate()
-                .find(|(_, line)| re.is_match(line.trim_start()))
-                .map(|(i, _)| (i, *organ))
-        })
-        .min_by_key(|(line, _)| *line)
-        .map(|(_, organ)| organ)
+    // `bodies` are anchored; search unanchored by trying each line.
+    window.lines().find_map(|line| {
+        let line = line.trim_start();
+        let screen = lex.screen_step(line);
+        lex.bodies
+            .iter()
+            .enumerate()
+            .find_map(|(i, (re, body))| match body {
+                Body::Organ(organ) if screen.body(i) && re.is_match(line) => Some(*organ),
+                _ => None,
+            })
+    })
 }
 
 /// "Resolution 500 (1982) of 28 January 1982", "2 (1946). Resolution of 30

@@ -37,10 +37,9 @@ pub struct Lexicon {
     pub connector_glue: Regex,
     pub months: Vec<(Regex, u8)>,
     /// In one pass: which of `bodies`, `other_body`, the bare starts,
-    /// `date_glue` and `connector_glue` match at the start of a text. Most
-    /// steps of a chain match few of them, and each regex call has a cost
-    /// of its own however soon it fails. (`title_glue` stays out: its long
-    /// quoted span makes the set's automaton slow.)
+    /// `date_glue`, the opening of `title_glue` and `connector_glue` match
+    /// at the start of a text. Most steps of a chain match few of them, and
+    /// each regex call has a cost of its own however soon it fails.
     step_screen: RegexSet,
     /// Likewise for `body_before_keyword`, the bare ends and
     /// `other_body_before_keyword` at the end of a window.
@@ -50,6 +49,9 @@ pub struct Lexicon {
     pub operative_verb: Regex,
     pub adopted: Regex,
 }
+
+/// The characters that open a quoted title in `QUOTED`.
+const QUOTE_OPENING: &str = r#"[“"«”„]"#;
 
 /// Quoted titles in the quotes the six languages use.
 const QUOTED: &str =
@@ -153,10 +155,11 @@ impl Lexicon {
             format!(r"(?:{}\s+)?", v.date_intro)
         };
         let date_glue = build(&format!(r"^,?\s*{intro}{date_body}"));
-        let title_glue = build(&format!(
-            r"^,?\s*(?:(?:{})\s*)?(?P<title>{QUOTED})(?:\s*的)?",
-            v.entitled
-        ));
+        let title_intro = format!(r"^,?\s*(?:(?:{})\s*)?", v.entitled);
+        let title_glue = build(&format!(r"{title_intro}(?P<title>{QUOTED})(?:\s*的)?"));
+        // The screen looks for the opening quote only: the quoted span
+        // itself would make the set's automaton slow.
+        let title_opening = build(&format!(r"{title_intro}{QUOTE_OPENING}"));
         // "القرار 5 () 55/2": an Arabic footnote's number and its "()"
         // placeholder land inside the citation in PDF text.
         let connector_glue = build(&format!(
@@ -197,7 +200,11 @@ impl Lexicon {
                 .map(|(re, _): &(Regex, Body)| (re, body_case))
                 .chain([(&other_body, body_case)])
                 .chain(bare.iter().map(|(start, _, _)| (start, body_case)))
-                .chain([(&date_glue, true), (&connector_glue, true)]),
+                .chain([
+                    (&date_glue, true),
+                    (&title_opening, true),
+                    (&connector_glue, true),
+                ]),
         );
         let before_screen = screen(
             body_before_keyword
@@ -313,8 +320,12 @@ impl StepScreen<'_> {
         self.matches.matched(self.after_bare())
     }
 
-    pub fn connector(&self) -> bool {
+    pub fn title(&self) -> bool {
         self.matches.matched(self.after_bare() + 1)
+    }
+
+    pub fn connector(&self) -> bool {
+        self.matches.matched(self.after_bare() + 2)
     }
 }
 

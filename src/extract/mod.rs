@@ -163,28 +163,13 @@ fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = &text.as_bytes()[from..start];
-    let cut = [
-        memchr::memmem::rfind(before, b"\n\n").map(|i| i + 2),
-        last_clause_stop(before),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(0);
+    let cut = last_break(&text.as_bytes()[from..start]).unwrap_or(0);
     let mut to = (end + AHEAD).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let after = &text.as_bytes()[end..to];
-    let stop = [
-        memchr::memmem::find(after, b"\n\n"),
-        first_clause_stop(after),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .unwrap_or(after.len());
+    let stop = first_break(after).unwrap_or(after.len());
     let mut begin = from + cut;
     let mut ellipsis = "";
     if cut == 0 && from > 0 {
@@ -200,24 +185,41 @@ fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
     (!sentence.is_empty()).then(|| format!("{ellipsis}{sentence}"))
 }
 
-/// The characters that end a clause: `;` and its Chinese, full-width and
-/// Arabic forms.
-const CLAUSE_STOPS: [&str; 4] = [";", "；", "。", "؛"];
+/// The characters that end a clause: `;` and its full-width, Chinese and
+/// Arabic forms. A blank line ends one too.
+const CLAUSE_STOPS: [&[u8]; 4] = [b";", "；".as_bytes(), "。".as_bytes(), "؛".as_bytes()];
 
-/// The offset just past the last clause stop in `bytes`.
-fn last_clause_stop(bytes: &[u8]) -> Option<usize> {
-    CLAUSE_STOPS
-        .iter()
-        .filter_map(|stop| memchr::memmem::rfind(bytes, stop.as_bytes()).map(|i| i + stop.len()))
-        .max()
+/// The offset just past the last clause stop or blank line in `bytes`.
+fn last_break(bytes: &[u8]) -> Option<usize> {
+    // Look only where a stop's last byte stands.
+    (0..bytes.len()).rev().find_map(|at| match bytes[at] {
+        b'\n' | b';' | 0x82 | 0x9B => {
+            let head = &bytes[..=at];
+            let ends = head.ends_with(b"\n\n")
+                || CLAUSE_STOPS.iter().any(|stop| head.ends_with(stop));
+            ends.then_some(at + 1)
+        }
+        _ => None,
+    })
 }
 
-/// The offset just past the first clause stop in `bytes`.
-fn first_clause_stop(bytes: &[u8]) -> Option<usize> {
-    CLAUSE_STOPS
-        .iter()
-        .filter_map(|stop| memchr::memmem::find(bytes, stop.as_bytes()).map(|i| i + stop.len()))
-        .min()
+/// The offset just past the first clause stop in `bytes`, or of the first
+/// blank line.
+fn first_break(bytes: &[u8]) -> Option<usize> {
+    // Look only where a stop's first byte stands.
+    (0..bytes.len()).find_map(|at| match bytes[at] {
+        b'\n' | b';' | 0xEF | 0xE3 | 0xD8 => {
+            let tail = &bytes[at..];
+            if tail.starts_with(b"\n\n") {
+                return Some(at);
+            }
+            CLAUSE_STOPS
+                .iter()
+                .find(|stop| tail.starts_with(stop))
+                .map(|stop| at + stop.len())
+        }
+        _ => None,
+    })
 }
 
 /// The words of `text` joined by single spaces.
@@ -767,7 +769,11 @@ impl<'a> Chain<'a> {
             self.cursor += caps.get(0).map_or(0, |m| m.end());
             return true;
         }
-        if let Some(caps) = self.lex.title_glue.captures(rest) {
+        if let Some(caps) = screen
+            .title()
+            .then(|| self.lex.title_glue.captures(rest))
+            .flatten()
+        {
             if let (Some(last), Some(title)) = (self.items.last_mut(), caps.name("title")) {
                 last.title.get_or_insert_with(|| unquote(title.as_str()));
             }
