@@ -103,17 +103,13 @@ fn sc_heading(head: &str, adopted: Option<&str>) -> Option<Symbol> {
 /// Council,").
 fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
     let window = &head[..floor(head, head.len().min(1500))];
-    // `bodies` are anchored; search unanchored by trying each line.
-    window.lines().find_map(|line| {
-        let line = line.trim_start();
-        let screen = lex.screen_step(line);
-        lex.bodies
-            .iter()
-            .enumerate()
-            .find_map(|(i, (re, body))| match body {
-                Body::Organ(organ) if screen.body(i) && re.is_match(line) => Some(*organ),
-                _ => None,
-            })
+    // The first line that opens with an organ's name; then which name.
+    let at = lex.organ_line.find(window)?.start();
+    let line_start = window[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = window[line_start..].lines().next()?.trim_start();
+    lex.bodies.iter().find_map(|(re, body)| match body {
+        Body::Organ(organ) if re.is_match(line) => Some(*organ),
+        _ => None,
     })
 }
 
@@ -167,11 +163,17 @@ fn floor(text: &str, mut at: usize) -> usize {
 pub struct Layout {
     preamble_start: Option<usize>,
     operative_start: Option<usize>,
-    /// Offsets just past each blank line ("\n\n"), found on first use.
-    paragraphs: std::cell::OnceCell<Vec<usize>>,
-    /// The last verb found opening a paragraph: (paragraph, operative, verb
-    /// span). The citations of one paragraph share it.
-    last_opening: std::cell::Cell<Option<(usize, bool, usize, usize)>>,
+    /// Offsets just past each blank line ("\n\n") and each newline, found
+    /// on first use.
+    breaks: std::cell::OnceCell<Breaks>,
+    /// The verb each line opens with, by (line start, operative), as far as
+    /// looked for: the citations of one paragraph look at the same lines.
+    openings: std::cell::RefCell<std::collections::HashMap<(usize, bool), Option<(usize, usize)>>>,
+}
+
+struct Breaks {
+    paragraphs: Vec<usize>,
+    lines: Vec<usize>,
 }
 
 fn footnote_line_regex() -> &'static Regex {
@@ -191,8 +193,8 @@ impl Layout {
         Layout {
             preamble_start,
             operative_start,
-            paragraphs: std::cell::OnceCell::new(),
-            last_opening: std::cell::Cell::new(None),
+            breaks: std::cell::OnceCell::new(),
+            openings: std::cell::RefCell::default(),
         }
     }
 
@@ -214,48 +216,64 @@ impl Layout {
     pub fn verb_at(&self, text: &str, at: usize, lex: &Lexicon) -> Option<String> {
         let until = floor(text, at + 1).min(text.len());
         let from = line_start_after(text, at.saturating_sub(3000));
-        let paragraphs = self.paragraphs.get_or_init(|| {
-            memchr::memmem::find_iter(text.as_bytes(), b"\n\n")
+        let breaks = self.breaks.get_or_init(|| Breaks {
+            paragraphs: memchr::memmem::find_iter(text.as_bytes(), b"\n\n")
                 .map(|i| i + 2)
-                .collect()
+                .collect(),
+            lines: std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect(),
         });
-        let paragraph = paragraphs
+        let paragraph = breaks
+            .paragraphs
             .partition_point(|&p| p <= until)
             .checked_sub(1)
-            .map(|i| paragraphs[i])
+            .map(|i| breaks.paragraphs[i])
             .filter(|&p| p >= from)
             .unwrap_or(from);
         let operative = self.section_at(text, at) == Section::Operative;
-        if let Some((p, o, start, end)) = self.last_opening.get() {
-            if p == paragraph && o == operative && end <= until {
-                return Some(text[start..end].to_string());
-            }
-        }
-        let section_verbs = match operative {
-            true => &lex.operative_verb,
-            false => &lex.preamble_verb,
+        let lines = &breaks.lines;
+        let first = lines.partition_point(|&l| l < from);
+        let in_paragraph = lines.partition_point(|&l| l < paragraph);
+        let last = lines.partition_point(|&l| l < until);
+        let opening = |line: usize| {
+            self.opening(text, line, operative, lex)
+                .filter(|&(_, end)| end <= until)
         };
         // Prefer the verb opening this paragraph; fall back to the last
         // one in the window (footnotes sit between paragraphs).
-        let verb_in = |from: usize, last: bool| {
-            let mut found = section_verbs
-                .captures_iter(&text[from..until])
-                .filter_map(|caps| caps.name("verb").map(|m| (from + m.start(), from + m.end())));
-            if last {
-                found.last()
-            } else {
-                found.next()
-            }
-        };
-        let (start, end) = match verb_in(paragraph, false) {
-            Some(span) => {
-                self.last_opening
-                    .set(Some((paragraph, operative, span.0, span.1)));
-                span
-            }
-            None => verb_in(from, true)?,
-        };
+        let (start, end) = lines[in_paragraph..last]
+            .iter()
+            .find_map(|&line| opening(line))
+            .or_else(|| {
+                lines[first..last]
+                    .iter()
+                    .rev()
+                    .find_map(|&line| opening(line))
+            })?;
         Some(text[start..end].to_string())
+    }
+
+    /// The span of the verb the line at `line` opens with, if any.
+    fn opening(
+        &self,
+        text: &str,
+        line: usize,
+        operative: bool,
+        lex: &Lexicon,
+    ) -> Option<(usize, usize)> {
+        *self
+            .openings
+            .borrow_mut()
+            .entry((line, operative))
+            .or_insert_with(|| {
+                let re = match operative {
+                    true => &lex.operative_opening,
+                    false => &lex.preamble_opening,
+                };
+                let verb = re.captures(&text[line..])?.name("verb")?;
+                Some((line + verb.start(), line + verb.end()))
+            })
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Lexicon {
     /// window before a keyword; with the organs each may stand for.
     pub bare: Vec<(Regex, Regex, &'static [Organ])>,
     pub not_in_names: Regex,
+    /// A line that opens with a known organ's full name.
+    pub organ_line: Regex,
     /// Known organs' full names anywhere, to resolve short names.
     pub organ_mentions: Vec<(Regex, Organ)>,
     /// A date anywhere; groups d, m, y.
@@ -47,6 +49,10 @@ pub struct Lexicon {
     /// Paragraph openings: group `verb`.
     pub preamble_verb: Regex,
     pub operative_verb: Regex,
+    /// The same, anchored at the start of the text they are given: "does
+    /// this line open with a verb?"
+    pub preamble_opening: Regex,
+    pub operative_opening: Regex,
     pub adopted: Regex,
 }
 
@@ -126,6 +132,16 @@ impl Lexicon {
                 (start, end, *organs)
             })
             .collect();
+        let organ_names: Vec<String> = v
+            .bodies
+            .iter()
+            .filter(|(_, b)| matches!(b, Body::Organ(_)))
+            .map(|(p, _)| format!("(?:{p})"))
+            .collect();
+        let organ_line = build_case_sensitive_if_latin(
+            v,
+            &format!(r"(?m)^[^\S\n]*(?:{})", organ_names.join("|")),
+        );
         let organ_mentions = v
             .bodies
             .iter()
@@ -182,14 +198,11 @@ impl Lexicon {
             sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
             sorted.join("|")
         };
-        let preamble_verb = build_case_sensitive(&format!(
-            r"(?m)^[ ]*{numbering}(?P<verb>{})",
-            verb_list(v.preamble_verbs)
-        ));
-        let operative_verb = build_case_sensitive(&format!(
-            r"(?m)^[ ]*{numbering}(?P<verb>{})",
-            verb_list(v.operative_verbs)
-        ));
+        let opening = |verbs: &[&str]| format!(r"^[ ]*{numbering}(?P<verb>{})", verb_list(verbs));
+        let preamble_verb = build_case_sensitive(&format!("(?m){}", opening(v.preamble_verbs)));
+        let operative_verb = build_case_sensitive(&format!("(?m){}", opening(v.operative_verbs)));
+        let preamble_opening = build_case_sensitive(&opening(v.preamble_verbs));
+        let operative_opening = build_case_sensitive(&opening(v.operative_verbs));
         let adopted = build(v.adopted);
         // Body patterns are case-sensitive in Latin and Cyrillic scripts,
         // the glue patterns never (see `build_case_sensitive_if_latin`).
@@ -224,6 +237,7 @@ impl Lexicon {
             other_body_before_keyword,
             bare,
             not_in_names: build(v.not_in_names),
+            organ_line,
             organ_mentions,
             date,
             date_glue,
@@ -232,6 +246,8 @@ impl Lexicon {
             months,
             preamble_verb,
             operative_verb,
+            preamble_opening,
+            operative_opening,
             adopted,
         }
     }
@@ -346,7 +362,8 @@ impl BeforeScreen<'_> {
     }
 
     pub fn bare(&self, index: usize) -> bool {
-        self.matches.matched(self.lex.body_before_keyword.len() + index)
+        self.matches
+            .matched(self.lex.body_before_keyword.len() + index)
     }
 
     pub fn other_body(&self) -> bool {

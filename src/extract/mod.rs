@@ -122,6 +122,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     raw.dedup_by_key(|r| (r.start, r.end));
     let layout = header::Layout::new(&norm.text, lex);
     let line_starts = line_starts(text);
+    let mut evidence = Evidence::default();
     let citations = raw
         .into_iter()
         .filter_map(|r| {
@@ -141,7 +142,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 title: r.title,
                 verb: layout.verb_at(&norm.text, r.start, lex),
                 section: layout.section_at(&norm.text, r.start),
-                evidence: evidence(text, start, end),
+                evidence: evidence.of(text, start, end),
             })
         })
         .collect();
@@ -156,7 +157,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 
 /// The sentence around a citation: back to the start of its paragraph or
 /// clause, forward to the end of its clause, within bounds.
-fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
+fn evidence_span(text: &str, start: usize, end: usize) -> Option<(usize, usize, &'static str)> {
     const BACK: usize = 400;
     const AHEAD: usize = 300;
     let mut from = start.saturating_sub(BACK);
@@ -181,8 +182,29 @@ fn evidence(text: &str, start: usize, end: usize) -> Option<String> {
         begin += skip;
         ellipsis = "… ";
     }
-    let sentence = collapse_whitespace(&text[begin..end + stop]);
-    (!sentence.is_empty()).then(|| format!("{ellipsis}{sentence}"))
+    Some((begin, end + stop, ellipsis)).filter(|_| !text[begin..end + stop].trim().is_empty())
+}
+
+/// The evidence sentences of a text's citations, several of which often
+/// stand in one sentence: the last one built is kept for the next.
+#[derive(Default)]
+struct Evidence {
+    last: Option<((usize, usize, &'static str), String)>,
+}
+
+impl Evidence {
+    fn of(&mut self, text: &str, start: usize, end: usize) -> Option<String> {
+        let span = evidence_span(text, start, end)?;
+        if let Some((last_span, sentence)) = &self.last {
+            if *last_span == span {
+                return Some(sentence.clone());
+            }
+        }
+        let (begin, end, ellipsis) = span;
+        let sentence = format!("{ellipsis}{}", collapse_whitespace(&text[begin..end]));
+        self.last = Some((span, sentence.clone()));
+        Some(sentence)
+    }
 }
 
 /// The characters that end a clause: `;` and its full-width, Chinese and
@@ -195,8 +217,8 @@ fn last_break(bytes: &[u8]) -> Option<usize> {
     (0..bytes.len()).rev().find_map(|at| match bytes[at] {
         b'\n' | b';' | 0x82 | 0x9B => {
             let head = &bytes[..=at];
-            let ends = head.ends_with(b"\n\n")
-                || CLAUSE_STOPS.iter().any(|stop| head.ends_with(stop));
+            let ends =
+                head.ends_with(b"\n\n") || CLAUSE_STOPS.iter().any(|stop| head.ends_with(stop));
             ends.then_some(at + 1)
         }
         _ => None,
@@ -576,6 +598,15 @@ fn chains_keyword_first(
     let mut out = Vec::new();
     for (index, keyword) in keywords.iter().enumerate() {
         let next_keyword = keywords.get(index + 1).map_or(text.len(), |k| k.start);
+        // "the present resolution": no number before the next keyword, no
+        // chain, and no need to look for a body before it.
+        let first_number = numbers.partition_point(|n| n.start < keyword.end);
+        if numbers
+            .get(first_number)
+            .is_none_or(|n| n.start >= next_keyword)
+        {
+            continue;
+        }
         let body_before = body_before(text, keyword.start, lex, mentions);
         let chain = Chain {
             text,
@@ -819,17 +850,22 @@ impl<'a> Chain<'a> {
             true => self.lex.other_body.find(rest).map_or(0, |m| m.end()),
             false => 0,
         };
-        let bare = self.lex.bare.iter().enumerate().find_map(|(i, (start_re, _, organs))| {
-            if !screen.bare(i) {
-                return None;
-            }
-            let m = start_re.find(rest)?;
-            let ends_word = !rest[m.end()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
-            ends_word.then_some((m.end(), *organs))
-        });
+        let bare = self
+            .lex
+            .bare
+            .iter()
+            .enumerate()
+            .find_map(|(i, (start_re, _, organs))| {
+                if !screen.bare(i) {
+                    return None;
+                }
+                let m = start_re.find(rest)?;
+                let ends_word = !rest[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+                ends_word.then_some((m.end(), *organs))
+            });
         match bare {
             // "of the Council" and nothing more: a short name.
             Some((len, organs)) if len >= other => {
