@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rescite::document::{expand_paths, read_document, DocumentRecord};
+use rescite::document::{expand_paths, read_documents, DocumentRecord};
 use rescite::graph::{write_atomically, CitationGraph, GraphBuilder};
 use rescite::query;
 use rescite::render::{render, GraphFormat, RenderOptions};
@@ -807,15 +807,13 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     for err in &errors {
         report_error(&err.to_string());
     }
-    for file in &files {
-        match read_document(file, None) {
-            Ok(record) => builder.add(&record),
-            Err(err) => {
-                failures += 1;
-                report_error(&err.to_string());
-            }
+    read_documents(&files, None, |_, result| match result {
+        Ok(record) => builder.add(&record),
+        Err(err) => {
+            failures += 1;
+            report_error(&err.to_string());
         }
-    }
+    });
     if files.is_empty() {
         return Err(Exit {
             code: EXIT_USAGE,
@@ -915,17 +913,15 @@ fn extract_command(
 ) -> anyhow::Result<ExitCode> {
     let (files, mut errors) = expand_paths(paths);
     let mut records = Vec::new();
-    for file in &files {
-        match read_document(file, lang) {
-            Ok(record) => {
-                for warning in &record.warnings {
-                    report_warning(&format!("{}: {warning}", record.path));
-                }
-                records.push(record);
+    read_documents(&files, lang, |_, result| match result {
+        Ok(record) => {
+            for warning in &record.warnings {
+                report_warning(&format!("{}: {warning}", record.path));
             }
-            Err(err) => errors.push(err),
+            records.push(record);
         }
-    }
+        Err(err) => errors.push(err),
+    });
     for err in &errors {
         report_error(&err.to_string());
     }

@@ -168,8 +168,11 @@ pub struct Layout {
     breaks: std::cell::OnceCell<Breaks>,
     /// The verb each line opens with, by (line start, operative), as far as
     /// looked for: the citations of one paragraph look at the same lines.
-    openings: std::cell::RefCell<std::collections::HashMap<(usize, bool), Option<(usize, usize)>>>,
+    openings: std::cell::RefCell<std::collections::HashMap<(usize, bool), Option<Span>>>,
 }
+
+/// A byte range of the text: (start, end).
+type Span = (usize, usize);
 
 struct Breaks {
     paragraphs: Vec<usize>,
