@@ -60,8 +60,13 @@ pub struct Lexicon {
 const QUOTE_OPENING: &str = r#"[“"«”„]"#;
 
 /// Quoted titles in the quotes the six languages use.
-const QUOTED: &str =
-    r#"(?:“[^”“]{1,800}”|"[^"]{1,800}"|«[^»]{1,800}»|”[^“”]{1,800}“|„[^“”]{1,800}[“”])"#;
+/// Unbounded here: a bound such as `{1,800}` compiles into hundreds of
+/// copies of each class and costs more than the rest of a lexicon; the
+/// bound is checked on the match instead (`title_at`).
+const QUOTED: &str = r#"(?:“[^”“]+”|"[^"]+"|«[^»]+»|”[^“”]+“|„[^“”]+[“”])"#;
+
+/// The longest quoted title taken, in characters between the quotes.
+const TITLE_MAX_CHARS: usize = 800;
 
 fn build(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
@@ -265,6 +270,15 @@ impl Lexicon {
             .chars()
             .next_back()
             .is_none_or(|c| !letter.is_match(c.encode_utf8(&mut before)))
+    }
+
+    /// A `title_glue` match at the start of `rest` whose title is no longer
+    /// than a title can be (a stray quote must not swallow a page).
+    pub fn title_at<'t>(&self, rest: &'t str) -> Option<regex::Captures<'t>> {
+        let caps = self.title_glue.captures(rest)?;
+        let quoted = caps.name("title")?.as_str();
+        let inside = quoted.chars().count().saturating_sub(2);
+        (inside <= TITLE_MAX_CHARS).then_some(caps)
     }
 
     /// Month number of a month name as matched by `date`.

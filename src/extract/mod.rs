@@ -802,7 +802,7 @@ impl<'a> Chain<'a> {
         }
         if let Some(caps) = screen
             .title()
-            .then(|| self.lex.title_glue.captures(rest))
+            .then(|| self.lex.title_at(rest))
             .flatten()
         {
             if let (Some(last), Some(title)) = (self.items.last_mut(), caps.name("title")) {
@@ -1055,7 +1055,7 @@ fn zh_glue(
         *date = lex.iso_date(&caps);
         return caps.get(0).map(|m| m.end());
     }
-    if let Some(caps) = lex.title_glue.captures(rest) {
+    if let Some(caps) = lex.title_at(rest) {
         *title = caps.name("title").map(|t| unquote(t.as_str()));
         return caps.get(0).map(|m| m.end());
     }
