@@ -72,6 +72,7 @@ fn build(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
         .case_insensitive(true)
         .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
         .build()
         .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
 }
@@ -79,6 +80,7 @@ fn build(pattern: &str) -> Regex {
 fn build_case_sensitive(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)
         .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
         .build()
         .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
 }
@@ -305,16 +307,22 @@ impl Lexicon {
 }
 
 /// A set of the given patterns, each case-insensitive or not as its own
-/// regex was built.
+/// regex was built. A screen only has to let every real match through, so
+/// word-boundary assertions are dropped: on non-ASCII text a Unicode `\b`
+/// sends the regex engine from its fast automaton to a slow one.
 fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>) -> RegexSet {
     let flagged: Vec<String> = patterns
-        .map(|(re, case_insensitive)| match case_insensitive {
-            true => format!("(?i:{})", re.as_str()),
-            false => format!("(?:{})", re.as_str()),
+        .map(|(re, case_insensitive)| {
+            let relaxed = re.as_str().replace(r"\b", "");
+            match case_insensitive {
+                true => format!("(?i:{relaxed})"),
+                false => format!("(?:{relaxed})"),
+            }
         })
         .collect();
     RegexSetBuilder::new(&flagged)
         .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
         .build()
         .unwrap_or_else(|e| panic!("vocabulary screen is invalid: {e}"))
 }
