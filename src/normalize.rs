@@ -36,7 +36,14 @@ impl Normalized {
                 while at < bytes.len() && PLAIN[usize::from(bytes[at])] {
                     at += 1;
                 }
-                if at < bytes.len() && plain_space(bytes, at, run_start) {
+                let Some(&b) = bytes.get(at) else { break };
+                if b >= 0x80 {
+                    // A letter of another script: kept as it is, most are.
+                    match original[at..].chars().next() {
+                        Some(c) if matches!(fold_char(c), Fold::Keep) => at += c.len_utf8(),
+                        _ => break,
+                    }
+                } else if plain_space(original, at, run_start) {
                     at += 1;
                 } else {
                     break;
@@ -108,15 +115,19 @@ const PLAIN: [bool; 256] = {
 };
 
 /// Whether the byte at `at` is a space that folds to itself, given that the
-/// bytes from `run_start` to `at` did: a word follows it, and a byte other
+/// text from `run_start` to `at` did: a word follows it, and something other
 /// than a newline precedes it in the run.
-fn plain_space(bytes: &[u8], at: usize, run_start: usize) -> bool {
-    bytes[at] == b' '
-        && at > run_start
-        && bytes[at - 1] != b'\n'
-        && bytes
-            .get(at + 1)
-            .is_some_and(|&n| n.is_ascii() && !matches!(n, b' ' | b'\t' | b'\n'))
+fn plain_space(original: &str, at: usize, run_start: usize) -> bool {
+    let bytes = original.as_bytes();
+    let word_follows = match bytes.get(at + 1) {
+        None | Some(b' ' | b'\t' | b'\n') => false,
+        Some(n) if n.is_ascii() => true,
+        Some(_) => original[at + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| !matches!(fold_char(c), Fold::To(' '))),
+    };
+    bytes[at] == b' ' && at > run_start && bytes[at - 1] != b'\n' && word_follows
 }
 
 impl Builder {
@@ -296,7 +307,7 @@ mod tests {
     proptest! {
         #[test]
         fn plain_runs_fold_as_characters_do(
-            original in "[a-zA-Z0-9 .;/()\n\t\r-]{0,12}([\u{00A0}\u{3000}\u{200B}\u{202B}٠-٩７／ -]{0,3}[a-z \n-]{0,6}){0,6}"
+            original in "[a-zA-Z0-9 .;/()\n\t\r-]{0,12}([\u{00A0}\u{3000}\u{200B}\u{202B}٠-٩７／ éب决ـ-]{0,3}[a-z \n-]{0,6}){0,6}"
         ) {
             let fast = Normalized::new(&original);
             let offsets: Vec<usize> = (0..=fast.text.len()).map(|i| fast.original_offset(i)).collect();
