@@ -324,8 +324,11 @@ pub fn detect_language(text: &str) -> Lang {
         .collect();
     let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
     let en = count(&["the", "of", "and", "to", "its", "that", "with"]);
-    let fr = count(&["le", "la", "les", "des", "du", "et", "sa", "aux", "dans"]);
-    let es = count(&["el", "los", "las", "del", "y", "su", "sus", "que", "con"]);
+    // Only words of one of the two languages: "la", "de", "en", "que" are
+    // common in both, and a Spanish text full of "de la Asamblea" citations
+    // must not read as French.
+    let fr = count(&["le", "les", "des", "du", "et", "aux", "dans", "une", "pour", "sur"]);
+    let es = count(&["el", "los", "las", "del", "y", "su", "sus", "con", "una", "para", "por"]);
     if fr > en && fr >= es {
         Lang::Fr
     } else if es > en && es > fr {
