@@ -108,3 +108,15 @@ fn spans_point_at_the_original_text() {
     assert_eq!(c.title.as_deref(), Some("Transforming our world"));
     assert_eq!(c.verb.as_deref(), Some("Recalling"));
 }
+
+#[test]
+fn spanish_full_of_de_la_is_not_french() {
+    let text = "Recordando la resolución 1980/12 de la Asamblea General, la resolución \
+                1979/4 de la Comisión y la decisión 1978/3 de la Junta, relativas a la \
+                cooperación de la región con los Estados y las organizaciones, y su \
+                resolución 1980/3 sobre el desarrollo";
+    assert_eq!(detect_language(text), Lang::Es);
+    let french = "Rappelant la résolution 70/1 de l'Assemblée générale et les résolutions \
+                  du Conseil économique et social sur le développement durable dans la région";
+    assert_eq!(detect_language(french), Lang::Fr);
+}
