@@ -290,16 +290,20 @@ fn after_abbreviation(text: &str) -> bool {
 /// Guesses the language from the script, and for Latin text from common
 /// function words.
 pub fn detect_language(text: &str) -> Lang {
-    let sample: String = text.chars().take(20_000).collect();
+    let end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
     let (mut arabic, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in sample.chars() {
         match c {
+            'a'..='z' | 'A'..='Z' => latin += 1,
             '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => {
                 arabic += 1
             }
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            'a'..='z' | 'A'..='Z' => latin += 1,
             _ => {}
         }
     }
@@ -317,18 +321,27 @@ pub fn detect_language(text: &str) -> Lang {
     if best != Lang::En {
         return best;
     }
-    let words: Vec<String> = sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
-    let en = count(&["the", "of", "and", "to", "its", "that", "with"]);
     // Only words of one of the two languages: "la", "de", "en", "que" are
     // common in both, and a Spanish text full of "de la Asamblea" citations
     // must not read as French.
-    let fr = count(&["le", "les", "des", "du", "et", "aux", "dans", "une", "pour", "sur"]);
-    let es = count(&["el", "los", "las", "del", "y", "su", "sus", "con", "una", "para", "por"]);
+    const EN: [&str; 7] = ["the", "of", "and", "to", "its", "that", "with"];
+    const FR: [&str; 10] = [
+        "le", "les", "des", "du", "et", "aux", "dans", "une", "pour", "sur",
+    ];
+    const ES: [&str; 11] = [
+        "el", "los", "las", "del", "y", "su", "sus", "con", "una", "para", "por",
+    ];
+    let (mut en, mut fr, mut es) = (0usize, 0usize, 0usize);
+    let is_one_of = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    for word in sample.split(|c: char| !c.is_alphabetic()) {
+        // Every function word counted is short and ASCII.
+        if word.is_empty() || word.len() > 4 {
+            continue;
+        }
+        en += usize::from(is_one_of(word, &EN));
+        fr += usize::from(is_one_of(word, &FR));
+        es += usize::from(is_one_of(word, &ES));
+    }
     if fr > en && fr >= es {
         Lang::Fr
     } else if es > en && es > fr {
@@ -803,11 +816,7 @@ impl<'a> Chain<'a> {
             self.cursor += caps.get(0).map_or(0, |m| m.end());
             return true;
         }
-        if let Some(caps) = screen
-            .title()
-            .then(|| self.lex.title_at(rest))
-            .flatten()
-        {
+        if let Some(caps) = screen.title().then(|| self.lex.title_at(rest)).flatten() {
             if let (Some(last), Some(title)) = (self.items.last_mut(), caps.name("title")) {
                 last.title.get_or_insert_with(|| unquote(title.as_str()));
             }
