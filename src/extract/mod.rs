@@ -260,17 +260,18 @@ fn collapse_whitespace(text: &str) -> String {
 /// they end a clause (a Russian or Arabic paragraph starts without a
 /// capital, so ". " alone cannot tell). Offsets are unchanged.
 fn flatten_lines(text: &str) -> String {
-    let mut flat = text.as_bytes().to_vec();
+    let mut flat = String::with_capacity(text.len());
+    let mut copied = 0;
     for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let before = &text[..at];
         let ends_clause =
             before.ends_with(['.', ';', '。', '；', '؛']) && !after_abbreviation(before);
-        if !ends_clause {
-            flat[at] = b' ';
-        }
+        flat.push_str(&text[copied..at]);
+        flat.push(if ends_clause { '\n' } else { ' ' });
+        copied = at + 1;
     }
-    // Only ASCII newlines became ASCII spaces: the bytes are still UTF-8.
-    String::from_utf8(flat).unwrap_or_else(|_| text.to_string())
+    flat.push_str(&text[copied..]);
+    flat
 }
 
 /// Whether `text` ends with an abbreviation's full stop ("paras.", "No.",
