@@ -291,20 +291,30 @@ fn after_abbreviation(text: &str) -> bool {
 /// Guesses the language from the script, and for Latin text from common
 /// function words.
 pub fn detect_language(text: &str) -> Lang {
-    let end = text
-        .char_indices()
-        .nth(20_000)
-        .map_or(text.len(), |(i, _)| i);
+    // A few pages tell the script and the language.
+    let mut end = text.len().min(4_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     let sample = &text[..end];
     let (mut arabic, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in sample.chars() {
-        match c {
-            'a'..='z' | 'A'..='Z' => latin += 1,
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => {
+    // By the first bytes of UTF-8 sequences, without decoding: Arabic
+    // U+0600–06FF and U+0750–077F, Cyrillic U+0400–04FF, CJK U+3400–9FFF,
+    // Arabic presentation forms U+FB50–FEFF.
+    let bytes = sample.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
+            0xD8..=0xDB | 0xDD => arabic += 1,
+            0xD0..=0xD3 => cyrillic += 1,
+            0xE4..=0xE9 => han += 1,
+            0xE3 if bytes.get(i + 1).is_some_and(|&n| n >= 0x90) => han += 1,
+            0xEF if bytes
+                .get(i + 1)
+                .is_some_and(|&n| (0xAD..=0xBB).contains(&n)) =>
+            {
                 arabic += 1
             }
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => han += 1,
-            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             _ => {}
         }
     }
@@ -322,27 +332,7 @@ pub fn detect_language(text: &str) -> Lang {
     if best != Lang::En {
         return best;
     }
-    // Only words of one of the two languages: "la", "de", "en", "que" are
-    // common in both, and a Spanish text full of "de la Asamblea" citations
-    // must not read as French.
-    const EN: [&str; 7] = ["the", "of", "and", "to", "its", "that", "with"];
-    const FR: [&str; 10] = [
-        "le", "les", "des", "du", "et", "aux", "dans", "une", "pour", "sur",
-    ];
-    const ES: [&str; 11] = [
-        "el", "los", "las", "del", "y", "su", "sus", "con", "una", "para", "por",
-    ];
-    let (mut en, mut fr, mut es) = (0usize, 0usize, 0usize);
-    let is_one_of = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    for word in sample.split(|c: char| !c.is_alphabetic()) {
-        // Every function word counted is short and ASCII.
-        if word.is_empty() || word.len() > 4 {
-            continue;
-        }
-        en += usize::from(is_one_of(word, &EN));
-        fr += usize::from(is_one_of(word, &FR));
-        es += usize::from(is_one_of(word, &ES));
-    }
+    let (en, fr, es) = function_words(sample);
     if fr > en && fr >= es {
         Lang::Fr
     } else if es > en && es > fr {
@@ -350,6 +340,51 @@ pub fn detect_language(text: &str) -> Lang {
     } else {
         Lang::En
     }
+}
+
+/// How many English, French and Spanish function words `sample` has.
+/// Only words of one of the two Romance languages count: "la", "de", "en",
+/// "que" are common in both, and a Spanish text full of "de la Asamblea"
+/// citations must not read as French.
+fn function_words(sample: &str) -> (usize, usize, usize) {
+    let (mut en, mut fr, mut es) = (0, 0, 0);
+    let mut count = |word: &str| {
+        // Every function word is short and ASCII.
+        if word.len() > 4 {
+            return;
+        }
+        let mut lower = [0u8; 4];
+        for (l, b) in lower.iter_mut().zip(word.bytes()) {
+            *l = b.to_ascii_lowercase();
+        }
+        match &lower[..word.len()] {
+            b"the" | b"of" | b"and" | b"to" | b"its" | b"that" | b"with" => en += 1,
+            b"le" | b"les" | b"des" | b"du" | b"et" | b"aux" | b"dans" | b"une" | b"pour"
+            | b"sur" => fr += 1,
+            b"el" | b"los" | b"las" | b"del" | b"y" | b"su" | b"sus" | b"con" | b"una"
+            | b"para" | b"por" => es += 1,
+            _ => {}
+        }
+    };
+    let mut word_start = None;
+    for (at, c) in sample.char_indices() {
+        let letter = match c.is_ascii() {
+            true => c.is_ascii_alphabetic(),
+            false => c.is_alphabetic(),
+        };
+        match (letter, word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(start)) => {
+                count(&sample[start..at]);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        count(&sample[start..]);
+    }
+    (en, fr, es)
 }
 
 /// A keyword in the text.
