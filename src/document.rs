@@ -135,24 +135,36 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<DocumentError>) {
 }
 
 /// Reads and extracts from many files on all cores, handing each result to
-/// `each` in the order of `files`. Files go in batches, so that only one
-/// batch of records is held at a time whatever the size of the corpus.
+/// `each` in the order of `files`. Files go in batches: while `each` takes
+/// one batch (adding to a graph, say), the next is being extracted, and
+/// only a few batches of records are held at a time whatever the size of
+/// the corpus.
 pub fn read_documents(
     files: &[PathBuf],
     lang: Option<Lang>,
     mut each: impl FnMut(&Path, Result<DocumentRecord, DocumentError>),
 ) {
     use rayon::prelude::*;
-    const BATCH: usize = 512;
-    for batch in files.chunks(BATCH) {
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|file| read_document(file, lang))
-            .collect();
-        for (file, result) in batch.iter().zip(results) {
-            each(file, result);
+    const BATCH: usize = 256;
+    let (sender, receiver) = std::sync::mpsc::sync_channel(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in files.chunks(BATCH) {
+                let results: Vec<_> = batch
+                    .par_iter()
+                    .map(|file| read_document(file, lang))
+                    .collect();
+                if sender.send(results).is_err() {
+                    break;
+                }
+            }
+        });
+        for (batch, results) in files.chunks(BATCH).zip(receiver) {
+            for (file, result) in batch.iter().zip(results) {
+                each(file, result);
+            }
         }
-    }
+    });
 }
 
 /// Reads a file (or standard input for `-`) and extracts from it.
