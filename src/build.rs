@@ -991,7 +991,7 @@ fn products(
 /// graph; for a part, the forward citations among its nodes.
 fn warnings_among(full: &CitationGraph, sub: &CitationGraph, whole: bool) -> Vec<String> {
     if whole {
-        return full.warnings.clone();
+        return full.warnings.to_vec();
     }
     let mut out = Vec::new();
     for (from, to, edge) in sub.edges() {

@@ -6,8 +6,10 @@
 //! the input files, so every renderer's output is byte-identical for the
 //! same corpus.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -18,6 +20,9 @@ use crate::document::DocumentRecord;
 use crate::extract::Section;
 use crate::symbol::{Kind, Organ, Symbol};
 use crate::vocab::Lang;
+
+mod index;
+pub use index::IndexError;
 
 /// A resolution or decision in the graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,13 +73,329 @@ pub struct Edge {
     /// How many times the citing texts cite it (all languages together).
     pub count: usize,
     /// Preambular or operative verbs under which it is cited.
-    pub verbs: BTreeSet<String>,
-    pub sections: BTreeSet<Section>,
+    pub verbs: Shared<BTreeSet<String>>,
+    pub sections: Shared<BTreeSet<Section>>,
     /// One sentence in which it is cited (English first when available).
-    pub evidence: Option<String>,
+    pub evidence: Option<Text>,
     /// The cited document is later than the citing one: an extraction
     /// error or a misattributed organ, kept but flagged.
     pub forward: bool,
+}
+
+/// A value that many edges hold alike, behind one reference count: a graph
+/// has a handful of distinct verb and section sets, and a copy of each per
+/// edge (three allocations an edge) took two fifths of the instructions of
+/// loading docs/graph.md's synthetic index. Read it as the value itself,
+/// through `Deref`; it compares, hashes, prints and serialises as the value.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> From<T> for Shared<T> {
+    fn from(value: T) -> Shared<T> {
+        Shared::new(value)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(Shared::new)
+    }
+}
+
+/// A string read as a `&str` (through `Deref`) and cloned by reference
+/// count. A loaded graph's evidence sentences are ranges of one buffer, the
+/// index's string pool, rather than an allocation each: in docs/graph.md's
+/// synthetic graph, half a million allocations and a fifth of its memory.
+#[derive(Clone)]
+pub struct Text {
+    buffer: Arc<String>,
+    start: usize,
+    end: usize,
+}
+
+impl Text {
+    /// The text of `buffer[range]`; the caller has checked that the range
+    /// is within the buffer and on character boundaries (were it not,
+    /// the text would read as empty, not panic).
+    fn new_unchecked(buffer: &Arc<String>, range: std::ops::Range<usize>) -> Text {
+        Text {
+            buffer: Arc::clone(buffer),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.buffer.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        let end = text.len();
+        Text {
+            buffer: Arc::new(text),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::from(text.to_owned())
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> String {
+        text.as_str().to_owned()
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Text::from)
+    }
+}
+
+/// What the build noticed, in order: forward citations, documents without
+/// a symbol. Read it as a `Vec<String>` (through `Deref`, and `for w in
+/// &graph.warnings`).
+///
+/// A graph loaded from an index keeps its warnings in the index's compact
+/// form (a forward citation's warning is its two nodes) and writes them out
+/// on first use, so that a query, which never reads them, does not pay for
+/// them: in docs/graph.md's synthetic graph they are a quarter of a million
+/// strings, about a third of the instructions of a load.
+#[derive(Clone, Default)]
+pub struct Warnings {
+    list: std::sync::OnceLock<Vec<String>>,
+    compact: Option<Arc<index::CompactWarnings>>,
+}
+
+impl From<Vec<String>> for Warnings {
+    fn from(list: Vec<String>) -> Warnings {
+        Warnings {
+            list: std::sync::OnceLock::from(list),
+            compact: None,
+        }
+    }
+}
+
+impl std::ops::Deref for Warnings {
+    type Target = Vec<String>;
+    fn deref(&self) -> &Vec<String> {
+        self.list.get_or_init(|| {
+            self.compact
+                .as_deref()
+                .map(index::CompactWarnings::write_out)
+                .unwrap_or_default()
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a Warnings {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Warnings {
+    fn eq(&self, other: &Warnings) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Warnings {}
+
+impl std::fmt::Debug for Warnings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl Serialize for Warnings {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Warnings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<String>::deserialize(d).map(Warnings::from)
+    }
+}
+
+/// A hasher for building and saving, several times faster than the
+/// default SipHash on a million short strings; the keys are the graph's
+/// own, so SipHash's resistance to chosen collisions buys nothing here.
+type FastHash = std::hash::BuildHasherDefault<WordHasher>;
+
+/// FxHash's step (rotate, xor a word, multiply) over 8-byte words.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(w));
+        }
+        let tail = words.remainder();
+        if !tail.is_empty() {
+            let mut w = [0u8; 8];
+            w[..tail.len()].copy_from_slice(tail);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // hashbrown takes its tag from the top bits: fold the low ones in.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+}
+
+/// Hands out one [`Shared`] per distinct value.
+struct Interner<T>(HashMap<T, Shared<T>, FastHash>);
+
+impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
+    fn new() -> Interner<T> {
+        Interner(HashMap::default())
+    }
+
+    fn get(&mut self, value: T) -> Shared<T> {
+        if let Some(shared) = self.0.get(&value) {
+            return shared.clone();
+        }
+        let shared = Shared::new(value.clone());
+        self.0.insert(value, shared.clone());
+        shared
+    }
 }
 
 /// The graph and its index by id.
@@ -85,7 +406,7 @@ pub struct CitationGraph {
     index: BTreeMap<Symbol, NodeIndex>,
     /// What the build noticed: forward citations, documents without a
     /// symbol.
-    pub warnings: Vec<String>,
+    pub warnings: Warnings,
 }
 
 impl CitationGraph {
@@ -181,71 +502,52 @@ impl CitationGraph {
         builder.into_graph(Vec::new())
     }
 
-    /// Rebuilds the id index (after deserialising).
-    fn reindex(&mut self) {
-        self.index = self
-            .graph
-            .node_indices()
-            .map(|i| (self.graph[i].id, i))
-            .collect();
-    }
-
-    /// Saves the graph to `path` in rescite's binary index format.
+    /// Saves the graph to `path` in rescite's binary index format
+    /// (`graph/index.rs`), written atomically.
     pub fn save(&self, path: &Path) -> Result<(), GraphError> {
-        let bytes = postcard::to_stdvec(&IndexFile {
-            magic: INDEX_MAGIC.to_string(),
-            version: INDEX_VERSION,
-            graph: self.clone(),
-        })
-        .map_err(|e| GraphError::Encode(e.to_string()))?;
-        write_atomically(path, &bytes)
+        write_atomically(path, &self.to_index_bytes())
     }
 
-    /// Loads a graph saved by [`CitationGraph::save`].
+    /// The bytes of the index file of this graph: the same graph gives the
+    /// same bytes.
+    pub fn to_index_bytes(&self) -> Vec<u8> {
+        index::encode(self)
+    }
+
+    /// Loads a graph saved by [`CitationGraph::save`]. A damaged, cut or
+    /// foreign file is an error naming it, never a panic; an index of
+    /// another format version is an error that says to rebuild it.
     pub fn load(path: &Path) -> Result<CitationGraph, GraphError> {
-        let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        CitationGraph::from_index_bytes(&bytes).map_err(|reason| GraphError::NotAnIndex {
-            path: path.display().to_string(),
-            reason,
-        })
+        index::read_file(path)
     }
 
-    /// Decodes the bytes of an index file.
-    pub fn from_index_bytes(bytes: &[u8]) -> Result<CitationGraph, String> {
-        let file: IndexFile = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
-        if file.magic != INDEX_MAGIC {
-            return Err("not a rescite index".to_string());
-        }
-        if file.version != INDEX_VERSION {
-            return Err(format!(
-                "index format {} but this rescite reads {INDEX_VERSION}; rebuild it with `rescite index`",
-                file.version
-            ));
-        }
-        let mut graph = file.graph;
-        let edges_valid = graph.graph.edge_references().all(|e| {
-            e.source().index() < graph.graph.node_count()
-                && e.target().index() < graph.graph.node_count()
-        });
-        if !edges_valid {
-            return Err("an edge points past the last node".to_string());
-        }
-        graph.reindex();
-        Ok(graph)
+    /// Decodes the bytes of an index file. Damaged, cut or foreign bytes
+    /// are an error, never a panic; an index of another format version is
+    /// an error that says to rebuild it.
+    pub fn from_index_bytes(bytes: &[u8]) -> Result<CitationGraph, IndexError> {
+        index::decode(bytes)
     }
 }
 
-const INDEX_MAGIC: &str = "rescite-index";
-const INDEX_VERSION: u32 = 2;
+/// The warning for a citation of a later document. The index stores such a
+/// warning as its two nodes and rebuilds the text here, so the wording
+/// lives in one place.
+fn forward_warning(from: &str, to: &str) -> String {
+    let mut text = String::with_capacity(from.len() + CITES.len() + to.len() + FORWARD_TAIL.len());
+    text.push_str(from);
+    text.push_str(CITES);
+    text.push_str(to);
+    text.push_str(FORWARD_TAIL);
+    text
+}
 
-#[derive(Serialize, Deserialize)]
-struct IndexFile {
-    magic: String,
-    version: u32,
-    graph: CitationGraph,
+const CITES: &str = " cites ";
+const FORWARD_TAIL: &str = ", which is later: check the extraction or the organ";
+
+/// The two ids of a warning that [`forward_warning`] would write, such
+/// that `forward_warning(from, to)` gives the warning back exactly.
+fn split_forward_warning(text: &str) -> Option<(&str, &str)> {
+    text.strip_suffix(FORWARD_TAIL)?.split_once(CITES)
 }
 
 /// Why a graph could not be saved or loaded.
@@ -257,10 +559,8 @@ pub enum GraphError {
         #[source]
         source: std::io::Error,
     },
-    #[error("`{path}` is not a rescite index ({reason})")]
-    NotAnIndex { path: String, reason: String },
-    #[error("cannot encode the graph: {0}")]
-    Encode(String),
+    #[error("cannot load `{path}` as a rescite index: {reason}")]
+    NotAnIndex { path: String, reason: IndexError },
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`,
@@ -308,7 +608,7 @@ impl RawGraph {
         CitationGraph {
             graph,
             index,
-            warnings,
+            warnings: Warnings::from(warnings),
         }
     }
 }
@@ -424,6 +724,8 @@ impl GraphBuilder {
     pub fn build(self) -> CitationGraph {
         let mut raw = RawGraph::default();
         let mut warnings: Vec<String> = self.warnings.into_iter().collect();
+        let mut verb_sets = Interner::new();
+        let mut section_sets = Interner::new();
         let ids: BTreeSet<Symbol> = self
             .documents
             .keys()
@@ -444,21 +746,24 @@ impl GraphBuilder {
                 _ => false,
             };
             if forward {
-                warnings.push(format!(
-                    "{from} cites {to}, which is later: check the extraction or the organ"
-                ));
+                // As `forward_warning` words it, formatted in one pass into
+                // a buffer large enough for any two ids.
+                let mut text = String::with_capacity(128);
+                // Writing to a String cannot fail.
+                let _ = write!(text, "{from}{CITES}{to}{FORWARD_TAIL}");
+                warnings.push(text);
             }
             let evidence = facts
                 .evidence
-                .iter()
-                .min_by_key(|(lang, (in_footnote, _))| (*in_footnote, title_preference(**lang)))
-                .map(|(_, (_, text))| text.clone());
+                .into_iter()
+                .min_by_key(|(lang, (in_footnote, _))| (*in_footnote, title_preference(*lang)))
+                .map(|(_, (_, text))| Text::from(text));
             raw.edges.insert(
                 (from, to),
                 Edge {
                     count: facts.count,
-                    verbs: facts.verbs,
-                    sections: facts.sections,
+                    verbs: verb_sets.get(facts.verbs),
+                    sections: section_sets.get(facts.sections),
                     evidence,
                     forward,
                 },

@@ -25,7 +25,7 @@ use petgraph::Direction;
 use serde::{Serialize, Serializer};
 
 use crate::extract::Section;
-use crate::graph::{CitationGraph, Edge, Node};
+use crate::graph::{CitationGraph, Edge, Node, Text};
 use crate::symbol::Symbol;
 
 /// Damping factor of the PageRank in [`stats`].
@@ -204,8 +204,9 @@ pub struct PathStep {
     /// Verbs of the edge from the previous step into this one (empty for
     /// the first step).
     pub verbs: Vec<String>,
-    /// The sentence in which the previous step cites this one.
-    pub evidence: Option<String>,
+    /// The sentence in which the previous step cites this one (the edge's
+    /// own, shared).
+    pub evidence: Option<Text>,
 }
 
 /// A chain of citations: each step cites the next.
@@ -432,7 +433,8 @@ pub struct Neighbour {
     pub verbs: Vec<String>,
     /// "preamble", "operative", "footnote", "other".
     pub sections: Vec<String>,
-    pub evidence: Option<String>,
+    /// The edge's evidence sentence (shared with the graph).
+    pub evidence: Option<Text>,
     /// The cited document is later than the citing one (flagged by the
     /// graph as a probable extraction error).
     pub forward: bool,

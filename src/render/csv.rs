@@ -25,7 +25,7 @@ pub(super) fn render(graph: &CitationGraph) -> String {
                 verbs.join("; "),
                 sections.join("; "),
                 e.forward.to_string(),
-                e.evidence.clone().unwrap_or_default(),
+                e.evidence.as_deref().unwrap_or_default().to_owned(),
             ]
             .into_iter(),
         );

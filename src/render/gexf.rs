@@ -120,7 +120,7 @@ pub(super) fn render(graph: &CitationGraph, options: &RenderOptions) -> String {
             Some(verbs.join("; ")),
             Some(VerbFamily::of_edge(e).code().to_string()),
             Some(sections.join("; ")),
-            e.evidence.clone(),
+            e.evidence.as_deref().map(str::to_owned),
             Some(bool_str(e.forward).to_string()),
         ];
         attvalues(&mut out, EDGE_ATTRIBUTES, &values);

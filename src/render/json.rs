@@ -110,7 +110,7 @@ impl JsonGraph {
                 verbs: e.verbs.iter().cloned().collect(),
                 family: VerbFamily::of_edge(e).code(),
                 sections: e.sections.iter().map(|s| section_code(*s)).collect(),
-                evidence: e.evidence.clone(),
+                evidence: e.evidence.as_deref().map(str::to_owned),
                 forward: e.forward,
             })
             .collect();
