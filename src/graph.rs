@@ -94,6 +94,13 @@ impl<T> Shared<T> {
     pub fn new(value: T) -> Shared<T> {
         Shared(Arc::new(value))
     }
+
+    /// The address of the shared value: the same for every copy, so a
+    /// renderer can work a value out once and look it up by address for
+    /// the other edges that hold it.
+    pub fn as_ptr(&self) -> *const T {
+        Arc::as_ptr(&self.0)
+    }
 }
 
 impl<T> From<T> for Shared<T> {
@@ -338,11 +345,11 @@ impl<'de> Deserialize<'de> for Warnings {
 /// A hasher for building and saving, several times faster than the
 /// default SipHash on a million short strings; the keys are the graph's
 /// own, so SipHash's resistance to chosen collisions buys nothing here.
-type FastHash = std::hash::BuildHasherDefault<WordHasher>;
+pub(crate) type FastHash = std::hash::BuildHasherDefault<WordHasher>;
 
 /// FxHash's step (rotate, xor a word, multiply) over 8-byte words.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {

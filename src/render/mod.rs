@@ -401,6 +401,26 @@ fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut current = String::new();
     let mut current_len = 0;
     for word in one_line(text).split(' ').filter(|w| !w.is_empty()) {
+        if lines.len() > max_lines {
+            // Lines past `max_lines` are cut off below: no need to make them.
+            break;
+        }
+        // The common case, a word that fits on this line or the next, is
+        // added whole; only a word longer than a line is split by character.
+        let word_len = word.chars().count();
+        if current_len > 0 && current_len + 1 + word_len > width && word_len <= width {
+            lines.push(std::mem::take(&mut current));
+            current_len = 0;
+        }
+        let sep = usize::from(current_len > 0);
+        if current_len + sep + word_len <= width {
+            if sep == 1 {
+                current.push(' ');
+            }
+            current.push_str(word);
+            current_len += sep + word_len;
+            continue;
+        }
         let mut chars: Vec<char> = word.chars().collect();
         loop {
             let sep = usize::from(current_len > 0);
@@ -417,8 +437,9 @@ fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
                 current_len = 0;
                 continue;
             }
-            // Too long for any line: fill this one and go on.
-            let room = width - current_len - sep;
+            // Too long for any line: fill this one and go on. (A full line
+            // has no room: it is ended first.)
+            let room = width.saturating_sub(current_len + sep);
             if room == 0 {
                 lines.push(std::mem::take(&mut current));
                 current_len = 0;
@@ -500,6 +521,86 @@ mod tests {
         assert!(cjk[1].ends_with('…'));
         let long = wrap("a Supercalifragilisticexpialidocious word", 10, 5);
         assert!(long.iter().all(|l| l.chars().count() <= 10), "{long:?}");
+    }
+
+    /// `wrap` as it was before it took whole words and stopped at the
+    /// last line kept: every word split into characters, every line made.
+    fn wrap_by_character(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let mut current_len = 0;
+        for word in one_line(text).split(' ').filter(|w| !w.is_empty()) {
+            let mut chars: Vec<char> = word.chars().collect();
+            loop {
+                let sep = usize::from(current_len > 0);
+                if current_len + sep + chars.len() <= width {
+                    if sep == 1 {
+                        current.push(' ');
+                    }
+                    current.extend(chars.iter());
+                    current_len += sep + chars.len();
+                    break;
+                }
+                if current_len > 0 && chars.len() <= width {
+                    lines.push(std::mem::take(&mut current));
+                    current_len = 0;
+                    continue;
+                }
+                // `wrap` fixed this subtraction, which overflowed when a
+                // full line met a word longer than a line.
+                let room = width.saturating_sub(current_len + sep);
+                if room == 0 {
+                    lines.push(std::mem::take(&mut current));
+                    current_len = 0;
+                    continue;
+                }
+                if sep == 1 {
+                    current.push(' ');
+                }
+                current.extend(chars.drain(..room));
+                lines.push(std::mem::take(&mut current));
+                current_len = 0;
+                if chars.is_empty() {
+                    break;
+                }
+            }
+        }
+        if current_len > 0 {
+            lines.push(current);
+        }
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
+            if let Some(last) = lines.last_mut() {
+                let mut kept: Vec<char> = last.chars().collect();
+                kept.truncate(width.saturating_sub(1));
+                while kept.last() == Some(&' ') {
+                    kept.pop();
+                }
+                *last = kept.into_iter().collect::<String>() + "…";
+            }
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrap_matches_the_character_by_character_wrap(
+            text in "([a-z]{1,14}|变革我们的世界|[ \t\n]{1,2}){0,20}",
+            width in 1usize..30,
+            max_lines in 0usize..4,
+        ) {
+            proptest::prop_assert_eq!(
+                wrap(&text, width, max_lines),
+                wrap_by_character(&text, width, max_lines)
+            );
+        }
+    }
+
+    #[test]
+    fn a_full_line_then_a_word_longer_than_a_line() {
+        // "aaaa" fills a line of 4; the next word is split over new lines.
+        assert_eq!(wrap("aaaa bbbbbb", 4, 3), vec!["aaaa", "bbbb", "bb"]);
+        assert_eq!(wrap("aaaa bbbbbb", 4, 2), vec!["aaaa", "bbb…"]);
     }
 
     #[test]
