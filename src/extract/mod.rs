@@ -297,27 +297,7 @@ pub fn detect_language(text: &str) -> Lang {
         end -= 1;
     }
     let sample = &text[..end];
-    let (mut arabic, mut han, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    // By the first bytes of UTF-8 sequences, without decoding: Arabic
-    // U+0600–06FF and U+0750–077F, Cyrillic U+0400–04FF, CJK U+3400–9FFF,
-    // Arabic presentation forms U+FB50–FEFF.
-    let bytes = sample.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
-            0xD8..=0xDB | 0xDD => arabic += 1,
-            0xD0..=0xD3 => cyrillic += 1,
-            0xE4..=0xE9 => han += 1,
-            0xE3 if bytes.get(i + 1).is_some_and(|&n| n >= 0x90) => han += 1,
-            0xEF if bytes
-                .get(i + 1)
-                .is_some_and(|&n| (0xAD..=0xBB).contains(&n)) =>
-            {
-                arabic += 1
-            }
-            _ => {}
-        }
-    }
+    let (arabic, han, cyrillic, latin) = count_scripts(sample.as_bytes());
     // Han characters carry more per character than letters do.
     let scores = [
         (Lang::Ar, arabic),
@@ -342,49 +322,145 @@ pub fn detect_language(text: &str) -> Lang {
     }
 }
 
+/// Arabic, Han, Cyrillic and Latin letters in `bytes`, counted by the first
+/// bytes of their UTF-8 sequences without decoding them: Arabic
+/// U+0600–06FF and U+0750–077F, Cyrillic U+0400–04FF, CJK U+3400–9FFF,
+/// Arabic presentation forms U+FB50–FEFF. Branch-free, so that the
+/// compiler counts many bytes a step.
+fn count_scripts(bytes: &[u8]) -> (usize, usize, usize, usize) {
+    // Byte counters, summed every 64 bytes before they can overflow, let the
+    // compiler count many bytes a step; the two-byte cases are rare and
+    // found with memchr.
+    let mut totals = [0usize; 4];
+    for chunk in bytes.chunks(64) {
+        let mut counts = [0u8; 4];
+        for &b in chunk {
+            counts[0] += u8::from((b.wrapping_sub(0xD8) < 4) | (b == 0xDD));
+            counts[1] += u8::from(b.wrapping_sub(0xE4) < 6);
+            counts[2] += u8::from(b.wrapping_sub(0xD0) < 4);
+            counts[3] += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+        }
+        for (total, count) in totals.iter_mut().zip(counts) {
+            *total += usize::from(count);
+        }
+    }
+    let followed_by = |lead: u8, second: fn(u8) -> bool| {
+        memchr::memchr_iter(lead, bytes)
+            .filter(|&at| bytes.get(at + 1).is_some_and(|&b| second(b)))
+            .count()
+    };
+    let [arabic, han, cyrillic, latin] = totals;
+    (
+        arabic + followed_by(0xEF, |b| (0xAD..=0xBB).contains(&b)),
+        han + followed_by(0xE3, |b| b >= 0x90),
+        cyrillic,
+        latin,
+    )
+}
+
 /// How many English, French and Spanish function words `sample` has.
 /// Only words of one of the two Romance languages count: "la", "de", "en",
 /// "que" are common in both, and a Spanish text full of "de la Asamblea"
 /// citations must not read as French.
 fn function_words(sample: &str) -> (usize, usize, usize) {
-    let (mut en, mut fr, mut es) = (0, 0, 0);
-    let mut count = |word: &str| {
-        // Every function word is short and ASCII.
-        if word.len() > 4 {
-            return;
+    let bytes = sample.as_bytes();
+    let letters = ascii_letter_mask(bytes);
+    let mut counts = [0usize; 3];
+    let mut at = 0;
+    // Each run of ASCII letters; a run that goes on into a letter of another
+    // script ("déjà") is part of a longer word, never a function word.
+    while let Some(start) = next_bit(&letters, at, true) {
+        let end = next_bit(&letters, start, false).map_or(bytes.len(), |e| e.min(bytes.len()));
+        at = end;
+        if end - start > 4 {
+            continue;
         }
-        let mut lower = [0u8; 4];
-        for (l, b) in lower.iter_mut().zip(word.bytes()) {
-            *l = b.to_ascii_lowercase();
-        }
-        match &lower[..word.len()] {
-            b"the" | b"of" | b"and" | b"to" | b"its" | b"that" | b"with" => en += 1,
-            b"le" | b"les" | b"des" | b"du" | b"et" | b"aux" | b"dans" | b"une" | b"pour"
-            | b"sur" => fr += 1,
-            b"el" | b"los" | b"las" | b"del" | b"y" | b"su" | b"sus" | b"con" | b"una"
-            | b"para" | b"por" => es += 1,
-            _ => {}
-        }
-    };
-    let mut word_start = None;
-    for (at, c) in sample.char_indices() {
-        let letter = match c.is_ascii() {
-            true => c.is_ascii_alphabetic(),
-            false => c.is_alphabetic(),
-        };
-        match (letter, word_start) {
-            (true, None) => word_start = Some(at),
-            (false, Some(start)) => {
-                count(&sample[start..at]);
-                word_start = None;
+        let joined_before = start > 0
+            && bytes[start - 1] >= 0x80
+            && sample[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+        let joined_after = bytes.get(end).is_some_and(|&b| b >= 0x80)
+            && sample[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if !joined_before && !joined_after {
+            if let Some(lang) = function_word_language(&bytes[start..end]) {
+                counts[lang] += 1;
             }
-            _ => {}
         }
     }
-    if let Some(start) = word_start {
-        count(&sample[start..]);
-    }
+    let [en, fr, es] = counts;
     (en, fr, es)
+}
+
+/// 0, 1 or 2 when `word` (ASCII, at most four letters) is an English, French
+/// or Spanish function word.
+fn function_word_language(word: &[u8]) -> Option<usize> {
+    let mut lower = [0u8; 4];
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    match lower.get(..word.len())? {
+        b"the" | b"of" | b"and" | b"to" | b"its" | b"that" | b"with" => Some(0),
+        b"le" | b"les" | b"des" | b"du" | b"et" | b"aux" | b"dans" | b"une" | b"pour" | b"sur" => {
+            Some(1)
+        }
+        b"el" | b"los" | b"las" | b"del" | b"y" | b"su" | b"sus" | b"con" | b"una" | b"para"
+        | b"por" => Some(2),
+        _ => None,
+    }
+}
+
+/// One bit a byte, set where the byte is an ASCII letter.
+fn ascii_letter_mask(bytes: &[u8]) -> Vec<u64> {
+    let is_letter = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26;
+    let mut chunks = bytes.chunks_exact(64);
+    let mut masks: Vec<u64> = chunks
+        .by_ref()
+        .map(|chunk| {
+            // Sixteen lanes at a time, as the compiler vectorizes them.
+            chunk
+                .chunks_exact(16)
+                .enumerate()
+                .fold(0u64, |mask, (part, lanes)| {
+                    let mut flags = [false; 16];
+                    for (flag, &b) in flags.iter_mut().zip(lanes) {
+                        *flag = is_letter(b);
+                    }
+                    let bits = flags
+                        .iter()
+                        .enumerate()
+                        .fold(0u64, |bits, (i, &f)| bits | (u64::from(f) << i));
+                    mask | (bits << (16 * part))
+                })
+        })
+        .collect();
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        masks.push(
+            tail.iter()
+                .enumerate()
+                .fold(0u64, |mask, (i, &b)| mask | (u64::from(is_letter(b)) << i)),
+        );
+    }
+    masks
+}
+
+/// The first position from `from` on whose bit in `mask` is `set`.
+fn next_bit(mask: &[u64], from: usize, set: bool) -> Option<usize> {
+    let flip = if set { 0 } else { u64::MAX };
+    let mut index = from / 64;
+    let mut word = (mask.get(index)? ^ flip) & (u64::MAX << (from % 64));
+    loop {
+        if word != 0 {
+            return Some(index * 64 + word.trailing_zeros() as usize);
+        }
+        index += 1;
+        word = mask.get(index)? ^ flip;
+    }
 }
 
 /// A keyword in the text.

@@ -120,3 +120,60 @@ fn spanish_full_of_de_la_is_not_french() {
                   du Conseil économique et social sur le développement durable dans la région";
     assert_eq!(detect_language(french), Lang::Fr);
 }
+
+/// Function words counted character by character, as before the bit masks:
+/// the reference `function_words` must agree with.
+fn function_words_slowly(sample: &str) -> (usize, usize, usize) {
+    let mut counts = [0usize; 3];
+    let mut word_start = None;
+    let mut count = |word: &str| {
+        if word.len() <= 4 {
+            if let Some(lang) = function_word_language(word.as_bytes()) {
+                counts[lang] += 1;
+            }
+        }
+    };
+    for (at, c) in sample.char_indices() {
+        match (c.is_alphabetic(), word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(start)) => {
+                count(&sample[start..at]);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        count(&sample[start..]);
+    }
+    let [en, fr, es] = counts;
+    (en, fr, es)
+}
+
+proptest::proptest! {
+    #[test]
+    fn function_words_agree_with_the_character_count(
+        sample in "([a-zA-Z]{0,5}[ .,’«»éñçдب1-]{0,2}(the|des|los|y|Sur|déjà|ñy|theé){0,1}){0,40}"
+    ) {
+        proptest::prop_assert_eq!(function_words(&sample), function_words_slowly(&sample));
+    }
+
+    #[test]
+    fn script_counts_agree_with_a_byte_loop(sample in "[a-zA-Zаяبي决议ﻻ\u{3400} .,]{0,300}") {
+        let bytes = sample.as_bytes();
+        let mut expected = (0, 0, 0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => expected.3 += 1,
+                0xD8..=0xDB | 0xDD => expected.0 += 1,
+                0xD0..=0xD3 => expected.2 += 1,
+                0xE4..=0xE9 => expected.1 += 1,
+                0xE3 if next >= 0x90 => expected.1 += 1,
+                0xEF if (0xAD..=0xBB).contains(&next) => expected.0 += 1,
+                _ => {}
+            }
+        }
+        proptest::prop_assert_eq!(count_scripts(bytes), expected);
+    }
+}
