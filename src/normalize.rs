@@ -132,17 +132,16 @@ fn skip_plain(bytes: &[u8], mut at: usize) -> usize {
         else {
             break;
         };
-        let mut stop = [false; LANES];
+        let mut stop = [0u8; LANES];
         for (lane, stop) in stop.iter_mut().enumerate() {
             let (before, b, after) = (window[lane], window[lane + 1], window[lane + 2]);
-            *stop = stops_plain_run(before, b, after);
+            *stop = u8::from(stops_plain_run(before, b, after));
         }
-        let stops = stop
-            .iter()
-            .enumerate()
-            .fold(0u32, |mask, (lane, &s)| mask | (u32::from(s) << lane));
+        // The sixteen lanes read as one number: zero when none stops, and
+        // its lowest set byte is the first lane that does.
+        let stops = u128::from_le_bytes(stop);
         if stops != 0 {
-            return at + stops.trailing_zeros() as usize;
+            return at + stops.trailing_zeros() as usize / 8;
         }
         at += LANES;
     }
