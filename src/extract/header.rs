@@ -166,9 +166,10 @@ pub struct Layout {
     /// Offsets just past each blank line ("\n\n") and each newline, found
     /// on first use.
     breaks: std::cell::OnceCell<Breaks>,
-    /// The verb each line opens with, by (line start, operative), as far as
-    /// looked for: the citations of one paragraph look at the same lines.
-    openings: std::cell::RefCell<std::collections::HashMap<(usize, bool), Option<Span>>>,
+    /// The verb each line opens with, by line number and then preamble (0)
+    /// or operative (1) verbs, as far as looked for: the citations of one
+    /// paragraph look at the same lines.
+    openings: std::cell::RefCell<Vec<[Option<Option<Span>>; 2]>>,
 }
 
 /// A byte range of the text: (start, end).
@@ -239,44 +240,41 @@ impl Layout {
         let first = lines.partition_point(|&l| l < from);
         let in_paragraph = lines.partition_point(|&l| l < paragraph);
         let last = lines.partition_point(|&l| l < until);
-        let opening = |line: usize| {
-            self.opening(text, line, operative, lex)
+        let opening = |index: usize| {
+            self.opening(text, lines, index, operative, lex)
                 .filter(|&(_, end)| end <= until)
         };
         // Prefer the verb opening this paragraph; fall back to the last
         // one in the window (footnotes sit between paragraphs).
-        let (start, end) = lines[in_paragraph..last]
-            .iter()
-            .find_map(|&line| opening(line))
-            .or_else(|| {
-                lines[first..last]
-                    .iter()
-                    .rev()
-                    .find_map(|&line| opening(line))
-            })?;
+        let (start, end) = (in_paragraph..last)
+            .find_map(opening)
+            .or_else(|| (first..last).rev().find_map(opening))?;
         Some(text[start..end].to_string())
     }
 
-    /// The span of the verb the line at `line` opens with, if any.
+    /// The span of the verb line number `index` (of `lines`, the offsets
+    /// of the text's line starts) opens with, if any.
     fn opening(
         &self,
         text: &str,
-        line: usize,
+        lines: &[usize],
+        index: usize,
         operative: bool,
         lex: &Lexicon,
     ) -> Option<(usize, usize)> {
-        *self
-            .openings
-            .borrow_mut()
-            .entry((line, operative))
-            .or_insert_with(|| {
-                let re = match operative {
-                    true => &lex.operative_opening,
-                    false => &lex.preamble_opening,
-                };
-                let verb = re.captures(&text[line..])?.name("verb")?;
-                Some((line + verb.start(), line + verb.end()))
-            })
+        let mut openings = self.openings.borrow_mut();
+        if openings.len() < lines.len() {
+            openings.resize(lines.len(), [None; 2]);
+        }
+        let line = *lines.get(index)?;
+        *openings[index][usize::from(operative)].get_or_insert_with(|| {
+            let re = match operative {
+                true => &lex.operative_opening,
+                false => &lex.preamble_opening,
+            };
+            let verb = re.captures(&text[line..])?.name("verb")?;
+            Some((line + verb.start(), line + verb.end()))
+        })
     }
 }
 
