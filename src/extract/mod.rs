@@ -244,16 +244,54 @@ fn first_break(bytes: &[u8]) -> Option<usize> {
     })
 }
 
-/// The words of `text` joined by single spaces.
+/// The words of `text` joined by single spaces (as `split_whitespace`
+/// splits them). Words are copied whole; only bytes that may start a
+/// whitespace character are looked at one by one.
 fn collapse_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut word_start = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let space = whitespace_len(text, at);
+        match (space, word_start) {
+            (0, None) => word_start = Some(at),
+            (0, Some(_)) => {}
+            (_, Some(start)) => {
+                push_word(&mut out, &text[start..at]);
+                word_start = None;
+            }
+            (_, None) => {}
         }
-        out.push_str(word);
+        at += space.max(1);
+    }
+    if let Some(start) = word_start {
+        push_word(&mut out, &text[start..]);
     }
     out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+}
+
+/// The length of the whitespace character at `at` (0 when there is none,
+/// or `at` is inside a character). Every whitespace character but ASCII
+/// starts with one of four lead bytes (U+0085, U+00A0, U+1680, U+2000…,
+/// U+3000).
+fn whitespace_len(text: &str, at: usize) -> usize {
+    match text.as_bytes()[at] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 /// Newlines read as spaces, except after a full stop or semicolon, where

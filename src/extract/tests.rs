@@ -177,3 +177,13 @@ proptest::proptest! {
         proptest::prop_assert_eq!(count_scripts(bytes), expected);
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn collapse_whitespace_agrees_with_split_whitespace(
+        text in "([a-zé决,;.]{0,6}[ \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2003}\u{2028}\u{202F}\u{3000}\u{2019}]{0,3}){0,20}"
+    ) {
+        let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+    }
+}
