@@ -512,10 +512,15 @@ struct KeywordHit {
 fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
     let mut hits = Vec::new();
     let mut at = 0;
+    // Group numbers, not names: `Captures::name` hashes the name each time.
+    let group = |name: &str| lex.keyword.capture_names().position(|n| n == Some(name));
+    let (Some(res), Some(dec)) = (group("res"), group("dec")) else {
+        return hits;
+    };
     while let Some(caps) = lex.keyword.captures_at(text, at) {
         let (Some(whole), kind) = (
-            caps.name("res").or_else(|| caps.name("dec")),
-            if caps.name("dec").is_some() {
+            caps.get(res).or_else(|| caps.get(dec)),
+            if caps.get(dec).is_some() {
                 Kind::Decision
             } else {
                 Kind::Resolution

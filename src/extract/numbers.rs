@@ -195,9 +195,66 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
+/// The numbers of the number pattern's named groups, looked up once:
+/// `Captures::name` hashes the name at every call, and a match asks for
+/// up to a dozen of them.
+struct Groups {
+    a: usize,
+    ar: usize,
+    arpre: usize,
+    arrev: usize,
+    b: usize,
+    n: usize,
+    npart: usize,
+    pre: usize,
+    rn: usize,
+    rnpart: usize,
+    roman: usize,
+    rpre: usize,
+    rrn: usize,
+    rrs: usize,
+    rsc: usize,
+    ryear: usize,
+    year: usize,
+}
+
+fn groups() -> &'static Groups {
+    static GROUPS: OnceLock<Groups> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let names: Vec<Option<&str>> = number_regex().capture_names().collect();
+        // A missing group is a bug in the pattern above, caught by every test.
+        let index = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == Some(name))
+                .unwrap_or_else(|| panic!("the number pattern has no group {name}"))
+        };
+        Groups {
+            a: index("a"),
+            ar: index("ar"),
+            arpre: index("arpre"),
+            arrev: index("arrev"),
+            b: index("b"),
+            n: index("n"),
+            npart: index("npart"),
+            pre: index("pre"),
+            rn: index("rn"),
+            rnpart: index("rnpart"),
+            roman: index("roman"),
+            rpre: index("rpre"),
+            rrn: index("rrn"),
+            rrs: index("rrs"),
+            rsc: index("rsc"),
+            ryear: index("ryear"),
+            year: index("year"),
+        }
+    })
+}
+
 fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
-    if let (Some(a), Some(b)) = (caps.name("a"), caps.name("b")) {
-        let prefix = match caps.name("pre").map(|m| m.as_str().replace(' ', "")) {
+    let g = groups();
+    if let (Some(a), Some(b)) = (caps.get(g.a), caps.get(g.b)) {
+        let prefix = match caps.get(g.pre).map(|m| m.as_str().replace(' ', "")) {
             None => Prefix::None,
             Some(p) if p == "ES" || p == "دإط" => Prefix::Emergency,
             Some(_) => Prefix::Special,
@@ -214,7 +271,7 @@ fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
         });
     }
     // ")2001( 1373": a right-to-left PDF line wrote "1373 (2001)" backwards.
-    if let (Some(year), Some(n)) = (caps.name("ryear"), caps.name("rsc")) {
+    if let (Some(year), Some(n)) = (caps.get(g.ryear), caps.get(g.rsc)) {
         return Some(NumberHit {
             start: 0,
             end: 0,
@@ -226,7 +283,7 @@ fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
         });
     }
     // "( 1514 د )15-": "1514 (د-15)" with its parenthesis turned around.
-    if let (Some(n), Some(session)) = (caps.name("rrn"), caps.name("rrs")) {
+    if let (Some(n), Some(session)) = (caps.get(g.rrn), caps.get(g.rrs)) {
         return Some(NumberHit {
             start: 0,
             end: 0,
@@ -237,29 +294,29 @@ fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
             part: None,
         });
     }
-    let (n, part_text) = match (caps.name("n"), caps.name("rn")) {
-        (Some(n), _) => (n, caps.name("npart")),
-        (None, Some(rn)) => (rn, caps.name("rnpart")),
+    let (n, part_text) = match (caps.get(g.n), caps.get(g.rn)) {
+        (Some(n), _) => (n, caps.get(g.npart)),
+        (None, Some(rn)) => (rn, caps.get(g.rnpart)),
         (None, None) => return None,
     };
     let n: u32 = n.as_str().parse().ok()?;
-    let shape = if let Some(year) = caps.name("year") {
+    let shape = if let Some(year) = caps.get(g.year) {
         Shape::Year {
             n,
             year: year.as_str().parse().ok()?,
         }
-    } else if let Some(roman) = caps.name("roman") {
+    } else if let Some(roman) = caps.get(g.roman) {
         let value = from_roman(&fold_cyrillic(roman.as_str()))?;
-        let session = match caps.name("rpre").map(|m| m.as_str()) {
+        let session = match caps.get(g.rpre).map(|m| m.as_str()) {
             Some("ES") => RomanSession::Emergency(value),
             Some(_) => RomanSession::Special(value),
             None => RomanSession::Regular(value),
         };
         Shape::Roman { n, session }
     } else {
-        let digits = caps.name("ar").or_else(|| caps.name("arrev"))?;
+        let digits = caps.get(g.ar).or_else(|| caps.get(g.arrev))?;
         let value: u16 = digits.as_str().parse().ok()?;
-        let prefix = caps.name("arpre").map(|m| m.as_str().replace(' ', ""));
+        let prefix = caps.get(g.arpre).map(|m| m.as_str().replace(' ', ""));
         let session = match prefix.as_deref() {
             Some("دإط") => RomanSession::Emergency(value),
             Some("دإ") => RomanSession::Special(value),
