@@ -272,8 +272,10 @@ impl Layout {
                 true => &lex.operative_opening,
                 false => &lex.preamble_opening,
             };
-            let verb = re.captures(&text[line..])?.name("verb")?;
-            Some((line + verb.start(), line + verb.end()))
+            let rest = &text[line..];
+            let numbered = lex.opening_numbering.find(rest).map_or(0, |m| m.end());
+            let verb = re.find(&rest[numbered..])?;
+            Some((line + numbered + verb.start(), line + numbered + verb.end()))
         })
     }
 }
