@@ -16,7 +16,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
-use crate::document::DocumentRecord;
+use crate::document::{CitationRecord, DocumentRecord};
 use crate::extract::Section;
 use crate::symbol::{Kind, Organ, Symbol};
 use crate::vocab::Lang;
@@ -387,20 +387,22 @@ impl WordHasher {
     }
 }
 
-/// Hands out one [`Shared`] per distinct value.
-struct Interner<T>(HashMap<T, Shared<T>, FastHash>);
+/// Hands out one [`Shared`] value per distinct key: the builder keeps a
+/// verb set as the numbers of its verbs and a section set as a bit mask,
+/// and makes the set itself once.
+struct Interner<K, T>(HashMap<K, Shared<T>, FastHash>);
 
-impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
-    fn new() -> Interner<T> {
+impl<K: Eq + std::hash::Hash, T: Clone> Interner<K, T> {
+    fn new() -> Interner<K, T> {
         Interner(HashMap::default())
     }
 
-    fn get(&mut self, value: T) -> Shared<T> {
-        if let Some(shared) = self.0.get(&value) {
+    fn get(&mut self, key: K, make: impl FnOnce(&K) -> T) -> Shared<T> {
+        if let Some(shared) = self.0.get(&key) {
             return shared.clone();
         }
-        let shared = Shared::new(value.clone());
-        self.0.insert(value, shared.clone());
+        let shared = Shared::new(make(&key));
+        self.0.insert(key, shared.clone());
         shared
     }
 }
@@ -602,32 +604,81 @@ struct RawGraph {
 
 impl RawGraph {
     fn into_graph(self, warnings: Vec<String>) -> CitationGraph {
-        let mut graph = DiGraph::with_capacity(self.nodes.len(), self.edges.len());
-        let mut index = BTreeMap::new();
-        for (id, node) in self.nodes {
-            index.insert(id, graph.add_node(node));
-        }
-        for ((from, to), edge) in self.edges {
-            if let (Some(&a), Some(&b)) = (index.get(&from), index.get(&to)) {
-                graph.add_edge(a, b, edge);
-            }
-        }
-        CitationGraph {
-            graph,
-            index,
-            warnings: Warnings::from(warnings),
-        }
+        let position: BTreeMap<Symbol, usize> = self
+            .nodes
+            .keys()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
+        let edges = self
+            .edges
+            .into_iter()
+            .filter_map(|((from, to), edge)| {
+                Some((*position.get(&from)?, *position.get(&to)?, edge))
+            })
+            .collect();
+        assemble(self.nodes.into_values().collect(), edges, warnings)
+    }
+}
+
+/// The graph of nodes in id order and edges, given by the positions of
+/// their ends among the nodes, in the order of those positions.
+fn assemble(
+    nodes: Vec<Node>,
+    edges: Vec<(usize, usize, Edge)>,
+    warnings: Vec<String>,
+) -> CitationGraph {
+    let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+    for node in nodes {
+        graph.add_node(node);
+    }
+    for (from, to, edge) in edges {
+        graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), edge);
+    }
+    // The nodes are in id order: the map is built from a sorted list, in
+    // one pass, rather than by an insertion (and a search) per node.
+    let index = graph.node_indices().map(|i| (graph[i].id, i)).collect();
+    CitationGraph {
+        graph,
+        index,
+        warnings: Warnings::from(warnings),
     }
 }
 
 /// Collects documents, then builds the graph.
+///
+/// The ids met are numbered in the order they come, and everything is
+/// kept by number (in vectors and hash maps); `build` puts the nodes in
+/// id order once. Maps keyed by id, as this was, compared ids at every
+/// step of every search (most of the time of building a large graph).
 #[derive(Default)]
 pub struct GraphBuilder {
-    unavailable: BTreeMap<Symbol, String>,
-    documents: BTreeMap<Symbol, DocumentFacts>,
-    cited: BTreeMap<Symbol, CitedFacts>,
-    edges: BTreeMap<(Symbol, Symbol), EdgeFacts>,
+    /// The ids, by number.
+    ids: Vec<Symbol>,
+    numbers: HashMap<Symbol, usize, FastHash>,
+    /// The number of the id that each symbol string of the records reads
+    /// as (`None` when it reads as none): a string is parsed once, not at
+    /// every citation of it.
+    parsed: HashMap<String, Option<usize>, FastHash>,
+    /// What is known of each id, by number.
+    facts: Vec<NodeFacts>,
+    /// The citations of each (citing, cited) pair of numbers, as a place
+    /// in `edge_facts`: `build` sorts the small keys, not the facts.
+    edges: HashMap<(usize, usize), usize, FastHash>,
+    edge_facts: Vec<EdgeFacts>,
+    /// The verbs met, by number, and the number of each: an edge keeps
+    /// the numbers of its verbs rather than a copy of each.
+    verbs: Vec<String>,
+    verb_numbers: HashMap<String, u32, FastHash>,
     warnings: BTreeSet<String>,
+}
+
+/// What the documents say of one id; it is a node when any is known.
+#[derive(Default)]
+struct NodeFacts {
+    document: Option<DocumentFacts>,
+    cited: Option<CitedFacts>,
+    unavailable: Option<String>,
 }
 
 #[derive(Default)]
@@ -640,21 +691,23 @@ struct DocumentFacts {
 
 #[derive(Default)]
 struct CitedFacts {
-    /// Titles with their counts, keyed (language preference, title): a
-    /// title in a preferred language wins over any in a later one.
-    titles: BTreeMap<(u8, String), usize>,
+    /// Titles with their counts, by language preference: a title in a
+    /// preferred language wins over any in a later one.
+    titles: BTreeMap<u8, BTreeMap<String, usize>>,
     dates: BTreeMap<String, usize>,
 }
 
 #[derive(Default)]
 struct EdgeFacts {
     count: usize,
-    verbs: BTreeSet<String>,
-    sections: BTreeSet<Section>,
-    /// Evidence per language, with whether it is a footnote ("1 Resolution
-    /// 70/1." says less than the paragraph that cites it); English and
-    /// running text are preferred.
-    evidence: BTreeMap<Lang, (bool, String)>,
+    /// The numbers of its verbs, sorted.
+    verbs: Vec<u32>,
+    /// Its sections, as `index::section_bit` bits.
+    sections: u8,
+    /// The evidence to keep: of the citations with the least (in a
+    /// footnote, language preference), the first. Running text says more
+    /// than a footnote ("1 Resolution 70/1."), and English comes first.
+    evidence: Option<((bool, u8), String)>,
 }
 
 impl GraphBuilder {
@@ -665,58 +718,35 @@ impl GraphBuilder {
     /// Adds one document's extraction. A document without a symbol of its
     /// own cannot be a node: it is skipped with a warning.
     pub fn add(&mut self, doc: &DocumentRecord) {
-        let Some(own) = doc.symbol.as_deref().and_then(|s| s.parse::<Symbol>().ok()) else {
+        let Some(own) = doc.symbol.as_deref().and_then(|s| self.number_of_text(s)) else {
             self.warnings.insert(format!(
                 "{}: no symbol of its own found in the header; its citations are left out of the graph",
                 doc.path
             ));
             return;
         };
-        let facts = self.documents.entry(own).or_default();
-        facts.languages.insert(doc.language);
-        facts.paths.insert(doc.path.clone());
-        if let Some(title) = &doc.title {
-            facts
-                .titles
-                .entry(doc.language)
-                .or_insert_with(|| title.clone());
-        }
-        if facts.date.is_none() {
-            facts.date.clone_from(&doc.adopted);
-        }
+        self.facts[own]
+            .document
+            .get_or_insert_with(DocumentFacts::default)
+            .add(doc);
         for citation in &doc.citations {
-            let Ok(target) = citation.target.parse::<Symbol>() else {
+            let Some(target) = self.number_of_text(&citation.target) else {
                 continue;
             };
             if target == own {
                 continue;
             }
-            let cited = self.cited.entry(target).or_default();
-            if let Some(title) = &citation.title {
-                *cited
-                    .titles
-                    .entry((title_preference(doc.language), title.clone()))
-                    .or_default() += 1;
+            self.facts[target]
+                .cited
+                .get_or_insert_with(CitedFacts::default)
+                .add(citation, doc.language);
+            let verb = citation.verb.as_deref().map(|v| self.verb_number(v));
+            let next = self.edge_facts.len();
+            let slot = *self.edges.entry((own, target)).or_insert(next);
+            if slot == next {
+                self.edge_facts.push(EdgeFacts::default());
             }
-            if let Some(date) = &citation.date {
-                *cited.dates.entry(date.clone()).or_default() += 1;
-            }
-            let edge = self.edges.entry((own, target)).or_default();
-            edge.count += 1;
-            if let Some(verb) = &citation.verb {
-                edge.verbs.insert(verb.clone());
-            }
-            edge.sections.insert(citation.section);
-            if let Some(evidence) = &citation.evidence {
-                let in_footnote = citation.section == Section::Footnote;
-                let slot = edge
-                    .evidence
-                    .entry(doc.language)
-                    .or_insert_with(|| (in_footnote, evidence.clone()));
-                if slot.0 && !in_footnote {
-                    *slot = (false, evidence.clone());
-                }
-            }
+            self.edge_facts[slot].add(citation, verb, doc.language);
         }
     }
 
@@ -724,59 +754,202 @@ impl GraphBuilder {
     /// body that is not a PDF): it stays in the graph, marked, even when
     /// nothing cites it.
     pub fn mark_unavailable(&mut self, id: Symbol, reason: &str) {
-        self.unavailable.insert(id, reason.to_string());
+        let number = self.number(id);
+        self.facts[number].unavailable = Some(reason.to_string());
+    }
+
+    /// The number of an id, handed out when it is first met.
+    fn number(&mut self, id: Symbol) -> usize {
+        if let Some(&number) = self.numbers.get(&id) {
+            return number;
+        }
+        let number = self.ids.len();
+        self.ids.push(id);
+        self.facts.push(NodeFacts::default());
+        self.numbers.insert(id, number);
+        number
+    }
+
+    /// The number of the id a symbol string reads as, if it reads as one.
+    fn number_of_text(&mut self, text: &str) -> Option<usize> {
+        if let Some(&number) = self.parsed.get(text) {
+            return number;
+        }
+        let number = text.parse::<Symbol>().ok().map(|id| self.number(id));
+        self.parsed.insert(text.to_owned(), number);
+        number
+    }
+
+    fn verb_number(&mut self, verb: &str) -> u32 {
+        if let Some(&number) = self.verb_numbers.get(verb) {
+            return number;
+        }
+        // Fewer than 2^32 distinct verbs: each is a string of a record.
+        let number = u32::try_from(self.verbs.len()).unwrap_or(u32::MAX);
+        self.verbs.push(verb.to_owned());
+        self.verb_numbers.insert(verb.to_owned(), number);
+        number
     }
 
     /// The graph, with forward citations flagged and reported.
     pub fn build(self) -> CitationGraph {
-        let mut raw = RawGraph::default();
-        let mut warnings: Vec<String> = self.warnings.into_iter().collect();
-        let mut verb_sets = Interner::new();
-        let mut section_sets = Interner::new();
-        let ids: BTreeSet<Symbol> = self
-            .documents
-            .keys()
-            .chain(self.cited.keys())
-            .chain(self.unavailable.keys())
-            .copied()
+        let GraphBuilder {
+            ids,
+            mut facts,
+            edges,
+            edge_facts,
+            verbs,
+            warnings,
+            ..
+        } = self;
+        // The numbers of the ids that are nodes, in id order, each sort
+        // key made once.
+        let mut order: Vec<usize> = (0..ids.len()).filter(|&n| facts[n].is_node()).collect();
+        order.sort_by_cached_key(|&n| ids[n].sort_key());
+        let mut position = vec![usize::MAX; ids.len()];
+        for (p, &n) in order.iter().enumerate() {
+            position[n] = p;
+        }
+        let nodes: Vec<Node> = order
+            .iter()
+            .map(|&n| std::mem::take(&mut facts[n]).into_node(ids[n]))
             .collect();
-        for id in ids {
-            let mut node = make_node(id, self.documents.get(&id), self.cited.get(&id));
-            if node.paths.is_empty() {
-                node.unavailable = self.unavailable.get(&id).cloned();
-            }
-            raw.nodes.insert(id, node);
+        let mut warnings: Vec<String> = warnings.into_iter().collect();
+        // The edges in the order of the positions of their ends: id order.
+        let mut sorted: Vec<(usize, usize, usize)> = edges
+            .into_iter()
+            .filter_map(|((from, to), slot)| Some((*position.get(from)?, *position.get(to)?, slot)))
+            .filter(|&(a, b, _)| a < nodes.len() && b < nodes.len())
+            .collect();
+        sorted.sort_unstable();
+        let edges = make_edges(&sorted, edge_facts, &verbs, &nodes, &mut warnings);
+        assemble(nodes, edges, warnings)
+    }
+}
+
+/// The edges of `sorted` (positions of the two ends, place of the facts),
+/// with forward citations flagged and a warning for each.
+fn make_edges(
+    sorted: &[(usize, usize, usize)],
+    mut facts: Vec<EdgeFacts>,
+    verbs: &[String],
+    nodes: &[Node],
+    warnings: &mut Vec<String>,
+) -> Vec<(usize, usize, Edge)> {
+    let mut verb_sets = Interner::new();
+    let mut section_sets = Interner::new();
+    let mut edges = Vec::with_capacity(sorted.len());
+    for &(a, b, slot) in sorted {
+        let Some(facts) = facts.get_mut(slot).map(std::mem::take) else {
+            continue;
+        };
+        let forward = is_later(&nodes[b], &nodes[a]);
+        if forward {
+            // As `forward_warning` words it, formatted in one pass into
+            // a buffer large enough for any two ids.
+            let mut text = String::with_capacity(128);
+            // Writing to a String cannot fail.
+            let _ = write!(text, "{}{CITES}{}{FORWARD_TAIL}", nodes[a].id, nodes[b].id);
+            warnings.push(text);
         }
-        for ((from, to), facts) in self.edges {
-            let forward = match (raw.nodes.get(&from), raw.nodes.get(&to)) {
-                (Some(a), Some(b)) => is_later(b, a),
-                _ => false,
-            };
-            if forward {
-                // As `forward_warning` words it, formatted in one pass into
-                // a buffer large enough for any two ids.
-                let mut text = String::with_capacity(128);
-                // Writing to a String cannot fail.
-                let _ = write!(text, "{from}{CITES}{to}{FORWARD_TAIL}");
-                warnings.push(text);
+        let verbs = verb_sets.get(facts.verbs, |numbers| {
+            numbers
+                .iter()
+                .filter_map(|&n| verbs.get(n as usize).cloned())
+                .collect()
+        });
+        let edge = Edge {
+            count: facts.count,
+            verbs,
+            sections: section_sets.get(facts.sections, |&mask| index::sections_of(mask)),
+            evidence: facts.evidence.map(|(_, text)| Text::from(text)),
+            forward,
+        };
+        edges.push((a, b, edge));
+    }
+    edges
+}
+
+impl NodeFacts {
+    fn is_node(&self) -> bool {
+        self.document.is_some() || self.cited.is_some() || self.unavailable.is_some()
+    }
+
+    fn into_node(self, id: Symbol) -> Node {
+        let mut node = make_node(id, self.document, self.cited);
+        if node.paths.is_empty() {
+            node.unavailable = self.unavailable;
+        }
+        node
+    }
+}
+
+impl DocumentFacts {
+    fn add(&mut self, doc: &DocumentRecord) {
+        self.languages.insert(doc.language);
+        if !self.paths.contains(&doc.path) {
+            self.paths.insert(doc.path.clone());
+        }
+        if let Some(title) = &doc.title {
+            self.titles
+                .entry(doc.language)
+                .or_insert_with(|| title.clone());
+        }
+        if self.date.is_none() {
+            self.date.clone_from(&doc.adopted);
+        }
+    }
+}
+
+impl CitedFacts {
+    fn add(&mut self, citation: &CitationRecord, language: Lang) {
+        if let Some(title) = &citation.title {
+            let titles = self.titles.entry(title_preference(language)).or_default();
+            count(titles, title);
+        }
+        if let Some(date) = &citation.date {
+            count(&mut self.dates, date);
+        }
+    }
+}
+
+/// Counts one more of `text`, copying it only the first time.
+fn count(counts: &mut BTreeMap<String, usize>, text: &str) {
+    match counts.get_mut(text) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(text.to_owned(), 1);
+        }
+    }
+}
+
+impl EdgeFacts {
+    /// Adds a citation; `verb` is the number of its verb.
+    fn add(&mut self, citation: &CitationRecord, verb: Option<u32>, language: Lang) {
+        self.count += 1;
+        if let Some(verb) = verb {
+            if let Err(at) = self.verbs.binary_search(&verb) {
+                if self.verbs.capacity() == 0 {
+                    // Room for the verbs of most edges in one allocation
+                    // (the six languages' verbs: 9 on average).
+                    self.verbs.reserve_exact(16);
+                }
+                self.verbs.insert(at, verb);
             }
-            let evidence = facts
-                .evidence
-                .into_iter()
-                .min_by_key(|(lang, (in_footnote, _))| (*in_footnote, title_preference(*lang)))
-                .map(|(_, (_, text))| Text::from(text));
-            raw.edges.insert(
-                (from, to),
-                Edge {
-                    count: facts.count,
-                    verbs: verb_sets.get(facts.verbs),
-                    sections: section_sets.get(facts.sections),
-                    evidence,
-                    forward,
-                },
+        }
+        self.sections |= index::section_bit(citation.section);
+        if let Some(evidence) = &citation.evidence {
+            // Kept per language as the first in running text, else the
+            // first in a footnote, and then the language preferred among
+            // them: that is the first citation of the least rank.
+            let rank = (
+                citation.section == Section::Footnote,
+                title_preference(language),
             );
+            if self.evidence.as_ref().is_none_or(|(kept, _)| rank < *kept) {
+                self.evidence = Some((rank, evidence.clone()));
+            }
         }
-        raw.into_graph(warnings)
     }
 }
 
@@ -805,7 +978,7 @@ fn is_later(later: &Node, earlier: &Node) -> bool {
     }
 }
 
-fn make_node(id: Symbol, own: Option<&DocumentFacts>, cited: Option<&CitedFacts>) -> Node {
+fn make_node(id: Symbol, own: Option<DocumentFacts>, cited: Option<CitedFacts>) -> Node {
     let most_frequent = |counts: &BTreeMap<String, usize>| {
         // Highest count wins; ties go to the smallest string, so the
         // choice never depends on input order.
@@ -814,35 +987,204 @@ fn make_node(id: Symbol, own: Option<&DocumentFacts>, cited: Option<&CitedFacts>
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(text, _)| text.clone())
     };
-    let own_title = own.and_then(|o| {
-        o.titles
-            .iter()
-            .min_by_key(|(lang, _)| title_preference(**lang))
-            .map(|(_, t)| t.clone())
+    let in_corpus = own.is_some();
+    let (own_title, own_date, languages, paths) = match own {
+        Some(o) => (
+            o.titles
+                .into_iter()
+                .min_by_key(|(lang, _)| title_preference(*lang))
+                .map(|(_, t)| t),
+            o.date,
+            o.languages,
+            o.paths.into_iter().collect(),
+        ),
+        None => (None, None, BTreeSet::new(), Vec::new()),
+    };
+    // The titles in the most preferred language that has any.
+    let title = own_title.or_else(|| {
+        cited
+            .as_ref()
+            .and_then(|c| c.titles.values().next().and_then(most_frequent))
     });
-    let cited_title = cited.and_then(|c| {
-        let best = c.titles.keys().next().map(|(rank, _)| *rank)?;
-        let pool: BTreeMap<String, usize> = c
-            .titles
-            .iter()
-            .filter(|((rank, _), _)| *rank == best)
-            .map(|((_, t), n)| (t.clone(), *n))
-            .collect();
-        most_frequent(&pool)
-    });
-    let title = own_title.or(cited_title);
-    let date = own
-        .and_then(|o| o.date.clone())
-        .or_else(|| cited.and_then(|c| most_frequent(&c.dates)));
+    let date = own_date.or_else(|| cited.as_ref().and_then(|c| most_frequent(&c.dates)));
     Node {
         id,
-        in_corpus: own.is_some(),
+        in_corpus,
         title,
         date,
-        languages: own.map(|o| o.languages.clone()).unwrap_or_default(),
-        paths: own
-            .map(|o| o.paths.iter().cloned().collect())
-            .unwrap_or_default(),
+        languages,
+        paths,
         unavailable: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::OffsetBase;
+    use crate::input::InputFormat;
+
+    fn citation(target: &str, section: Section, evidence: &str) -> CitationRecord {
+        CitationRecord {
+            target: target.to_string(),
+            part: None,
+            matched: target.to_string(),
+            start: 0,
+            end: 0,
+            line: 1,
+            date: None,
+            title: None,
+            verb: None,
+            section,
+            organ: "GA",
+            kind: Kind::Resolution,
+            evidence: Some(evidence.to_string()),
+        }
+    }
+
+    fn document(symbol: &str, language: Lang, citations: Vec<CitationRecord>) -> DocumentRecord {
+        DocumentRecord {
+            path: format!("{}/{symbol}.txt", language.code()),
+            symbol: Some(symbol.to_string()),
+            language,
+            title: None,
+            adopted: None,
+            format: InputFormat::Text,
+            offsets: OffsetBase::File,
+            citations,
+            references: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn graph_of(documents: &[DocumentRecord]) -> CitationGraph {
+        let mut builder = GraphBuilder::new();
+        for document in documents {
+            builder.add(document);
+        }
+        builder.build()
+    }
+
+    fn edge<'g>(graph: &'g CitationGraph, from: &str, to: &str) -> &'g Edge {
+        let index = |s: &str| s.parse().ok().and_then(|id| graph.index_of(&id));
+        let (Some(a), Some(b)) = (index(from), index(to)) else {
+            panic!("{from} or {to} is not in the graph");
+        };
+        let found = graph.cites(a).into_iter().find(|(i, _)| *i == b);
+        found
+            .map(|(_, e)| e)
+            .unwrap_or_else(|| panic!("no edge {from} → {to}"))
+    }
+
+    #[test]
+    fn evidence_in_running_text_then_english_then_the_first() {
+        let documents = [
+            document(
+                "A/RES/78/1",
+                Lang::Fr,
+                vec![
+                    citation("A/RES/70/1", Section::Footnote, "fr footnote"),
+                    citation("A/RES/70/1", Section::Preamble, "fr first"),
+                    citation("A/RES/70/1", Section::Operative, "fr second"),
+                ],
+            ),
+            document(
+                "A/RES/78/1",
+                Lang::En,
+                vec![citation("A/RES/70/1", Section::Footnote, "en footnote")],
+            ),
+        ];
+        let graph = graph_of(&documents);
+        let kept = edge(&graph, "A/RES/78/1", "A/RES/70/1").evidence.as_deref();
+        assert_eq!(kept, Some("fr first"));
+        let graph = graph_of(&[documents[1].clone()]);
+        let kept = edge(&graph, "A/RES/78/1", "A/RES/70/1").evidence.as_deref();
+        assert_eq!(kept, Some("en footnote"));
+        let mut english = documents[1].clone();
+        english.citations[0].section = Section::Operative;
+        let graph = graph_of(&[documents[0].clone(), english]);
+        let kept = edge(&graph, "A/RES/78/1", "A/RES/70/1").evidence.as_deref();
+        assert_eq!(kept, Some("en footnote"));
+    }
+
+    #[test]
+    fn counts_verbs_and_sections_of_an_edge() {
+        let mut cites = vec![
+            citation("A/RES/70/1", Section::Preamble, "a"),
+            citation("A/RES/70/1", Section::Operative, "b"),
+            citation("A/RES/70/1", Section::Preamble, "c"),
+            // Itself and a string that is not an id: left out.
+            citation("A/RES/78/1", Section::Preamble, "d"),
+            citation("A/78/L.1", Section::Preamble, "e"),
+        ];
+        for (c, verb) in cites
+            .iter_mut()
+            .zip(["Recalling", "Reaffirms", "Recalling"])
+        {
+            c.verb = Some(verb.to_string());
+        }
+        let graph = graph_of(&[document("A/RES/78/1", Lang::En, cites)]);
+        assert_eq!(graph.node_count(), 2);
+        let e = edge(&graph, "A/RES/78/1", "A/RES/70/1");
+        assert_eq!(e.count, 3);
+        let verbs: Vec<&str> = e.verbs.iter().map(String::as_str).collect();
+        assert_eq!(verbs, ["Reaffirms", "Recalling"]);
+        let sections: Vec<Section> = e.sections.iter().copied().collect();
+        assert_eq!(sections, [Section::Preamble, Section::Operative]);
+    }
+
+    #[test]
+    fn a_cited_title_in_the_preferred_language_then_the_commonest() {
+        let titled = |lang, title: &str, date: &str| {
+            let mut c = citation("A/RES/70/1", Section::Preamble, "x");
+            c.title = Some(title.to_string());
+            c.date = Some(date.to_string());
+            document(&format!("A/RES/78/{}", title.len()), lang, vec![c])
+        };
+        let graph = graph_of(&[
+            titled(Lang::Fr, "Transformer notre monde", "2015-09-25"),
+            titled(Lang::En, "Transforming", "2015-09-25"),
+            titled(Lang::En, "Our world", "2015-09-26"),
+            titled(Lang::En, "Our world", "2015-09-26"),
+            titled(Lang::Fr, "Transformer notre monde", "2015-09-26"),
+        ]);
+        let cited = graph
+            .nodes()
+            .map(|(_, n)| n)
+            .find(|n| n.id.to_string() == "A/RES/70/1")
+            .expect("the cited node");
+        assert!(!cited.in_corpus);
+        // Ids of the citing documents repeat: "Our world" twice from one.
+        assert_eq!(cited.title.as_deref(), Some("Our world"));
+        assert_eq!(cited.date.as_deref(), Some("2015-09-26"));
+    }
+
+    #[test]
+    fn unavailable_documents_and_documents_without_a_symbol() {
+        let mut builder = GraphBuilder::new();
+        let mut nameless = document("A/RES/78/1", Lang::En, Vec::new());
+        nameless.symbol = None;
+        builder.add(&nameless);
+        builder.add(&document("A/RES/78/2", Lang::En, Vec::new()));
+        let (held, missing) = match ("A/RES/78/2".parse(), "A/RES/77/9".parse()) {
+            (Ok(a), Ok(b)) => (a, b),
+            other => panic!("{other:?}"),
+        };
+        builder.mark_unavailable(held, "HTTP 404");
+        builder.mark_unavailable(missing, "HTTP 404");
+        let graph = builder.build();
+        let unavailable: Vec<(String, Option<&str>)> = graph
+            .nodes()
+            .map(|(_, n)| (n.id.to_string(), n.unavailable.as_deref()))
+            .collect();
+        assert_eq!(
+            unavailable,
+            [
+                ("A/RES/77/9".to_string(), Some("HTTP 404")),
+                ("A/RES/78/2".to_string(), None)
+            ]
+        );
+        assert_eq!(graph.warnings.len(), 1);
+        assert!(graph.warnings[0].contains("no symbol of its own"));
     }
 }

@@ -1002,7 +1002,7 @@ fn langs_of(mask: u8) -> Result<BTreeSet<Lang>, IndexError> {
     Ok(langs)
 }
 
-fn section_bit(section: Section) -> u8 {
+pub(super) fn section_bit(section: Section) -> u8 {
     match section {
         Section::Preamble => 1,
         Section::Operative => 1 << 1,
@@ -1011,7 +1011,7 @@ fn section_bit(section: Section) -> u8 {
     }
 }
 
-fn sections_of(mask: u8) -> BTreeSet<Section> {
+pub(super) fn sections_of(mask: u8) -> BTreeSet<Section> {
     [
         Section::Preamble,
         Section::Operative,
