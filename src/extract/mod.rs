@@ -363,8 +363,7 @@ pub fn detect_language(text: &str) -> Lang {
 /// Arabic, Han, Cyrillic and Latin letters in `bytes`, counted by the first
 /// bytes of their UTF-8 sequences without decoding them: Arabic
 /// U+0600–06FF and U+0750–077F, Cyrillic U+0400–04FF, CJK U+3400–9FFF,
-/// Arabic presentation forms U+FB50–FEFF. Branch-free, so that the
-/// compiler counts many bytes a step.
+/// Arabic presentation forms U+FB50–FEFF.
 fn count_scripts(bytes: &[u8]) -> (usize, usize, usize, usize) {
     // Byte counters, summed every 64 bytes before they can overflow, let the
     // compiler count many bytes a step; the two-byte cases are rare and
