@@ -25,7 +25,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rescite::document::{read_document, CitationRecord, DocumentRecord, OffsetBase};
 use rescite::extract::Section;
-use rescite::graph::{CitationGraph, GraphBuilder};
+use rescite::graph::{CitationGraph, GraphBuilder, IndexView, Part};
 use rescite::input::InputFormat;
 use rescite::query;
 use rescite::render::{self, GraphFormat, RenderOptions};
@@ -293,6 +293,58 @@ fn graph_benches(c: &mut Criterion) {
             BenchmarkId::new("all-max6-limit100", case.name),
             &(from, to),
             |b, &(from, to)| b.iter(|| query::all_paths(g, from, to, 6, 100).paths.len()),
+        );
+    }
+    group.finish();
+
+    // What a query on a saved graph costs in process: check the index
+    // bytes (the file read is left out), read the part the query needs,
+    // answer. The CLI's times (scripts/bench-pipeline) add process start
+    // and the read.
+    let mut group = c.benchmark_group("query/from-index");
+    for case in &cases {
+        let fresh = || case.index.clone();
+        group.bench_with_input(
+            BenchmarkId::new("lineage-depth2", case.name),
+            case,
+            |b, case| {
+                b.iter_batched(
+                    fresh,
+                    |bytes| {
+                        let view = IndexView::from_bytes(bytes).expect("a valid index");
+                        let part = Part::Lineage {
+                            root: &case.recent,
+                            depth: Some(2),
+                            reverse: false,
+                        };
+                        let g = view.part(&part).expect("reads").expect("in it");
+                        let root = g.index_of(&case.recent).expect("in the part");
+                        query::lineage(&g, root, Some(2), false).lines.len()
+                    },
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("shortest-path", case.name),
+            case,
+            |b, case| {
+                b.iter_batched(
+                    fresh,
+                    |bytes| {
+                        let view = IndexView::from_bytes(bytes).expect("a valid index");
+                        let part = Part::ShortestPath {
+                            from: &case.recent,
+                            to: &case.hub,
+                        };
+                        let g = view.part(&part).expect("reads").expect("in it");
+                        let (from, to) = (g.index_of(&case.recent), g.index_of(&case.hub));
+                        query::shortest_path(&g, from.expect("in"), to.expect("in"))
+                            .map(|p| p.length())
+                    },
+                    criterion::BatchSize::LargeInput,
+                )
+            },
         );
     }
     group.finish();

@@ -23,6 +23,7 @@ use crate::vocab::Lang;
 
 mod index;
 pub use index::IndexError;
+pub use index::{IndexView, Part};
 
 /// A resolution or decision in the graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -528,6 +529,19 @@ impl CitationGraph {
     /// another format version is an error that says to rebuild it.
     pub fn load(path: &Path) -> Result<CitationGraph, GraphError> {
         index::read_file(path)
+    }
+
+    /// Loads from a saved index only what a query of `part` needs, as a
+    /// graph of its own on which the query answers as on the whole graph
+    /// (`graph/index/view.rs`); `None` when a symbol of `part` is not in
+    /// the index. Errors as [`CitationGraph::load`].
+    pub fn load_part(path: &Path, part: &Part<'_>) -> Result<Option<CitationGraph>, GraphError> {
+        IndexView::open(path)?
+            .part(part)
+            .map_err(|reason| GraphError::NotAnIndex {
+                path: path.display().to_string(),
+                reason,
+            })
     }
 
     /// Decodes the bytes of an index file. Damaged, cut or foreign bytes

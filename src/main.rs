@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rescite::document::{expand_paths, read_documents, DocumentRecord};
-use rescite::graph::{write_atomically, CitationGraph, GraphBuilder};
+use rescite::graph::{write_atomically, CitationGraph, GraphBuilder, Part};
 use rescite::query;
 use rescite::render::{render, GraphFormat, RenderOptions};
 use rescite::symbol::Symbol;
@@ -479,7 +479,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             output,
         } => {
-            let graph = load_graph(&source, false)?;
+            let id = parse_symbol(&symbol)?;
+            let part = Part::Lineage {
+                root: &id,
+                depth,
+                reverse,
+            };
+            let graph = load_part(&source, &part)?;
             let root = find(&graph, &symbol)?;
             let lineage = query::lineage(&graph, root, depth, reverse);
             match format.graph_format() {
@@ -522,12 +528,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             symbol,
             source,
             format,
-        } => neighbours_command(&symbol, &source, format, query::cites),
+        } => neighbours_command(&symbol, &source, format, true),
         Command::CitedBy {
             symbol,
             source,
             format,
-        } => neighbours_command(&symbol, &source, format, query::cited_by),
+        } => neighbours_command(&symbol, &source, format, false),
         Command::Stats {
             top,
             source,
@@ -567,7 +573,21 @@ fn path_command(
     format: QueryFormat,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    let graph = load_graph(source, false)?;
+    let graph = if all {
+        // Not read in part: the search for all paths counts its steps
+        // against a budget, and in a part of the graph it would count
+        // fewer, so a cut-short answer could differ.
+        load_graph(source, false)?
+    } else {
+        let (from, to) = (parse_symbol(from)?, parse_symbol(to)?);
+        load_part(
+            source,
+            &Part::ShortestPath {
+                from: &from,
+                to: &to,
+            },
+        )?
+    };
     let (a, b) = (find(&graph, from)?, find(&graph, to)?);
     let paths = if all {
         query::all_paths(&graph, a, b, max_len, limit)
@@ -736,9 +756,15 @@ fn neighbours_command(
     symbol: &str,
     source: &Source,
     format: TableFormat,
-    neighbours: fn(&CitationGraph, petgraph::graph::NodeIndex) -> Vec<query::Neighbour>,
+    cites: bool,
 ) -> anyhow::Result<ExitCode> {
-    let graph = load_graph(source, false)?;
+    let id = parse_symbol(symbol)?;
+    let (part, neighbours): (_, fn(&CitationGraph, _) -> _) = if cites {
+        (Part::Cites(&id), query::cites)
+    } else {
+        (Part::CitedBy(&id), query::cited_by)
+    };
+    let graph = load_part(source, &part)?;
     let node = find(&graph, symbol)?;
     print_table_or_json(&neighbours(&graph, node), format, |rows| {
         query::format_neighbours(rows)
@@ -774,10 +800,7 @@ fn shorten(text: &str, max: usize) -> String {
 /// Reads a symbol from a person and finds it in the graph; an unknown or
 /// malformed one is its own exit code, with the nearest known ids.
 fn find(graph: &CitationGraph, text: &str) -> anyhow::Result<petgraph::graph::NodeIndex> {
-    let symbol: Symbol = text.parse().map_err(|e| Exit {
-        code: EXIT_USAGE,
-        message: format!("error: {e}"),
-    })?;
+    let symbol = parse_symbol(text)?;
     graph.index_of(&symbol).ok_or_else(|| {
         let near: Vec<String> = graph
             .suggestions(&symbol.to_string(), 3)
@@ -794,6 +817,26 @@ fn find(graph: &CitationGraph, text: &str) -> anyhow::Result<petgraph::graph::No
             message: format!("error: {symbol} is not in the graph{hint}"),
         })
     })
+}
+
+/// Reads a symbol from a person; a malformed one is a usage error.
+fn parse_symbol(text: &str) -> anyhow::Result<Symbol> {
+    Ok(text.parse().map_err(|e| Exit {
+        code: EXIT_USAGE,
+        message: format!("error: {e}"),
+    })?)
+}
+
+/// The graph for a query of `part`: from a saved index, only that part,
+/// read without decoding the rest (a symbol not in the index loads it
+/// whole, for the nearest ids to suggest); else as [`load_graph`].
+fn load_part(source: &Source, part: &Part<'_>) -> anyhow::Result<CitationGraph> {
+    if let Some(path) = &source.graph {
+        if let Some(graph) = CitationGraph::load_part(path, part)? {
+            return Ok(graph);
+        }
+    }
+    load_graph(source, false)
 }
 
 /// The graph of a query: a saved index, the given corpus, or the bundled
