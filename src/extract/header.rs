@@ -187,11 +187,10 @@ fn footnote_line_regex() -> &'static Regex {
 
 impl Layout {
     pub fn new(text: &str, lex: &Lexicon) -> Layout {
-        let preamble_start = lex.preamble_verb.find(text).map(|m| m.start());
+        let preamble_start = lex.preamble_line.find_iter(text, 0).next();
         let operative_start = preamble_start.and_then(|from| {
-            lex.operative_verb
-                .find_iter(&text[from..])
-                .map(|m| from + m.start())
+            lex.operative_line
+                .find_iter(text, from)
                 .find(|&at| !is_footnote_line(text, at))
         });
         Layout {

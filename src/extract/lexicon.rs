@@ -46,9 +46,10 @@ pub struct Lexicon {
     /// Likewise for `body_before_keyword`, the bare ends and
     /// `other_body_before_keyword` at the end of a window.
     before_screen: RegexSet,
-    /// Paragraph openings: group `verb`.
-    pub preamble_verb: Regex,
-    pub operative_verb: Regex,
+    /// Lines that open with a preambular or an operative verb, where the
+    /// layout's sections start.
+    pub preamble_line: LineOpening,
+    pub operative_line: LineOpening,
     /// "Does this line open with a verb?", in two anchored steps that need
     /// no capture groups (whose engine cost more than the rest of finding a
     /// citation's verb): the spaces and paragraph number a line may open
@@ -80,6 +81,80 @@ fn build(pattern: &str) -> Regex {
         .dfa_size_limit(64 << 20)
         .build()
         .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
+}
+
+/// A pattern of the form `^[ ]*{numbering}{verbs}`, tried at the start of
+/// each line, as a multi-line `(?m)^…` search would find it.
+///
+/// The multi-line search ran its automaton over every byte up to the first
+/// match: a sixteenth of the instructions of extraction, for the
+/// operative part's start, which comes after the whole preamble. Here a
+/// line is tried only when its first byte after the spaces could start a
+/// match (a digit of the paragraph number, or the first byte of a verb),
+/// and then with the pattern anchored at the line's start.
+pub struct LineOpening {
+    /// The pattern, anchored at the start of the text it is given.
+    anchored: Regex,
+    /// The bytes a verb can start with; `None` when any can (the verbs'
+    /// first bytes could not be listed), and then every line is tried.
+    verb_starts: Option<Box<[bool; 256]>>,
+}
+
+impl LineOpening {
+    /// `pattern` starts with `^[ ]*`, an optional paragraph number of
+    /// digits, then `verbs`.
+    fn new(pattern: &str, verbs: &str) -> LineOpening {
+        LineOpening {
+            anchored: build_case_sensitive(pattern),
+            verb_starts: first_bytes(verbs),
+        }
+    }
+
+    /// The starts of the lines, from `from` (a line start) on, that open
+    /// with the pattern, in order. Like the matches of a multi-line search,
+    /// they do not overlap: a line inside the previous match (a number
+    /// alone on its line, its verb on the next) is not tried.
+    pub fn find_iter<'t>(&'t self, text: &'t str, from: usize) -> impl Iterator<Item = usize> + 't {
+        let bytes = text.as_bytes();
+        let mut line = (from <= text.len()).then_some(from);
+        let mut free_from = from;
+        std::iter::from_fn(move || loop {
+            let start = line?;
+            line = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i + 1);
+            if start < free_from || !self.may_open(bytes, start) {
+                continue;
+            }
+            if let Some(m) = self.anchored.find(&text[start..]) {
+                free_from = start + m.end().max(1);
+                return Some(start);
+            }
+        })
+    }
+
+    /// Whether the line at `start` can open with the pattern, by its first
+    /// byte after the spaces.
+    fn may_open(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(verb_starts) = &self.verb_starts else {
+            return true;
+        };
+        let first = bytes[start..].iter().find(|&&b| b != b' ');
+        first.is_some_and(|&b| b.is_ascii_digit() || verb_starts[usize::from(b)])
+    }
+}
+
+/// The bytes that every match of `pattern` starts with one of, from its
+/// literal prefixes; `None` when they cannot be listed (a match may start
+/// with any byte, or the prefixes are too many).
+fn first_bytes(pattern: &str) -> Option<Box<[bool; 256]>> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let prefixes = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    let mut starts = Box::new([false; 256]);
+    for literal in prefixes.literals()? {
+        let &first = literal.as_bytes().first()?;
+        starts[usize::from(first)] = true;
+    }
+    // `may_open` looks past the spaces, so a verb must not start with one.
+    (!starts[usize::from(b' ')]).then_some(starts)
 }
 
 fn build_case_sensitive(pattern: &str) -> Regex {
@@ -211,8 +286,10 @@ impl Lexicon {
             sorted.join("|")
         };
         let opening = |verbs: &[&str]| format!(r"^[ ]*{numbering}(?P<verb>{})", verb_list(verbs));
-        let preamble_verb = build_case_sensitive(&format!("(?m){}", opening(v.preamble_verbs)));
-        let operative_verb = build_case_sensitive(&format!("(?m){}", opening(v.operative_verbs)));
+        let preamble_line =
+            LineOpening::new(&opening(v.preamble_verbs), &verb_list(v.preamble_verbs));
+        let operative_line =
+            LineOpening::new(&opening(v.operative_verbs), &verb_list(v.operative_verbs));
         let opening_numbering = build_case_sensitive(&format!(r"^[ ]*{numbering}"));
         let verb_first = |verbs: &[&str]| format!(r"^(?:{})", verb_list(verbs));
         let preamble_opening = build_case_sensitive(&verb_first(v.preamble_verbs));
@@ -258,8 +335,8 @@ impl Lexicon {
             title_glue,
             connector_glue,
             months,
-            preamble_verb,
-            operative_verb,
+            preamble_line,
+            operative_line,
             opening_numbering,
             preamble_opening,
             operative_opening,
@@ -426,5 +503,79 @@ fn build_case_sensitive_if_latin(v: &Vocabulary, pattern: &str) -> Regex {
     match v.lang {
         Lang::En | Lang::Fr | Lang::Es | Lang::Ru => build_case_sensitive(pattern),
         Lang::Ar | Lang::Zh => build(pattern),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The multi-line search that `LineOpening` stands in for.
+    fn multi_line(opening: &LineOpening, text: &str, from: usize) -> Vec<usize> {
+        let pattern = format!("(?m){}", opening.anchored.as_str());
+        let regex = build_case_sensitive(&pattern);
+        regex
+            .find_iter(&text[from..])
+            .map(|m| from + m.start())
+            .collect()
+    }
+
+    #[test]
+    fn every_language_lists_its_verbs_first_bytes() {
+        for lang in Lang::ALL {
+            let lex = Lexicon::get(lang);
+            assert!(lex.preamble_line.verb_starts.is_some(), "{lang:?} preamble");
+            assert!(
+                lex.operative_line.verb_starts.is_some(),
+                "{lang:?} operative"
+            );
+        }
+    }
+
+    /// Pieces of text around the verbs of every language: numbers, spaces,
+    /// line breaks, a number alone on its line, lower-case words.
+    fn piece() -> impl Strategy<Value = String> {
+        let verbs: Vec<String> = Lang::ALL
+            .iter()
+            .flat_map(|l| {
+                let v = l.vocabulary();
+                v.preamble_verbs.iter().chain(v.operative_verbs).take(6)
+            })
+            .map(|v| v.replace("(?:", "").replace([')', '?', '|', '\\'], ""))
+            .collect();
+        prop_oneof![
+            proptest::sample::select(verbs),
+            Just("\n".to_string()),
+            Just("  ".to_string()),
+            Just("1. ".to_string()),
+            Just("12)\n".to_string()),
+            Just("3 ".to_string()),
+            Just("text, ".to_string()),
+            Just("Other ".to_string()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn line_openings_are_the_multi_line_matches(
+            pieces in proptest::collection::vec(piece(), 0..40),
+            cut in 0usize..40,
+        ) {
+            let text = pieces.concat();
+            // From a line start, as the layout asks.
+            let from = text
+                .match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .nth(cut % 4)
+                .unwrap_or(0);
+            for lang in Lang::ALL {
+                let lex = Lexicon::get(lang);
+                for opening in [&lex.preamble_line, &lex.operative_line] {
+                    let found: Vec<usize> = opening.find_iter(&text, from).collect();
+                    prop_assert_eq!(found, multi_line(opening, &text, from), "{:?} in {:?}", lang, text);
+                }
+            }
+        }
     }
 }
