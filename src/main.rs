@@ -404,10 +404,25 @@ fn main() -> ExitCode {
                 report_error(&exit.message);
                 return ExitCode::from(exit.code);
             }
-            report_error(&format!("{err:#}"));
+            report_error(&describe(&err));
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// An error and its causes, each said once: the library's messages
+/// often name their cause already ("cannot read `x`: No such file or
+/// directory"), and `{err:#}` would add it again.
+fn describe(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -168,3 +168,70 @@ fn output_is_deterministic() {
     assert!(!first.is_empty());
     assert_eq!(first, second);
 }
+
+/// Lineage, path, cites and cited-by read only their part of a saved
+/// index; from the command line they answer as on the corpus itself, in
+/// every format, and a missing index is said once, with its cause.
+#[test]
+fn queries_on_a_saved_index_answer_as_on_the_corpus() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let index = dir.path().join("ga.rescite");
+    let corpus = fixture("ga/texts");
+    let index_arg = index.display().to_string();
+    let saved = rescite()
+        .args(["-q", "index", &corpus, "-o", &index_arg])
+        .output()
+        .expect("runs");
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    let queries: [&[&str]; 8] = [
+        &["lineage", "78/311", "--depth", "2"],
+        &["lineage", "78/311"],
+        &[
+            "lineage",
+            "70/1",
+            "--reverse",
+            "--depth",
+            "1",
+            "--format",
+            "json",
+        ],
+        &["lineage", "78/311", "--depth", "1", "--format", "dot"],
+        &["path", "78/311", "217 A (III)"],
+        &["path", "78/311", "70/1", "--format", "json"],
+        &["cites", "78/311", "--format", "json"],
+        &["cited-by", "70/1"],
+    ];
+    for query in queries {
+        let on = |source: &[&str]| {
+            let output = rescite().args(query).args(source).output().expect("runs");
+            (output.status.code(), output.stdout, output.stderr)
+        };
+        let from_corpus = on(&["--corpus", &corpus]);
+        let from_index = on(&["--graph", &index_arg]);
+        assert_eq!(from_index.0, from_corpus.0, "{query:?}");
+        assert!(!from_index.1.is_empty(), "{query:?} printed nothing");
+        assert_eq!(
+            String::from_utf8_lossy(&from_index.1),
+            String::from_utf8_lossy(&from_corpus.1),
+            "{query:?}"
+        );
+    }
+
+    let missing = dir.path().join("missing.rescite").display().to_string();
+    let output = rescite()
+        .args(["lineage", "78/311", "--graph", &missing])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("missing.rescite"), "{stderr}");
+    assert_eq!(
+        stderr.matches("os error").count(),
+        1,
+        "the cause once: {stderr}"
+    );
+}
