@@ -229,7 +229,7 @@ impl IndexView {
                 let Some(root) = self.find(root)? else {
                     return Ok(None);
                 };
-                let distance = self.distances(root, !reverse, depth, None)?;
+                let distance = self.distances(root, !reverse, depth, None, |_, _| true)?;
                 reached(&distance)
             }
             Part::Cites(id) | Part::CitedBy(id) => {
@@ -277,13 +277,15 @@ impl IndexView {
 
     /// Distances from `root` along the citations (`forward`) or against
     /// them, up to `depth`, or up to the distance of `goal` once it is
-    /// found; [`NOT_REACHED`] for the rest.
+    /// found, through the nodes that `admit` lets in at their distance;
+    /// [`NOT_REACHED`] for the rest.
     fn distances(
         &self,
         root: u32,
         forward: bool,
         depth: Option<usize>,
         goal: Option<u32>,
+        admit: impl Fn(u32, u32) -> bool,
     ) -> Result<Vec<u32>, IndexError> {
         let mut limit = depth.map_or(u32::MAX, |d| u32::try_from(d).unwrap_or(u32::MAX));
         let mut distance = vec![NOT_REACHED; self.node_count];
@@ -300,7 +302,7 @@ impl IndexView {
             }
             self.each_link(v, forward, |_, w| {
                 let slot = &mut distance[w as usize];
-                if *slot == NOT_REACHED {
+                if *slot == NOT_REACHED && admit(w, d + 1) {
                     *slot = d + 1;
                     queue.push_back(w);
                     if goal == Some(w) {
@@ -315,12 +317,20 @@ impl IndexView {
     /// The nodes on some shortest chain from `from` to `to` (see
     /// [`Part::ShortestPath`]).
     fn on_shortest_paths(&self, from: u32, to: u32) -> Result<Vec<u32>, IndexError> {
-        let ahead = self.distances(from, true, None, Some(to))?;
+        let ahead = self.distances(from, true, None, Some(to), |_, _| true)?;
         let length = ahead[to as usize];
         if length == NOT_REACHED {
             return Ok(vec![from, to]);
         }
-        let behind = self.distances(to, false, Some(length as usize), Some(from))?;
+        // Back from `to`, only through nodes that can be on such a chain: a
+        // node's shortest way to `to` runs through such nodes only (each
+        // step nearer `to` is at most as much further from `from`). Without
+        // this, a much-cited `to` took in most of the graph.
+        let on_a_chain = |v: u32, behind: u32| {
+            let a = ahead[v as usize];
+            a != NOT_REACHED && a + behind <= length
+        };
+        let behind = self.distances(to, false, Some(length as usize), Some(from), on_a_chain)?;
         Ok((0..self.node_count as u32)
             .filter(|&v| {
                 let (a, b) = (ahead[v as usize], behind[v as usize]);
