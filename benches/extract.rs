@@ -38,6 +38,7 @@ fn extraction(c: &mut Criterion) {
         let options = Options {
             lang: Some(lang),
             own_symbol: None,
+            ..Default::default()
         };
         group.bench_with_input(
             BenchmarkId::from_parameter(lang.code()),

@@ -32,6 +32,7 @@ fn main() {
     let options = Options {
         lang,
         own_symbol: None,
+        ..Default::default()
     };
     // Compile the patterns before the clock starts.
     if let Some(first) = texts.first() {

@@ -142,6 +142,29 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<DocumentError>) {
 pub fn read_documents(
     files: &[PathBuf],
     lang: Option<Lang>,
+    each: impl FnMut(&Path, Result<DocumentRecord, DocumentError>),
+) {
+    let reading = Reading {
+        lang,
+        citations_only: false,
+    };
+    read_documents_with(files, reading, each)
+}
+
+/// What to read from each document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// The language of every file; each detected or declared when `None`.
+    pub lang: Option<Lang>,
+    /// The citations only, without the references to other documents
+    /// (see `extract::Options`): what a graph needs.
+    pub citations_only: bool,
+}
+
+/// [`read_documents`], reading what `reading` says.
+pub fn read_documents_with(
+    files: &[PathBuf],
+    reading: Reading,
     mut each: impl FnMut(&Path, Result<DocumentRecord, DocumentError>),
 ) {
     use rayon::prelude::*;
@@ -152,7 +175,7 @@ pub fn read_documents(
             for batch in files.chunks(BATCH) {
                 let results: Vec<_> = batch
                     .par_iter()
-                    .map(|file| read_document(file, lang))
+                    .map(|file| read_document_with(file, reading))
                     .collect();
                 if sender.send(results).is_err() {
                     break;
@@ -169,6 +192,14 @@ pub fn read_documents(
 
 /// Reads a file (or standard input for `-`) and extracts from it.
 pub fn read_document(path: &Path, lang: Option<Lang>) -> Result<DocumentRecord, DocumentError> {
+    let reading = Reading {
+        lang,
+        citations_only: false,
+    };
+    read_document_with(path, reading)
+}
+
+fn read_document_with(path: &Path, reading: Reading) -> Result<DocumentRecord, DocumentError> {
     let bytes = if path.as_os_str() == "-" {
         let mut buffer = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buffer).map(|_| buffer)
@@ -179,7 +210,7 @@ pub fn read_document(path: &Path, lang: Option<Lang>) -> Result<DocumentRecord, 
         path: path.to_path_buf(),
         source,
     })?;
-    extract_bytes(path, &bytes, lang)
+    extract_bytes_with(path, &bytes, reading)
 }
 
 /// Decodes and extracts from the bytes of one file.
@@ -188,13 +219,32 @@ pub fn extract_bytes(
     bytes: &[u8],
     lang: Option<Lang>,
 ) -> Result<DocumentRecord, DocumentError> {
+    let reading = Reading {
+        lang,
+        citations_only: false,
+    };
+    extract_bytes_with(path, bytes, reading)
+}
+
+fn extract_bytes_with(
+    path: &Path,
+    bytes: &[u8],
+    reading: Reading,
+) -> Result<DocumentRecord, DocumentError> {
     let decoded = decode(bytes).map_err(|source| DocumentError::Input {
         path: path.to_path_buf(),
         source,
     })?;
-    let lang = lang.or_else(|| decoded.meta.language.as_deref().and_then(Lang::from_code));
+    let lang = reading
+        .lang
+        .or_else(|| decoded.meta.language.as_deref().and_then(Lang::from_code));
     let own_symbol: Option<Symbol> = decoded.meta.symbol.as_deref().and_then(|s| s.parse().ok());
-    let extraction = extract(&decoded.text, &Options { lang, own_symbol });
+    let options = Options {
+        lang,
+        own_symbol,
+        citations_only: reading.citations_only,
+    };
+    let extraction = extract(&decoded.text, &options);
     tracing::debug!(
         path = %path.display(),
         language = extraction.language.code(),

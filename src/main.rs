@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rescite::document::{expand_paths, read_documents, DocumentRecord};
+use rescite::document::{
+    expand_paths, read_documents, read_documents_with, DocumentRecord, Reading,
+};
 use rescite::graph::{write_atomically, CitationGraph, GraphBuilder, Part};
 use rescite::query;
 use rescite::render::{render, GraphFormat, RenderOptions};
@@ -871,7 +873,12 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     for err in &errors {
         report_error(&err.to_string());
     }
-    read_documents(&files, None, |_, result| match result {
+    // A graph needs the citations only.
+    let reading = Reading {
+        lang: None,
+        citations_only: true,
+    };
+    read_documents_with(&files, reading, |_, result| match result {
         Ok(record) => builder.add(&record),
         Err(err) => {
             failures += 1;

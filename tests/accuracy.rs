@@ -152,6 +152,7 @@ fn score_case(case: &Case, misses: &mut Vec<String>) -> BTreeMap<&'static str, S
         &Options {
             lang: None,
             own_symbol: None,
+            ..Default::default()
         },
     );
     let found: BTreeSet<String> = got.citations.iter().map(|c| c.target.to_string()).collect();

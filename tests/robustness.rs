@@ -65,6 +65,7 @@ fn check(text: &str) {
             &Options {
                 lang,
                 own_symbol: None,
+                ..Default::default()
             },
         );
         for c in &got.citations {

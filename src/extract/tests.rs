@@ -5,6 +5,7 @@ fn ids(text: &str, lang: Lang) -> Vec<String> {
     let options = Options {
         lang: Some(lang),
         own_symbol: None,
+        ..Default::default()
     };
     let mut found: Vec<String> = extract(text, &options)
         .citations
@@ -186,4 +187,27 @@ proptest::proptest! {
         let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
         proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
     }
+}
+
+#[test]
+fn citations_only_leaves_out_the_references_and_nothing_else() {
+    let text = "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\
+                Having considered the report of the Secretary-General (A/78/123),\n\n\
+                1. Decides to continue, in line with resolution 75/1;\n";
+    let options = Options {
+        lang: Some(Lang::En),
+        ..Default::default()
+    };
+    let full = extract(text, &options);
+    let only = extract(
+        text,
+        &Options {
+            citations_only: true,
+            ..options
+        },
+    );
+    assert!(!full.references.is_empty(), "the text has a reference");
+    assert!(only.references.is_empty());
+    assert_eq!(only.citations, full.citations);
+    assert_eq!(only.citations.len(), 2);
 }
