@@ -13,6 +13,8 @@ pub struct Lexicon {
     pub vocab: &'static Vocabulary,
     /// Keyword: group `dec` is set for decisions.
     pub keyword: Regex,
+    /// Where the next keyword can start, found faster than `keyword` can.
+    pub keyword_anchors: Option<KeywordAnchors>,
     /// Known organs and other bodies, anchored at the start.
     pub bodies: Vec<(Regex, Body)>,
     pub other_body: Regex,
@@ -81,6 +83,148 @@ fn build(pattern: &str) -> Regex {
         .dfa_size_limit(64 << 20)
         .build()
         .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
+}
+
+/// Literal strings, one of which every keyword match contains, at most
+/// `offset` bytes from its start, in a copy of the text with ASCII letters
+/// in lower case: "resolution", "reſolution", "decision", "deciſion" in
+/// English; "قرار" and "مقرر" after up to eight bytes of prefixes in Arabic.
+/// They are read from the keyword pattern itself (its syntax tree, where
+/// case-insensitive letters are classes of all their cases), so they hold
+/// for every match, "RÉSOLUTION" and "reſolution" alike.
+///
+/// The keyword pattern is case-insensitive, so the regex engine's own
+/// prefilter looks for short prefixes in every case, which "resources",
+/// "progress" and "decade" match too, and checks each with its automaton:
+/// looking for keywords was a seventh of extraction's instructions. A
+/// vector search for whole words in the lower-cased copy finds where the
+/// next keyword may start; the pattern then runs from there, and finds
+/// the match it would have found from further back.
+pub struct KeywordAnchors {
+    finder: aho_corasick::packed::Searcher,
+    offset: usize,
+}
+
+/// At most this many strings for one run of letters: each letter with
+/// cases other than ASCII's doubles them (ſ for s, both cases of a
+/// Cyrillic letter).
+const ANCHOR_VARIANTS: usize = 32;
+/// At most this many strings in all: the vector search (Teddy) takes 64.
+const ANCHORS_MAX: usize = 64;
+
+impl KeywordAnchors {
+    /// The anchors of a case-insensitive keyword pattern; `None` when no
+    /// literal is in every match, or too many strings would be needed.
+    fn new(pattern: &str) -> Option<KeywordAnchors> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+            .ok()?;
+        let (needles, offset) = anchors(&hir)?;
+        if needles.len() > ANCHORS_MAX {
+            return None;
+        }
+        let finder = aho_corasick::packed::Config::new()
+            .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+            .builder()
+            .extend(&needles)
+            .build()?;
+        Some(KeywordAnchors { finder, offset })
+    }
+
+    /// A place (a character boundary) from which to look for the first
+    /// keyword starting at or after `at` (a character boundary) in `text`:
+    /// no match starts between the two. `lower` is `text` with its ASCII
+    /// letters in lower case. `None` when no keyword starts after `at`.
+    pub fn skip_to(&self, text: &str, lower: &str, at: usize) -> Option<usize> {
+        let found = self.finder.find(lower.get(at..)?)?;
+        let mut start = (at + found.start()).saturating_sub(self.offset).max(at);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        Some(start)
+    }
+}
+
+/// The literal strings (ASCII letters in lower case) one of which every
+/// match of `hir` contains, and how far into a match at most they start.
+fn anchors(hir: &regex_syntax::hir::Hir) -> Option<(Vec<String>, usize)> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(capture) => anchors(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => anchors(&repetition.sub),
+        HirKind::Alternation(branches) => {
+            let mut needles = Vec::new();
+            let mut offset = 0;
+            for branch in branches {
+                let (more, at) = anchors(branch)?;
+                needles.extend(more);
+                offset = offset.max(at);
+            }
+            Some((needles, offset))
+        }
+        HirKind::Concat(items) => {
+            let mut skipped = 0usize;
+            for (i, item) in items.iter().enumerate() {
+                if let Some(run) = literal_run(&items[i..]) {
+                    return Some((run, skipped));
+                }
+                if item.properties().minimum_len().unwrap_or(0) > 0 {
+                    if let Some((needles, offset)) = anchors(item) {
+                        return Some((needles, skipped + offset));
+                    }
+                }
+                skipped = skipped.checked_add(item.properties().maximum_len()?)?;
+            }
+            None
+        }
+        HirKind::Literal(_) | HirKind::Class(_) => {
+            Some((literal_run(std::slice::from_ref(hir))?, 0))
+        }
+        _ => None,
+    }
+}
+
+/// The strings that the literals and small classes at the start of
+/// `items` spell, ASCII letters in lower case; `None` when they spell
+/// fewer than three bytes (too common to help).
+fn literal_run(items: &[regex_syntax::hir::Hir]) -> Option<Vec<String>> {
+    use regex_syntax::hir::{Class, HirKind};
+    let mut strings = vec![String::new()];
+    for item in items {
+        let choices: Vec<String> = match item.kind() {
+            HirKind::Literal(literal) => {
+                vec![std::str::from_utf8(&literal.0).ok()?.to_ascii_lowercase()]
+            }
+            HirKind::Class(Class::Unicode(class)) => match small_class(class) {
+                Some(chars) => chars,
+                None => break,
+            },
+            _ => break,
+        };
+        if strings.len() * choices.len() > ANCHOR_VARIANTS {
+            break;
+        }
+        strings = strings
+            .iter()
+            .flat_map(|s| choices.iter().map(move |c| format!("{s}{c}")))
+            .collect();
+    }
+    strings.iter().all(|s| s.len() >= 3).then_some(strings)
+}
+
+/// The characters of a class of at most four (ASCII letters in lower
+/// case), as strings; `None` for a larger class.
+fn small_class(class: &regex_syntax::hir::ClassUnicode) -> Option<Vec<String>> {
+    let mut chars = std::collections::BTreeSet::new();
+    for range in class.ranges() {
+        if u32::from(range.end()) - u32::from(range.start()) >= 8 {
+            return None;
+        }
+        chars.extend((range.start()..=range.end()).map(|c| c.to_ascii_lowercase()));
+    }
+    (!chars.is_empty() && chars.len() <= 4).then(|| chars.into_iter().map(String::from).collect())
 }
 
 /// A pattern of the form `^[ ]*{numbering}{verbs}`, tried at the start of
@@ -321,6 +465,7 @@ impl Lexicon {
             step_screen,
             before_screen,
             vocab: v,
+            keyword_anchors: KeywordAnchors::new(keyword.as_str()),
             keyword,
             bodies,
             other_body,

@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::normalize::Normalized;
 use crate::symbol::{Kind, Organ, RomanSession, Session, Symbol};
 use crate::vocab::{Body, KeywordOrder, Lang};
-use lexicon::{Lexicon, StepScreen};
+use lexicon::{KeywordAnchors, Lexicon, StepScreen};
 use numbers::{NumberHit, Prefix, Shape};
 
 pub use header::DocumentHeader;
@@ -509,7 +509,7 @@ fn next_bit(mask: &[u64], from: usize, set: bool) -> Option<usize> {
 }
 
 /// A keyword in the text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct KeywordHit {
     start: usize,
     end: usize,
@@ -517,6 +517,11 @@ struct KeywordHit {
 }
 
 fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
+    keyword_hits(text, lex, lex.keyword_anchors.as_ref())
+}
+
+/// The keywords of `text`, found with `anchors` to skip ahead when given.
+fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> Vec<KeywordHit> {
     let mut hits = Vec::new();
     let mut at = 0;
     // Group numbers, not names: `Captures::name` hashes the name each time.
@@ -524,7 +529,22 @@ fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
     let (Some(res), Some(dec)) = (group("res"), group("dec")) else {
         return hits;
     };
-    while let Some(caps) = lex.keyword.captures_at(text, at) {
+    // The text with ASCII letters in lower case, for the anchors' search:
+    // the same length, the same character boundaries.
+    let lower = anchors.map(|_| text.to_ascii_lowercase());
+    loop {
+        // No keyword starts before `from`: the search from there finds the
+        // match it would find from `at`.
+        let from = match (anchors, &lower) {
+            (Some(anchors), Some(lower)) => match anchors.skip_to(text, lower, at) {
+                Some(from) => from,
+                None => break,
+            },
+            _ => at,
+        };
+        let Some(caps) = lex.keyword.captures_at(text, from) else {
+            break;
+        };
         let (Some(whole), kind) = (
             caps.get(res).or_else(|| caps.get(dec)),
             if caps.get(dec).is_some() {

@@ -211,3 +211,72 @@ fn citations_only_leaves_out_the_references_and_nothing_else() {
     assert_eq!(only.citations, full.citations);
     assert_eq!(only.citations.len(), 2);
 }
+
+/// Keywords in odd cases and with the letters that fold into ASCII ones
+/// (ſ for s, the Cyrillic rounded о), between numbers and other words.
+fn keyword_piece() -> impl proptest::strategy::Strategy<Value = String> {
+    let pieces = [
+        "resolution",
+        "Resolutions",
+        "RESOLUTION",
+        "reſolution",
+        "ReSoLuTiOnS",
+        "irresolution",
+        "decision",
+        "DECISIONS",
+        "deciſion",
+        "Résolution",
+        "RÉSOLUTIONS",
+        "résolutions",
+        "décision",
+        "DÉCISION",
+        "resolución",
+        "RESOLUCIONES",
+        "decisión",
+        "резолюция",
+        "РЕЗОЛЮЦИИ",
+        "резᲂлюцию",
+        "Решение",
+        "решения",
+        "قرار",
+        "بالقرار",
+        "والقرارات",
+        "مقرر",
+        "决议",
+        "决定",
+        " 70/1 ",
+        "(2015)",
+        ", ",
+        "\n",
+        "resources ",
+        "decade ",
+        "progress",
+        "é",
+        "ſ",
+    ];
+    proptest::strategy::Strategy::prop_map(
+        proptest::sample::select(pieces.to_vec()),
+        str::to_string,
+    )
+}
+
+proptest::proptest! {
+    /// Skipping ahead with the anchors finds every keyword the pattern
+    /// alone finds, in every language.
+    #[test]
+    fn anchors_find_what_the_keyword_pattern_finds(
+        pieces in proptest::collection::vec(keyword_piece(), 0..40),
+    ) {
+        let text = pieces.concat();
+        for lang in Lang::ALL {
+            let lex = Lexicon::get(lang);
+            let anchors = lex.keyword_anchors.as_ref();
+            proptest::prop_assert!(anchors.is_some(), "{:?} has anchors", lang);
+            proptest::prop_assert_eq!(
+                keyword_hits(&text, lex, anchors),
+                keyword_hits(&text, lex, None),
+                "{:?} in {:?}", lang, text
+            );
+        }
+    }
+}
