@@ -303,49 +303,40 @@ fn graph_benches(c: &mut Criterion) {
     // and the read.
     let mut group = c.benchmark_group("query/from-index");
     for case in &cases {
-        let fresh = || case.index.clone();
-        group.bench_with_input(
-            BenchmarkId::new("lineage-depth2", case.name),
-            case,
-            |b, case| {
+        // Check fresh bytes, read the part, answer with `answer` on it.
+        let bench =
+            |b: &mut criterion::Bencher, part: Part, answer: &dyn Fn(&CitationGraph) -> usize| {
                 b.iter_batched(
-                    fresh,
+                    || case.index.clone(),
                     |bytes| {
                         let view = IndexView::from_bytes(bytes).expect("a valid index");
-                        let part = Part::Lineage {
-                            root: &case.recent,
-                            depth: Some(2),
-                            reverse: false,
-                        };
-                        let g = view.part(&part).expect("reads").expect("in it");
-                        let root = g.index_of(&case.recent).expect("in the part");
-                        query::lineage(&g, root, Some(2), false).lines.len()
+                        answer(&view.part(&part).expect("reads").expect("in it"))
                     },
                     criterion::BatchSize::LargeInput,
                 )
-            },
-        );
-        group.bench_with_input(
-            BenchmarkId::new("shortest-path", case.name),
-            case,
-            |b, case| {
-                b.iter_batched(
-                    fresh,
-                    |bytes| {
-                        let view = IndexView::from_bytes(bytes).expect("a valid index");
-                        let part = Part::ShortestPath {
-                            from: &case.recent,
-                            to: &case.hub,
-                        };
-                        let g = view.part(&part).expect("reads").expect("in it");
-                        let (from, to) = (g.index_of(&case.recent), g.index_of(&case.hub));
-                        query::shortest_path(&g, from.expect("in"), to.expect("in"))
-                            .map(|p| p.length())
-                    },
-                    criterion::BatchSize::LargeInput,
-                )
-            },
-        );
+            };
+        group.bench_function(BenchmarkId::new("lineage-depth2", case.name), |b| {
+            let part = Part::Lineage {
+                root: &case.recent,
+                depth: Some(2),
+                reverse: false,
+            };
+            bench(b, part, &|g| {
+                let root = g.index_of(&case.recent).expect("in the part");
+                query::lineage(g, root, Some(2), false).lines.len()
+            })
+        });
+        group.bench_function(BenchmarkId::new("shortest-path", case.name), |b| {
+            let part = Part::ShortestPath {
+                from: &case.recent,
+                to: &case.hub,
+            };
+            bench(b, part, &|g| {
+                let (from, to) = (g.index_of(&case.recent), g.index_of(&case.hub));
+                query::shortest_path(g, from.expect("in"), to.expect("in"))
+                    .map_or(0, |p| p.length())
+            })
+        });
     }
     group.finish();
 
