@@ -503,7 +503,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 reverse,
             };
             let graph = load_part(&source, &part)?;
-            let root = find(&graph, &symbol)?;
+            let root = find(&graph, &id)?;
             let lineage = query::lineage(&graph, root, depth, reverse);
             match format.graph_format() {
                 None => print_text(&query::format_lineage(&graph, &lineage), output.as_deref())?,
@@ -566,6 +566,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             source,
             format,
         } => {
+            let (a, b) = (parse_symbol(&a)?, parse_symbol(&b)?);
             let graph = load_graph(&source, false)?;
             let (a, b) = (find(&graph, &a)?, find(&graph, &b)?);
             let ancestors = query::common_ancestors(&graph, a, b);
@@ -590,13 +591,13 @@ fn path_command(
     format: QueryFormat,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    let (from, to) = (parse_symbol(from)?, parse_symbol(to)?);
     let graph = if all {
         // Not read in part: the search for all paths counts its steps
         // against a budget, and in a part of the graph it would count
         // fewer, so a cut-short answer could differ.
         load_graph(source, false)?
     } else {
-        let (from, to) = (parse_symbol(from)?, parse_symbol(to)?);
         load_part(
             source,
             &Part::ShortestPath {
@@ -605,7 +606,7 @@ fn path_command(
             },
         )?
     };
-    let (a, b) = (find(&graph, from)?, find(&graph, to)?);
+    let (a, b) = (find(&graph, &from)?, find(&graph, &to)?);
     let paths = if all {
         query::all_paths(&graph, a, b, max_len, limit)
     } else {
@@ -782,7 +783,7 @@ fn neighbours_command(
         (Part::CitedBy(&id), query::cited_by)
     };
     let graph = load_part(source, &part)?;
-    let node = find(&graph, symbol)?;
+    let node = find(&graph, &id)?;
     print_table_or_json(&neighbours(&graph, node), format, |rows| {
         query::format_neighbours(rows)
     })
@@ -814,11 +815,10 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// Reads a symbol from a person and finds it in the graph; an unknown or
-/// malformed one is its own exit code, with the nearest known ids.
-fn find(graph: &CitationGraph, text: &str) -> anyhow::Result<petgraph::graph::NodeIndex> {
-    let symbol = parse_symbol(text)?;
-    graph.index_of(&symbol).ok_or_else(|| {
+/// Finds a symbol (read with [`parse_symbol`]) in the graph; an unknown
+/// one is its own exit code, with the nearest known ids.
+fn find(graph: &CitationGraph, symbol: &Symbol) -> anyhow::Result<petgraph::graph::NodeIndex> {
+    graph.index_of(symbol).ok_or_else(|| {
         let near: Vec<String> = graph
             .suggestions(&symbol.to_string(), 3)
             .iter()
