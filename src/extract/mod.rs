@@ -1358,6 +1358,9 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
     zh_classify(last.as_str())
 }
 
+/// The longest Chinese title taken, in characters between the quotes.
+const ZH_TITLE_MAX_CHARS: usize = 600;
+
 /// "2015年9月25日题为“…”的第70/1号": the date and title that open a
 /// Chinese citation, read back from the number. Only what stands right
 /// before it counts: a date or title further back belongs to another item.
@@ -1369,7 +1372,7 @@ fn zh_date_and_title_before(
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)\s*)?(?:题为\s*“(?P<title>[^“”]{1,600})”\s*)?的?\s*第?\s*$",
+            r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)\s*)?(?:题为\s*“(?P<title>[^“”]+)”\s*)?的?\s*第?\s*$",
         )
         .expect("valid pattern")
     });
@@ -1380,6 +1383,17 @@ fn zh_date_and_title_before(
     let Some(caps) = re.captures(&text[from..start]) else {
         return (None, None);
     };
+    // The bound on the title is checked here, not in the pattern: a
+    // `{1,600}` there compiles into hundreds of copies of its class, and
+    // the capture engine clears a bit for each of them at every byte of
+    // every match. A longer title leaves nothing that could stand right
+    // before the number.
+    if caps
+        .name("title")
+        .is_some_and(|t| t.as_str().chars().count() > ZH_TITLE_MAX_CHARS)
+    {
+        return (None, None);
+    }
     let date = caps
         .name("date")
         .and_then(|d| lex.date.captures(d.as_str()))

@@ -110,6 +110,26 @@ fn spans_point_at_the_original_text() {
     assert_eq!(c.verb.as_deref(), Some("Recalling"));
 }
 
+/// A Chinese title is taken up to 600 characters; a longer one is not, and
+/// neither is the date before it.
+#[test]
+fn chinese_titles_are_bounded() {
+    let cite = |title_chars: usize| {
+        let title = "a".repeat(title_chars);
+        let text = format!("回顾大会2015年9月25日题为“{title}”的第70/1号决议，");
+        let options = Options {
+            lang: Some(Lang::Zh),
+            ..Default::default()
+        };
+        let got = extract(&text, &options);
+        assert_eq!(got.citations.len(), 1, "{title_chars} characters");
+        let c = &got.citations[0];
+        (c.title.as_ref().map(|t| t.chars().count()), c.date.clone())
+    };
+    assert_eq!(cite(600), (Some(600), Some("2015-09-25".to_string())));
+    assert_eq!(cite(601), (None, None));
+}
+
 #[test]
 fn spanish_full_of_de_la_is_not_french() {
     let text = "Recordando la resolución 1980/12 de la Asamblea General, la resolución \
