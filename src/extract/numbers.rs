@@ -5,10 +5,6 @@
 //! the first of two footnotes. This module only finds the shapes; the
 //! extractor decides what they are from the words around them.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::symbol::{from_roman, RomanSession};
 
 /// The shape of a number as written.
@@ -39,36 +35,9 @@ pub struct NumberHit {
     pub part: Option<String>,
 }
 
-const PART_LETTER: &str = r"(?:[A-Z]|[АВСЕ]|ألف|باء|جيم|دال|هاء|واو)";
-const PART_JOIN: &str = r"(?:to|and|à|et|a|y|и|-|至|和|إلى|و)";
+mod scan;
 
-fn number_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let pattern = r"(?x)
-            (?:(?P<pre>ES|S|دإط|دإ|د\ إط|د\ إ)\ ?-\ ?)?(?P<a>\d{1,4})\ ?/\ ?(?P<b>\d{1,4})
-          | (?P<n>\d{1,4})(?P<npart>\ ?PART(?:\ ?JOIN\ ?PART)?)?\ ?[(\)]\ ?(?:
-                (?:(?P<rpre>ES|S)\ ?-\ ?)?(?P<roman>[IVXLCІХС]{1,8})
-              | (?P<year>\d{4})
-              | (?P<arpre>د|دإ|دإط|د\ إ|د\ إط)\ ?-\ ?(?P<ar>\d{1,2})
-            )\ ?[()]
-          | (?P<rn>\d{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?\ ?\)\ ?(?P<arrev>\d{1,2})\ ?-
-          | \)\ ?(?P<ryear>\d{4})\ ?\(\ ?(?P<rsc>\d{1,4})
-          | \(\ ?(?P<rrn>\d{1,4})\ ?د\ ?\)\ ?(?P<rrs>\d{1,2})\ ?-
-        "
-        .replace("PART", PART_LETTER)
-        .replace("JOIN", PART_JOIN);
-        Regex::new(&pattern).expect("the number pattern is valid")
-    })
-}
-
-fn part_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let pattern = format!(r"^ ?(?P<p1>{PART_LETTER})(?: ?{PART_JOIN} ?(?P<p2>{PART_LETTER}))?");
-        Regex::new(&pattern).expect("the part pattern is valid")
-    })
-}
+use scan::{Group, NumberMatch};
 
 /// Every number in `text`, in order.
 pub fn find_numbers(text: &str) -> Vec<NumberHit> {
@@ -78,13 +47,12 @@ pub fn find_numbers(text: &str) -> Vec<NumberHit> {
         // search begins, so that what precedes it still counts.
         let haystack = &text[..end];
         let mut at = start;
-        while let Some(caps) = number_regex().captures_at(haystack, at) {
-            let Some(whole) = caps.get(0) else { break };
-            at = whole.end().max(at + 1);
+        while let Some(found) = scan::find_at(haystack, at) {
+            at = found.end.max(at + 1);
             while !haystack.is_char_boundary(at) {
                 at += 1;
             }
-            read_match(text, &caps, &mut hits);
+            read_match(text, &found, &mut hits);
             if at >= end {
                 break;
             }
@@ -127,16 +95,15 @@ fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
 
 /// Turns one match of the number pattern into a hit, if it stands as a
 /// number of its own.
-fn read_match(text: &str, caps: &regex::Captures<'_>, hits: &mut Vec<NumberHit>) {
-    let Some(whole) = caps.get(0) else { return };
-    if !starts_cleanly(text, whole.start()) {
+fn read_match(text: &str, found: &NumberMatch, hits: &mut Vec<NumberHit>) {
+    if !starts_cleanly(text, found.start) {
         return;
     }
-    let Some(mut hit) = read_hit(caps) else {
+    let Some(mut hit) = read_hit(text, found) else {
         return;
     };
-    hit.start = whole.start();
-    hit.end = whole.end();
+    hit.start = found.start;
+    hit.end = found.end;
     if !matches!(hit.shape, Shape::Slash { .. }) {
         hits.push(hit);
         return;
@@ -175,19 +142,16 @@ fn ends_cleanly_after_slash(text: &str, end: usize) -> bool {
 /// letters stand alone (not the start of a word such as "Agenda").
 fn attach_trailing_part(text: &str, hit: &mut NumberHit) {
     let rest = &text[hit.end..];
-    let Some(caps) = part_regex().captures(rest) else {
+    let Some((p1, p2, len)) = scan::part_letters(rest) else {
         return;
     };
-    let Some(whole) = caps.get(0) else { return };
-    let next = rest[whole.end()..].chars().next();
+    let next = rest[len..].chars().next();
     if next.is_some_and(|c| c.is_alphanumeric() && !is_han(c)) {
         return;
     }
-    let p1 = caps.name("p1").map(|m| m.as_str());
-    let p2 = caps.name("p2").map(|m| m.as_str());
-    if let Some(part) = normalise_part(p1, p2) {
+    if let Some(part) = normalise_part(Some(p1), p2) {
         hit.part = Some(part);
-        hit.end += whole.end();
+        hit.end += len;
     }
 }
 
@@ -195,66 +159,10 @@ fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
-/// The numbers of the number pattern's named groups, looked up once:
-/// `Captures::name` hashes the name at every call, and a match asks for
-/// up to a dozen of them.
-struct Groups {
-    a: usize,
-    ar: usize,
-    arpre: usize,
-    arrev: usize,
-    b: usize,
-    n: usize,
-    npart: usize,
-    pre: usize,
-    rn: usize,
-    rnpart: usize,
-    roman: usize,
-    rpre: usize,
-    rrn: usize,
-    rrs: usize,
-    rsc: usize,
-    ryear: usize,
-    year: usize,
-}
-
-fn groups() -> &'static Groups {
-    static GROUPS: OnceLock<Groups> = OnceLock::new();
-    GROUPS.get_or_init(|| {
-        let names: Vec<Option<&str>> = number_regex().capture_names().collect();
-        // A missing group is a bug in the pattern above, caught by every test.
-        let index = |name: &str| {
-            names
-                .iter()
-                .position(|n| *n == Some(name))
-                .unwrap_or_else(|| panic!("the number pattern has no group {name}"))
-        };
-        Groups {
-            a: index("a"),
-            ar: index("ar"),
-            arpre: index("arpre"),
-            arrev: index("arrev"),
-            b: index("b"),
-            n: index("n"),
-            npart: index("npart"),
-            pre: index("pre"),
-            rn: index("rn"),
-            rnpart: index("rnpart"),
-            roman: index("roman"),
-            rpre: index("rpre"),
-            rrn: index("rrn"),
-            rrs: index("rrs"),
-            rsc: index("rsc"),
-            ryear: index("ryear"),
-            year: index("year"),
-        }
-    })
-}
-
-fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
-    let g = groups();
-    if let (Some(a), Some(b)) = (caps.get(g.a), caps.get(g.b)) {
-        let prefix = match caps.get(g.pre).map(|m| m.as_str().replace(' ', "")) {
+fn read_hit(text: &str, found: &NumberMatch) -> Option<NumberHit> {
+    let get = |group: Group| found.get(text, group);
+    if let (Some(a), Some(b)) = (get(Group::A), get(Group::B)) {
+        let prefix = match get(Group::Pre).map(|m| m.replace(' ', "")) {
             None => Prefix::None,
             Some(p) if p == "ES" || p == "دإط" => Prefix::Emergency,
             Some(_) => Prefix::Special,
@@ -264,59 +172,59 @@ fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
             end: 0,
             shape: Shape::Slash {
                 prefix,
-                a: a.as_str().parse().ok()?,
-                b: b.as_str().parse().ok()?,
+                a: a.parse().ok()?,
+                b: b.parse().ok()?,
             },
             part: None,
         });
     }
     // ")2001( 1373": a right-to-left PDF line wrote "1373 (2001)" backwards.
-    if let (Some(year), Some(n)) = (caps.get(g.ryear), caps.get(g.rsc)) {
+    if let (Some(year), Some(n)) = (get(Group::RYear), get(Group::Rsc)) {
         return Some(NumberHit {
             start: 0,
             end: 0,
             shape: Shape::Year {
-                n: n.as_str().parse().ok()?,
-                year: year.as_str().parse().ok()?,
+                n: n.parse().ok()?,
+                year: year.parse().ok()?,
             },
             part: None,
         });
     }
     // "( 1514 د )15-": "1514 (د-15)" with its parenthesis turned around.
-    if let (Some(n), Some(session)) = (caps.get(g.rrn), caps.get(g.rrs)) {
+    if let (Some(n), Some(session)) = (get(Group::Rrn), get(Group::Rrs)) {
         return Some(NumberHit {
             start: 0,
             end: 0,
             shape: Shape::Roman {
-                n: n.as_str().parse().ok()?,
-                session: RomanSession::Regular(session.as_str().parse().ok()?),
+                n: n.parse().ok()?,
+                session: RomanSession::Regular(session.parse().ok()?),
             },
             part: None,
         });
     }
-    let (n, part_text) = match (caps.get(g.n), caps.get(g.rn)) {
-        (Some(n), _) => (n, caps.get(g.npart)),
-        (None, Some(rn)) => (rn, caps.get(g.rnpart)),
+    let (n, part_text) = match (get(Group::N), get(Group::Rn)) {
+        (Some(n), _) => (n, get(Group::NPart)),
+        (None, Some(rn)) => (rn, get(Group::RnPart)),
         (None, None) => return None,
     };
-    let n: u32 = n.as_str().parse().ok()?;
-    let shape = if let Some(year) = caps.get(g.year) {
+    let n: u32 = n.parse().ok()?;
+    let shape = if let Some(year) = get(Group::Year) {
         Shape::Year {
             n,
-            year: year.as_str().parse().ok()?,
+            year: year.parse().ok()?,
         }
-    } else if let Some(roman) = caps.get(g.roman) {
-        let value = from_roman(&fold_cyrillic(roman.as_str()))?;
-        let session = match caps.get(g.rpre).map(|m| m.as_str()) {
+    } else if let Some(roman) = get(Group::Roman) {
+        let value = from_roman(&fold_cyrillic(roman))?;
+        let session = match get(Group::RPre) {
             Some("ES") => RomanSession::Emergency(value),
             Some(_) => RomanSession::Special(value),
             None => RomanSession::Regular(value),
         };
         Shape::Roman { n, session }
     } else {
-        let digits = caps.get(g.ar).or_else(|| caps.get(g.arrev))?;
-        let value: u16 = digits.as_str().parse().ok()?;
-        let prefix = caps.get(g.arpre).map(|m| m.as_str().replace(' ', ""));
+        let digits = get(Group::Ar).or_else(|| get(Group::ArRev))?;
+        let value: u16 = digits.parse().ok()?;
+        let prefix = get(Group::ArPre).map(|m| m.replace(' ', ""));
         let session = match prefix.as_deref() {
             Some("دإط") => RomanSession::Emergency(value),
             Some("دإ") => RomanSession::Special(value),
@@ -324,7 +232,7 @@ fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
         };
         Shape::Roman { n, session }
     };
-    let part = part_text.and_then(|p| read_part(p.as_str()));
+    let part = part_text.and_then(read_part);
     Some(NumberHit {
         start: 0,
         end: 0,
@@ -334,11 +242,8 @@ fn read_hit(caps: &regex::Captures<'_>) -> Option<NumberHit> {
 }
 
 fn read_part(text: &str) -> Option<String> {
-    let caps = part_regex().captures(text)?;
-    normalise_part(
-        caps.name("p1").map(|m| m.as_str()),
-        caps.name("p2").map(|m| m.as_str()),
-    )
+    let (p1, p2, _) = scan::part_letters(text)?;
+    normalise_part(Some(p1), p2)
 }
 
 fn normalise_part(p1: Option<&str>, p2: Option<&str>) -> Option<String> {

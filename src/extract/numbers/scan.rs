@@ -1,0 +1,523 @@
+//! The number pattern, matched by hand.
+//!
+//! The pattern is written out in `tests::PATTERN`, and a property test
+//! holds this scanner to it: same leftmost-first match, same groups. As a
+//! regex it had to run with capture groups, whose engine (a bounded
+//! backtracker after two automaton searches) cost about 8,000 instructions
+//! a number; finding numbers was a tenth of extraction.
+//!
+//! The pattern's optional spaces and repetitions are all followed by
+//! something they cannot match (a run of digits by a slash, a space by a
+//! letter), so their greedy choice is the only one that can succeed, and
+//! the scanner goes back only to try the next of a list of alternatives,
+//! in the pattern's order.
+
+/// The pattern's capture groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// `ES`, `S`, `دإط`… before `a/b`.
+    Pre,
+    A,
+    B,
+    /// The number before a parenthesis: `217` of `217 A (III)`.
+    N,
+    /// Its part letters, with the space before them: ` A`, ` A and B`.
+    NPart,
+    /// `ES` or `S` before a Roman session.
+    RPre,
+    Roman,
+    Year,
+    /// `د`, `دإ`, `دإط`… before an Arabic session number.
+    ArPre,
+    Ar,
+    /// `2200 ألف (د ،)21-`: a right-to-left line turned the session round.
+    Rn,
+    RnPart,
+    ArRev,
+    /// `)2001( 1373`: `1373 (2001)` written backwards.
+    RYear,
+    Rsc,
+    /// `( 1514 د )15-`: `1514 (د-15)` with its parenthesis turned.
+    Rrn,
+    Rrs,
+}
+
+const GROUP_COUNT: usize = Group::Rrs as usize + 1;
+
+/// One match: where it lies in the haystack and where its groups do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NumberMatch {
+    pub start: usize,
+    pub end: usize,
+    groups: [Option<(usize, usize)>; GROUP_COUNT],
+}
+
+impl NumberMatch {
+    /// The text of a group, if it took part in the match.
+    pub fn get<'h>(&self, haystack: &'h str, group: Group) -> Option<&'h str> {
+        let (start, end) = self.groups[group as usize]?;
+        haystack.get(start..end)
+    }
+
+    fn set(&mut self, group: Group, start: usize, end: usize) {
+        self.groups[group as usize] = Some((start, end));
+    }
+}
+
+/// Special and emergency prefixes of `a/b`, in the pattern's order.
+const SLASH_PREFIXES: [&str; 6] = ["ES", "S", "دإط", "دإ", "د إط", "د إ"];
+/// Special and emergency prefixes of a Roman session.
+const ROMAN_PREFIXES: [&str; 2] = ["ES", "S"];
+/// Arabic session prefixes: "(د-15)", "(دإ-8)", "(دإط-10)".
+const ARABIC_SESSION_PREFIXES: [&str; 5] = ["د", "دإ", "دإط", "د إ", "د إط"];
+/// Part letters: Latin capitals, Cyrillic ones that look the same, and the
+/// Arabic letter names.
+const PART_WORDS: [&str; 10] = ["А", "В", "С", "Е", "ألف", "باء", "جيم", "دال", "هاء", "واو"];
+/// What joins two part letters, in the pattern's order.
+const PART_JOINS: [&str; 12] = [
+    "to", "and", "à", "et", "a", "y", "и", "-", "至", "和", "إلى", "و",
+];
+/// Letters of a Roman session, Cyrillic look-alikes included.
+const ROMAN_LETTERS: [char; 8] = ['I', 'V', 'X', 'L', 'C', 'І', 'Х', 'С'];
+
+/// The leftmost match starting at or after `from` (a character boundary)
+/// in `haystack`, which it does not read past.
+pub fn find_at(haystack: &str, from: usize) -> Option<NumberMatch> {
+    let scan = Scan(haystack);
+    let bytes = haystack.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        let anchor = at + memchr::memchr3(b'/', b'(', b')', &bytes[at..])?;
+        let first = anchor.saturating_sub(ANCHOR_REACH).max(at);
+        if let Some(found) = (first..=anchor).find_map(|start| scan.match_at(start)) {
+            return Some(found);
+        }
+        at = anchor + 1;
+    }
+    None
+}
+
+/// How far into a match its first slash or parenthesis can be, at most:
+/// `1234 ألف إلى جيم (`, four digits and two Arabic part letters joined by
+/// `إلى` (six bytes each), with a space between each. Every alternative of
+/// the pattern has one of the three bytes this close to its start, so a
+/// match can start only just before one of them, and the scanner looks
+/// nowhere else.
+const ANCHOR_REACH: usize = 4 + 1 + 6 + 1 + 6 + 1 + 6 + 1;
+
+/// The part letters `^ ?(?P<p1>PART)(?: ?JOIN ?(?P<p2>PART))?` at the
+/// start of `text`: the first letter, the second if any, and where they end.
+pub fn part_letters(text: &str) -> Option<(&str, Option<&str>, usize)> {
+    let scan = Scan(text);
+    let first_start = scan.space(0);
+    let first_end = scan.part(first_start)?;
+    let first = &text[first_start..first_end];
+    match scan.joined_part(first_end) {
+        Some((second_start, second_end)) => {
+            Some((first, Some(&text[second_start..second_end]), second_end))
+        }
+        None => Some((first, None, first_end)),
+    }
+}
+
+struct Scan<'h>(&'h str);
+
+impl Scan<'_> {
+    /// The first alternative of the pattern that matches at `at`, told
+    /// apart by the byte there: a digit starts the three alternatives
+    /// that open with a number, `E`, `S` and the lead byte of `د` (U+062F)
+    /// a prefixed `a/b`, and a parenthesis one of the two reversals. Any
+    /// other byte, a continuation byte included, starts none.
+    fn match_at(&self, at: usize) -> Option<NumberMatch> {
+        match self.0.as_bytes()[at] {
+            b'0'..=b'9' => self
+                .slash_numbers(at, at)
+                .or_else(|| self.parenthesised(at))
+                .or_else(|| self.arabic_turned_session(at)),
+            b'E' | b'S' | 0xD8 => self.prefixed_slash(at),
+            b')' => self.reversed_year(at),
+            b'(' => self.turned_parenthesis(at),
+            _ => None,
+        }
+    }
+
+    /// `(?P<pre>…)\ ?-\ ?(?P<a>\d{1,4})\ ?/\ ?(?P<b>\d{1,4})`, the
+    /// first alternative with its optional prefix present.
+    fn prefixed_slash(&self, at: usize) -> Option<NumberMatch> {
+        SLASH_PREFIXES.iter().find_map(|prefix| {
+            let pre_end = self.literal(at, prefix)?;
+            let after = self.dash(pre_end)?;
+            let mut m = self.slash_numbers(at, after)?;
+            m.set(Group::Pre, at, pre_end);
+            Some(m)
+        })
+    }
+
+    /// `a/b` from `at`, for a match starting at `start`.
+    fn slash_numbers(&self, start: usize, at: usize) -> Option<NumberMatch> {
+        let a_end = self.digits(at, 1, 4)?;
+        let slash = self.space(a_end);
+        let b_start = self.space(self.byte(slash, b'/')?);
+        let b_end = self.digits(b_start, 1, 4)?;
+        let mut m = NumberMatch {
+            start,
+            end: b_end,
+            ..Default::default()
+        };
+        m.set(Group::A, at, a_end);
+        m.set(Group::B, b_start, b_end);
+        Some(m)
+    }
+
+    /// `(?P<n>\d{1,4})(?P<npart>\ ?PART(?:\ ?JOIN\ ?PART)?)?\ ?[(\)]\ ?(?:…)\ ?[()]`
+    fn parenthesised(&self, at: usize) -> Option<NumberMatch> {
+        let n_end = self.digits(at, 1, 4)?;
+        let part_start = self.space(n_end);
+        let mut m = match self.part(part_start) {
+            Some(first_end) => {
+                // Both letters if the rest follows them, else the first:
+                // without the letters the parenthesis would have to stand
+                // where the first letter does.
+                let joined = self
+                    .joined_part(first_end)
+                    .and_then(|(_, second_end)| Some((self.session(at, second_end)?, second_end)));
+                let (mut m, part_end) = match joined {
+                    Some(found) => found,
+                    None => (self.session(at, first_end)?, first_end),
+                };
+                m.set(Group::NPart, n_end, part_end);
+                m
+            }
+            None => self.session(at, n_end)?,
+        };
+        m.set(Group::N, at, n_end);
+        Some(m)
+    }
+
+    /// `\ ?JOIN\ ?(?P<p2>PART)` from `at`: the second letter's span.
+    fn joined_part(&self, at: usize) -> Option<(usize, usize)> {
+        let join_start = self.space(at);
+        PART_JOINS.iter().find_map(|join| {
+            let second_start = self.space(self.literal(join_start, join)?);
+            Some((second_start, self.part(second_start)?))
+        })
+    }
+
+    /// The parenthesised session after a number, from `at`, for a match
+    /// starting at `start`: `\ ?[(\)]\ ?(?:roman|year|arabic)\ ?[()]`.
+    fn session(&self, start: usize, at: usize) -> Option<NumberMatch> {
+        let open = self.space(at);
+        let inside = self.space(self.paren(open)?);
+        let mut m = NumberMatch {
+            start,
+            ..Default::default()
+        };
+        let inside_end = self
+            .roman_session(inside, &mut m)
+            .or_else(|| self.year(inside, &mut m))
+            .or_else(|| self.arabic_session(inside, &mut m))?;
+        m.end = self.paren(self.space(inside_end))?;
+        Some(m)
+    }
+
+    /// `(?:(?P<rpre>ES|S)\ ?-\ ?)?(?P<roman>[IVXLCІХС]{1,8})`
+    fn roman_session(&self, at: usize, m: &mut NumberMatch) -> Option<usize> {
+        let prefixed = ROMAN_PREFIXES.iter().find_map(|prefix| {
+            let pre_end = self.literal(at, prefix)?;
+            let roman_start = self.dash(pre_end)?;
+            let roman_end = self.roman(roman_start)?;
+            self.paren(self.space(roman_end))?;
+            Some((pre_end, roman_start, roman_end))
+        });
+        if let Some((pre_end, roman_start, roman_end)) = prefixed {
+            m.set(Group::RPre, at, pre_end);
+            m.set(Group::Roman, roman_start, roman_end);
+            return Some(roman_end);
+        }
+        let roman_end = self.roman(at)?;
+        m.set(Group::Roman, at, roman_end);
+        Some(roman_end)
+    }
+
+    /// `(?P<year>\d{4})`
+    fn year(&self, at: usize, m: &mut NumberMatch) -> Option<usize> {
+        let end = self.digits(at, 4, 4)?;
+        m.set(Group::Year, at, end);
+        Some(end)
+    }
+
+    /// `(?P<arpre>د|دإ|دإط|د\ إ|د\ إط)\ ?-\ ?(?P<ar>\d{1,2})`, the
+    /// prefixes tried in that order.
+    fn arabic_session(&self, at: usize, m: &mut NumberMatch) -> Option<usize> {
+        let (pre_end, digits_start, digits_end) =
+            ARABIC_SESSION_PREFIXES.iter().find_map(|prefix| {
+                let pre_end = self.literal(at, prefix)?;
+                let digits_start = self.dash(pre_end)?;
+                let digits_end = self.digits(digits_start, 1, 2)?;
+                self.paren(self.space(digits_end))?;
+                Some((pre_end, digits_start, digits_end))
+            })?;
+        m.set(Group::ArPre, at, pre_end);
+        m.set(Group::Ar, digits_start, digits_end);
+        Some(digits_end)
+    }
+
+    /// `(?P<rn>\d{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?\ ?\)\ ?(?P<arrev>\d{1,2})\ ?-`
+    fn arabic_turned_session(&self, at: usize) -> Option<NumberMatch> {
+        let rn_end = self.digits(at, 1, 4)?;
+        let part_start = self.space(rn_end);
+        let part_end = self.part(part_start);
+        let open = self.space(part_end.unwrap_or(rn_end));
+        let mut next = self.space(self.byte(open, b'(')?);
+        next = self.space(self.literal(next, "د")?);
+        next = self
+            .literal(next, "،")
+            .or_else(|| self.byte(next, b','))
+            .unwrap_or(next);
+        let close = self.space(next);
+        let digits_start = self.space(self.byte(close, b')')?);
+        let digits_end = self.digits(digits_start, 1, 2)?;
+        let end = self.byte(self.space(digits_end), b'-')?;
+        let mut m = NumberMatch {
+            start: at,
+            end,
+            ..Default::default()
+        };
+        m.set(Group::Rn, at, rn_end);
+        if let Some(part_end) = part_end {
+            m.set(Group::RnPart, rn_end, part_end);
+        }
+        m.set(Group::ArRev, digits_start, digits_end);
+        Some(m)
+    }
+
+    /// `\)\ ?(?P<ryear>\d{4})\ ?\(\ ?(?P<rsc>\d{1,4})`
+    fn reversed_year(&self, at: usize) -> Option<NumberMatch> {
+        let year_start = self.space(self.byte(at, b')')?);
+        let year_end = self.digits(year_start, 4, 4)?;
+        let n_start = self.space(self.byte(self.space(year_end), b'(')?);
+        let n_end = self.digits(n_start, 1, 4)?;
+        let mut m = NumberMatch {
+            start: at,
+            end: n_end,
+            ..Default::default()
+        };
+        m.set(Group::RYear, year_start, year_end);
+        m.set(Group::Rsc, n_start, n_end);
+        Some(m)
+    }
+
+    /// `\(\ ?(?P<rrn>\d{1,4})\ ?د\ ?\)\ ?(?P<rrs>\d{1,2})\ ?-`
+    fn turned_parenthesis(&self, at: usize) -> Option<NumberMatch> {
+        let n_start = self.space(self.byte(at, b'(')?);
+        let n_end = self.digits(n_start, 1, 4)?;
+        let letter_end = self.literal(self.space(n_end), "د")?;
+        let digits_start = self.space(self.byte(self.space(letter_end), b')')?);
+        let digits_end = self.digits(digits_start, 1, 2)?;
+        let end = self.byte(self.space(digits_end), b'-')?;
+        let mut m = NumberMatch {
+            start: at,
+            end,
+            ..Default::default()
+        };
+        m.set(Group::Rrn, n_start, n_end);
+        m.set(Group::Rrs, digits_start, digits_end);
+        Some(m)
+    }
+
+    /// `\ ?`: past one space, if there is one.
+    fn space(&self, at: usize) -> usize {
+        self.byte(at, b' ').unwrap_or(at)
+    }
+
+    /// `\ ?-\ ?`
+    fn dash(&self, at: usize) -> Option<usize> {
+        Some(self.space(self.byte(self.space(at), b'-')?))
+    }
+
+    fn byte(&self, at: usize, byte: u8) -> Option<usize> {
+        (self.0.as_bytes().get(at) == Some(&byte)).then_some(at + 1)
+    }
+
+    /// `[()]`
+    fn paren(&self, at: usize) -> Option<usize> {
+        self.byte(at, b'(').or_else(|| self.byte(at, b')'))
+    }
+
+    fn literal(&self, at: usize, literal: &str) -> Option<usize> {
+        let rest = self.0.as_bytes().get(at..)?;
+        rest.starts_with(literal.as_bytes())
+            .then_some(at + literal.len())
+    }
+
+    /// `\d{min,max}`, greedy: as many digits as it may take. Nothing
+    /// that follows a number in the pattern starts with a digit, so
+    /// taking fewer could not succeed where this fails.
+    fn digits(&self, at: usize, min: usize, max: usize) -> Option<usize> {
+        let rest = self.0.as_bytes().get(at..).unwrap_or_default();
+        let run = rest
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (run >= min).then_some(at + run)
+    }
+
+    /// `[IVXLCІХС]{1,8}`, greedy, as `digits`.
+    fn roman(&self, at: usize) -> Option<usize> {
+        let rest = self.0.get(at..)?;
+        let len: usize = rest
+            .chars()
+            .take(8)
+            .take_while(|c| ROMAN_LETTERS.contains(c))
+            .map(char::len_utf8)
+            .sum();
+        (len > 0).then_some(at + len)
+    }
+
+    /// `PART`: one part letter at `at`, and where it ends.
+    fn part(&self, at: usize) -> Option<usize> {
+        let &first = self.0.as_bytes().get(at)?;
+        if first.is_ascii_uppercase() {
+            return Some(at + 1);
+        }
+        PART_WORDS.iter().find_map(|word| self.literal(at, word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// The specification: the number pattern the scanner matches.
+    const PATTERN: &str = r"(?x)
+            (?:(?P<pre>ES|S|دإط|دإ|د\ إط|د\ إ)\ ?-\ ?)?(?P<a>[0-9]{1,4})\ ?/\ ?(?P<b>[0-9]{1,4})
+          | (?P<n>[0-9]{1,4})(?P<npart>\ ?PART(?:\ ?JOIN\ ?PART)?)?\ ?[(\)]\ ?(?:
+                (?:(?P<rpre>ES|S)\ ?-\ ?)?(?P<roman>[IVXLCІХС]{1,8})
+              | (?P<year>[0-9]{4})
+              | (?P<arpre>د|دإ|دإط|د\ إ|د\ إط)\ ?-\ ?(?P<ar>[0-9]{1,2})
+            )\ ?[()]
+          | (?P<rn>[0-9]{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?\ ?\)\ ?(?P<arrev>[0-9]{1,2})\ ?-
+          | \)\ ?(?P<ryear>[0-9]{4})\ ?\(\ ?(?P<rsc>[0-9]{1,4})
+          | \(\ ?(?P<rrn>[0-9]{1,4})\ ?د\ ?\)\ ?(?P<rrs>[0-9]{1,2})\ ?-
+        ";
+    const PART_LETTER: &str = r"(?:[A-Z]|[АВСЕ]|ألف|باء|جيم|دال|هاء|واو)";
+    const PART_JOIN: &str = r"(?:to|and|à|et|a|y|и|-|至|和|إلى|و)";
+
+    const GROUPS: [(Group, &str); GROUP_COUNT] = [
+        (Group::Pre, "pre"),
+        (Group::A, "a"),
+        (Group::B, "b"),
+        (Group::N, "n"),
+        (Group::NPart, "npart"),
+        (Group::RPre, "rpre"),
+        (Group::Roman, "roman"),
+        (Group::Year, "year"),
+        (Group::ArPre, "arpre"),
+        (Group::Ar, "ar"),
+        (Group::Rn, "rn"),
+        (Group::RnPart, "rnpart"),
+        (Group::ArRev, "arrev"),
+        (Group::RYear, "ryear"),
+        (Group::Rsc, "rsc"),
+        (Group::Rrn, "rrn"),
+        (Group::Rrs, "rrs"),
+    ];
+
+    fn number_regex() -> Regex {
+        let pattern = PATTERN
+            .replace("PART", PART_LETTER)
+            .replace("JOIN", PART_JOIN);
+        Regex::new(&pattern).expect("the number pattern is valid")
+    }
+
+    fn part_regex() -> Regex {
+        let pattern = format!(r"^ ?(?P<p1>{PART_LETTER})(?: ?{PART_JOIN} ?(?P<p2>{PART_LETTER}))?");
+        Regex::new(&pattern).expect("the part pattern is valid")
+    }
+
+    /// The regex's match from `from`, in the scanner's terms.
+    fn by_regex(re: &Regex, haystack: &str, from: usize) -> Option<NumberMatch> {
+        let caps = re.captures_at(haystack, from)?;
+        let whole = caps.get(0)?;
+        let mut m = NumberMatch {
+            start: whole.start(),
+            end: whole.end(),
+            ..Default::default()
+        };
+        for (group, name) in GROUPS {
+            if let Some(g) = caps.name(name) {
+                m.set(group, g.start(), g.end());
+            }
+        }
+        Some(m)
+    }
+
+    /// Pieces from which texts full of near-misses are built.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "0", "1", "2", "7", "9", "19", "123", "2016", "12345", " ", " ", " ", "/", "/", "(",
+            "(", ")", ")", "-", "E", "S", "ES", "A", "B", "C", "I", "V", "X", "L", "IV", "XIII",
+            "І", "Х", "С", "А", "Е", "د", "إ", "ط", "دإط", "د إ", "،", ",", "ألف", "جيم", "و",
+            "إلى", "to", "and", "a", "y", "и", "至", "和", "x", "é", "\n", "号",
+        ])
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn scanner_matches_the_pattern(text in text(), from_seed in 0usize..64) {
+            let re = number_regex();
+            let boundaries: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let from = boundaries[from_seed % boundaries.len()];
+            prop_assert_eq!(find_at(&text, from), by_regex(&re, &text, from));
+        }
+
+        #[test]
+        fn part_letters_match_the_pattern(text in text()) {
+            let expected = part_regex().captures(&text).and_then(|caps| {
+                let p1 = caps.name("p1")?.as_str();
+                Some((p1, caps.name("p2").map(|m| m.as_str()), caps.get(0)?.end()))
+            });
+            prop_assert_eq!(part_letters(&text), expected);
+        }
+    }
+
+    /// Every shape, and the near-misses beside them, on fixed texts.
+    #[test]
+    fn scanner_matches_the_pattern_on_worked_examples() {
+        let re = number_regex();
+        let texts = [
+            "70/1, S-26/2, ES-10/19, 217 A (III), 2334 (2016), 1514 (د-15), دإط-11/1, 3362 (S-VII)",
+            "40/257 A to C of 74/92 A and B, 40/257 ألف إلى جيم, 第74/92A和B号",
+            "28/04/2006 A/70/1 12345/6 Article 2(2) COVID-19 1373 (2001 (",
+            "بالقرار )2001( 1373 قرارها ( 1514 د )15- القرار 2200 ألف (د ،)21- ",
+            "3362 (ES - VII) 217 (IIIIIIIII) 2200 A (د إط - 5) 1 (IІХС) RES-10/16",
+            "Article 12 (123) and 5 (12345), 7 (S-V, 1 A-B (د-123) 12 (د ،)123-",
+            "x1234 ألف إلى جيم (د إط - 5) 1234 ألف إلى جيم (III) 2200 ألف (د ،)21-",
+        ];
+        for text in texts {
+            let mut from = 0;
+            while let Some(expected) = by_regex(&re, text, from) {
+                assert_eq!(
+                    find_at(text, from),
+                    Some(expected.clone()),
+                    "{text:?} from {from}"
+                );
+                from = expected.end.max(from + 1);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+            }
+            assert_eq!(find_at(text, from), None, "{text:?} from {from}");
+        }
+    }
+}
