@@ -1180,7 +1180,12 @@ fn zh_group(
     numbers: &[NumberHit],
     first: usize,
 ) -> Option<(Vec<RawCitation>, usize)> {
-    let mut body = zh_body_before(text, numbers[first].start, lex);
+    // The body named before the list, and the first item's date and
+    // title, are read back from the text only once the list holds: most
+    // numbers start none.
+    let mut body = None;
+    // How many items were read before the list named a body of its own.
+    let mut before_named_body = None;
     let mut items: Vec<RawCitation> = Vec::new();
     let mut pending_date: Option<String> = None;
     let mut pending_title: Option<String> = None;
@@ -1197,12 +1202,6 @@ fn zh_group(
             let mut item = RawCitation::from_number(hit, Kind::Resolution, body);
             item.date = pending_date.take();
             item.title = pending_title.take();
-            if items.is_empty() {
-                // The first item's date and title come before the list starts.
-                let (date, title) = zh_date_and_title_before(text, hit.start, lex);
-                item.date = item.date.or(date);
-                item.title = item.title.or(title);
-            }
             items.push(item);
             cursor = if closed {
                 after + '号'.len_utf8()
@@ -1223,9 +1222,24 @@ fn zh_group(
             for item in &mut items {
                 item.kind = kind;
             }
+            let unnamed = before_named_body.unwrap_or(items.len());
+            if unnamed > 0 {
+                let before = zh_body_before(text, numbers[first].start, lex);
+                for item in &mut items[..unnamed] {
+                    item.body = before;
+                }
+            }
+            // The first item's date and title come before the list starts.
+            let (date, title) = zh_date_and_title_before(text, items[0].start, lex);
+            items[0].date = date;
+            items[0].title = title;
             return Some((items, index));
         }
+        let named_before = body.is_some();
         let step = zh_glue(rest, lex, &mut body, &mut pending_date, &mut pending_title);
+        if body.is_some() && !named_before {
+            before_named_body.get_or_insert(items.len());
+        }
         match step {
             Some(len) if len > 0 => cursor += len,
             _ => break,
@@ -1322,16 +1336,22 @@ fn zh_classify(name: &str) -> Option<Body> {
         .then_some(Body::Other)
 }
 
+/// A Chinese body's name: a few characters, then a word that ends one.
+const ZH_BODY: &str = r"\p{Han}{0,12}?(?:委员会|执行局|理事会|安理会|大会|会议|论坛|组织)";
+
 fn zh_body_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(r"\p{Han}{0,12}?(?:委员会|执行局|理事会|安理会|大会|会议|论坛|组织)")
-            .expect("valid pattern")
-    })
+    RE.get_or_init(|| regex::Regex::new(ZH_BODY).expect("valid pattern"))
 }
 
+/// A body's name at the start of `rest`. Anchored: a search that may
+/// start anywhere would read on through the rest of the text to find
+/// a match that is then thrown away.
 fn zh_body_at(rest: &str) -> Option<(usize, Body)> {
-    let m = zh_body_regex().find(rest).filter(|m| m.start() == 0)?;
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re =
+        RE.get_or_init(|| regex::Regex::new(&format!("^(?:{ZH_BODY})")).expect("valid pattern"));
+    let m = re.find(rest)?;
     zh_classify(m.as_str()).map(|b| (m.end(), b))
 }
 
@@ -1407,35 +1427,69 @@ fn mask_quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // A window may begin inside a title: a closing quote before any opening
     // one means everything up to it was quoted.
-    let first_quote = text.find(['“', '”']);
-    let mut depth = usize::from(first_quote.is_some_and(|i| text[i..].starts_with('”')));
-    for c in text.chars() {
-        match c {
-            '“' => depth += 1,
-            '”' if depth > 0 => depth -= 1,
-            _ => {}
-        }
-        if depth > 0 && c != '“' {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+    let mut depth = usize::from(
+        chinese_quotes(text)
+            .next()
+            .is_some_and(|(_, opening)| !opening),
+    );
+    let mut kept_from = 0;
+    for (at, opening) in chinese_quotes(text) {
+        push_masked(&mut out, &text[kept_from..at], depth > 0);
+        if opening {
+            depth += 1;
         } else {
-            out.push(c);
+            depth = depth.saturating_sub(1);
         }
+        // An opening quote stays, and so does the closing quote that ends
+        // the outermost title; a closing quote inside one is blanked.
+        push_masked(&mut out, &text[at..at + QUOTE_LEN], !opening && depth > 0);
+        kept_from = at + QUOTE_LEN;
+    }
+    push_masked(&mut out, &text[kept_from..], depth > 0);
+    out
+}
+
+fn push_masked(out: &mut String, piece: &str, masked: bool) {
+    if masked {
+        out.extend(std::iter::repeat_n(' ', piece.len()));
+    } else {
+        out.push_str(piece);
+    }
+}
+
+/// The text without its quoted passages, quotes included.
+fn strip_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut kept_from = 0;
+    for (at, opening) in chinese_quotes(text) {
+        if depth == 0 {
+            out.push_str(&text[kept_from..at]);
+        }
+        match (opening, depth) {
+            (true, _) => depth += 1,
+            (false, 0) => out.push('”'),
+            (false, _) => depth -= 1,
+        }
+        kept_from = at + QUOTE_LEN;
+    }
+    if depth == 0 {
+        out.push_str(&text[kept_from..]);
     }
     out
 }
 
-fn strip_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0;
-    for c in text.chars() {
-        match c {
-            '“' => depth += 1,
-            '”' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
+/// The length of “ and ” in UTF-8 (E2 80 9C, E2 80 9D).
+const QUOTE_LEN: usize = 3;
+
+/// The offsets of the quotes “ and ” in `text`, and whether each opens.
+fn chinese_quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).filter_map(move |at| match bytes.get(at + 1..at + 3) {
+        Some([0x80, 0x9C]) => Some((at, true)),
+        Some([0x80, 0x9D]) => Some((at, false)),
+        _ => None,
+    })
 }
 
 fn skip_spaces(text: &str, mut at: usize) -> usize {

@@ -300,3 +300,49 @@ proptest::proptest! {
         }
     }
 }
+
+/// `mask_quoted` one character at a time: the reference for the version
+/// that copies the text between quotes in runs.
+fn mask_quoted_slowly(text: &str) -> String {
+    let mut out = String::new();
+    let first_quote = text.find(['“', '”']);
+    let mut depth = usize::from(first_quote.is_some_and(|i| text[i..].starts_with('”')));
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 && c != '“' {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Likewise for `strip_quoted`.
+fn strip_quoted_slowly(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn quoted_passages_are_masked_and_stripped_as_one_character_at_a_time(
+        text in "([a-z决议的]{0,4}[“”’—…]{0,2}){0,20}"
+    ) {
+        proptest::prop_assert_eq!(mask_quoted(&text), mask_quoted_slowly(&text));
+        proptest::prop_assert_eq!(strip_quoted(&text), strip_quoted_slowly(&text));
+    }
+}
