@@ -128,8 +128,9 @@ fn dated_heading(original_head: &str, lex: &Lexicon) -> Option<String> {
     // some other event's ("of 3 Apri] 1991" must not become 2 August 1990).
     let dated = lines[at..lines.len().min(at + 2)].join(" ");
     lex.date
+        .regex
         .captures(&dated)
-        .and_then(|caps| lex.iso_date(&caps))
+        .and_then(|caps| lex.date.iso(&caps))
 }
 
 /// The date that follows "adopted by … on" (or precedes "大会决议").
@@ -142,14 +143,15 @@ fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
         return dated_heading(original_head, lex);
     };
     let after = &head[marker.end()..floor(head, (marker.end() + 200).min(head.len()))];
-    if let Some(caps) = lex.date.captures(after) {
-        return lex.iso_date(&caps);
+    if let Some(caps) = lex.date.regex.captures(after) {
+        return lex.date.iso(&caps);
     }
     let before = &head[floor(head, marker.start().saturating_sub(40))..marker.start()];
     lex.date
+        .regex
         .captures_iter(before)
         .last()
-        .and_then(|caps| lex.iso_date(&caps))
+        .and_then(|caps| lex.date.iso(&caps))
 }
 
 fn floor(text: &str, mut at: usize) -> usize {

@@ -30,16 +30,15 @@ pub struct Lexicon {
     pub organ_line: Regex,
     /// Known organs' full names anywhere, to resolve short names.
     pub organ_mentions: Vec<(Regex, Organ)>,
-    /// A date anywhere; groups d, m, y.
-    pub date: Regex,
+    /// A date anywhere.
+    pub date: DatePattern,
     /// Optional date intro, then a date, anchored.
-    pub date_glue: Regex,
+    pub date_glue: DatePattern,
     /// "entitled" then a quoted title, or a quoted title alone, anchored;
     /// group `title`.
     pub title_glue: Regex,
     /// Connector words and list punctuation, anchored.
     pub connector_glue: Regex,
-    pub months: Vec<(Regex, u8)>,
     /// In one pass: which of `bodies`, `other_body`, the bare starts,
     /// `date_glue`, the opening of `title_glue` and `connector_glue` match
     /// at the start of a text. Most steps of a chain match few of them, and
@@ -381,12 +380,15 @@ impl Lexicon {
                 Body::Other => None,
             })
             .collect();
+        // Each month name in a group of its own, so that a match says which
+        // month it found without asking each month's pattern in turn.
         let month_alts = if v.months.is_empty() {
             r"\d{1,2}".to_string()
         } else {
             v.months
                 .iter()
-                .map(|(m, _)| format!("(?:{m})"))
+                .enumerate()
+                .map(|(i, (m, _))| format!("(?P<{MONTH_GROUP}{i}>{m})"))
                 .collect::<Vec<_>>()
                 .join("|")
         };
@@ -395,13 +397,13 @@ impl Lexicon {
             .replace("{d}", r"(?P<d>\d{1,2})")
             .replace("{m}", &format!("(?P<m>{month_alts})"))
             .replace("{y}", r"(?P<y>\d{4})");
-        let date = build(&date_body);
+        let date = DatePattern::new(build(&date_body), v);
         let intro = if v.date_intro.is_empty() {
             String::new()
         } else {
             format!(r"(?:{}\s+)?", v.date_intro)
         };
-        let date_glue = build(&format!(r"^,?\s*{intro}{date_body}"));
+        let date_glue = DatePattern::new(build(&format!(r"^,?\s*{intro}{date_body}")), v);
         let title_intro = format!(r"^,?\s*(?:(?:{})\s*)?", v.entitled);
         let title_glue = build(&format!(r"{title_intro}(?P<title>{QUOTED})(?:\s*的)?"));
         // The screen looks for the opening quote only: the quoted span
@@ -418,11 +420,6 @@ impl Lexicon {
                 ""
             }
         ));
-        let months = v
-            .months
-            .iter()
-            .map(|(m, n)| (build(&format!("^(?:{m})$")), *n))
-            .collect();
         let numbering = r"(?:\d{1,3}\s*[.)．-]?\s*)?";
         let verb_list = |verbs: &[&str]| {
             let mut sorted: Vec<&str> = verbs.to_vec();
@@ -449,7 +446,7 @@ impl Lexicon {
                 .chain([(&other_body, body_case)])
                 .chain(bare.iter().map(|(start, _, _)| (start, body_case)))
                 .chain([
-                    (&date_glue, true),
+                    (&date_glue.regex, true),
                     (&title_opening, true),
                     (&connector_glue, true),
                 ]),
@@ -479,7 +476,6 @@ impl Lexicon {
             date_glue,
             title_glue,
             connector_glue,
-            months,
             preamble_line,
             operative_line,
             opening_numbering,
@@ -512,24 +508,62 @@ impl Lexicon {
         let inside = quoted.chars().count().saturating_sub(2);
         (inside <= TITLE_MAX_CHARS).then_some(caps)
     }
+}
 
-    /// Month number of a month name as matched by `date`.
-    pub fn month_number(&self, name: &str) -> Option<u8> {
-        if self.vocab.months.is_empty() {
-            return name.trim().parse().ok();
-        }
-        let name = name.trim();
-        self.months
+/// The prefix of the groups that hold one month name each: `m0`, `m1`…
+const MONTH_GROUP: &str = "month";
+
+/// A date pattern (`{d} {m} {y}` in a language's words) and where its
+/// day, month and year are among its groups, looked up once: asking a
+/// match for a group by name hashes the name.
+pub struct DatePattern {
+    pub regex: Regex,
+    day: usize,
+    month: usize,
+    year: usize,
+    /// The group of each month name and the month's number; empty where
+    /// months are written as numbers.
+    month_names: Vec<(usize, u8)>,
+}
+
+impl DatePattern {
+    fn new(regex: Regex, v: &Vocabulary) -> DatePattern {
+        let names: Vec<Option<&str>> = regex.capture_names().collect();
+        // A vocabulary's pattern without one of these groups is a bug in
+        // the tables, caught by every test that reads a date.
+        let index = |name: &str| {
+            names
+                .iter()
+                .position(|n| *n == Some(name))
+                .unwrap_or_else(|| panic!("date pattern {:?} has no group {name}", regex.as_str()))
+        };
+        let month_names = v
+            .months
             .iter()
-            .find(|(re, _)| re.is_match(name))
-            .map(|(_, n)| *n)
+            .enumerate()
+            .map(|(i, (_, number))| (index(&format!("{MONTH_GROUP}{i}")), *number))
+            .collect();
+        DatePattern {
+            day: index("d"),
+            month: index("m"),
+            year: index("y"),
+            month_names,
+            regex,
+        }
     }
 
-    /// An ISO date from a `date` or `date_glue` match.
-    pub fn iso_date(&self, caps: &regex::Captures<'_>) -> Option<String> {
-        let day: u8 = caps.name("d")?.as_str().parse().ok()?;
-        let month = self.month_number(caps.name("m")?.as_str())?;
-        let year: u16 = caps.name("y")?.as_str().parse().ok()?;
+    /// An ISO date from a match of this pattern.
+    pub fn iso(&self, caps: &regex::Captures<'_>) -> Option<String> {
+        let day: u8 = caps.get(self.day)?.as_str().parse().ok()?;
+        let month = match self.month_names.is_empty() {
+            true => caps.get(self.month)?.as_str().trim().parse().ok()?,
+            false => self
+                .month_names
+                .iter()
+                .find(|(group, _)| caps.get(*group).is_some())
+                .map(|(_, number)| *number)?,
+        };
+        let year: u16 = caps.get(self.year)?.as_str().parse().ok()?;
         let valid =
             (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
         valid.then(|| format!("{year:04}-{month:02}-{day:02}"))

@@ -988,10 +988,10 @@ impl<'a> Chain<'a> {
         }
         if let Some(caps) = screen
             .date()
-            .then(|| self.lex.date_glue.captures(rest))
+            .then(|| self.lex.date_glue.regex.captures(rest))
             .flatten()
         {
-            let date = self.lex.iso_date(&caps);
+            let date = self.lex.date_glue.iso(&caps);
             if let (Some(last), Some(date)) = (self.items.last_mut(), date) {
                 last.date.get_or_insert(date);
             }
@@ -1259,8 +1259,8 @@ fn zh_glue(
     if ends_clause(rest) {
         return None;
     }
-    if let Some(caps) = lex.date_glue.captures(rest) {
-        *date = lex.iso_date(&caps);
+    if let Some(caps) = lex.date_glue.regex.captures(rest) {
+        *date = lex.date_glue.iso(&caps);
         return caps.get(0).map(|m| m.end());
     }
     if let Some(caps) = lex.title_at(rest) {
@@ -1367,7 +1367,7 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
     let last = zh_body_regex().find_iter(&window).last()?;
     let between = &window[last.end()..];
     let between = strip_quoted(between);
-    let between = lex.date.replace_all(&between, "");
+    let between = lex.date.regex.replace_all(&between, "");
     let clean = !between.contains(['，', '。', '；', ',', ';'])
         && !between.contains("决议")
         && between.chars().count() <= 40;
@@ -1416,8 +1416,8 @@ fn zh_date_and_title_before(
     }
     let date = caps
         .name("date")
-        .and_then(|d| lex.date.captures(d.as_str()))
-        .and_then(|c| lex.iso_date(&c));
+        .and_then(|d| lex.date.regex.captures(d.as_str()))
+        .and_then(|c| lex.date.iso(&c));
     let title = caps.name("title").map(|t| unquote(t.as_str()));
     (date, title)
 }
