@@ -450,6 +450,7 @@ impl Lexicon {
                     (&title_opening, true),
                     (&connector_glue, true),
                 ]),
+            Tails::Dropped,
         );
         let before_screen = screen(
             body_before_keyword
@@ -457,6 +458,8 @@ impl Lexicon {
                 .map(|(re, _): &(Regex, Body)| (re, body_case))
                 .chain(bare.iter().map(|(_, end, _)| (end, body_case)))
                 .chain([(&other_body_before_keyword, body_case)]),
+            // These patterns end with `$`: their tails decide where they can match.
+            Tails::Kept,
         );
         Lexicon {
             step_screen,
@@ -574,13 +577,25 @@ impl DatePattern {
 /// regex was built. A screen only has to let every real match through, so
 /// word-boundary assertions are dropped: on non-ASCII text a Unicode `\b`
 /// sends the regex engine from its fast automaton to a slow one.
-fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>) -> RegexSet {
+///
+/// With `Tails::Dropped` (for patterns anchored at the start) each pattern
+/// also loses what may match nothing at its end, as `optional_tail_dropped`
+/// says: whether a pattern matches at the start does not depend on it, and
+/// an optional tail such as the French "(?: des …[ \w'’-]{1,60}?)?" of other
+/// bodies' names kept the set's automaton running, and building new
+/// states, sixty characters further on every step of a chain.
+fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>, tails: Tails) -> RegexSet {
     let flagged: Vec<String> = patterns
         .map(|(re, case_insensitive)| {
             let relaxed = re.as_str().replace(r"\b", "");
-            match case_insensitive {
-                true => format!("(?i:{relaxed})"),
-                false => format!("(?:{relaxed})"),
+            let dropped = match tails {
+                Tails::Kept => None,
+                Tails::Dropped => optional_tail_dropped(&relaxed, case_insensitive),
+            };
+            match (dropped, case_insensitive) {
+                (Some(shorter), _) => shorter,
+                (None, true) => format!("(?i:{relaxed})"),
+                (None, false) => format!("(?:{relaxed})"),
             }
         })
         .collect();
@@ -589,6 +604,54 @@ fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>) -> RegexSet {
         .dfa_size_limit(64 << 20)
         .build()
         .unwrap_or_else(|e| panic!("vocabulary screen is invalid: {e}"))
+}
+
+#[derive(Clone, Copy)]
+enum Tails {
+    Kept,
+    Dropped,
+}
+
+/// `pattern` without what may match nothing at its end: trailing items of
+/// a sequence that can be empty (optional groups, `*`, assertions), in
+/// every branch of an alternation, and a repetition's further rounds. It
+/// matches at the start of a text wherever `pattern` does (and sometimes
+/// where `pattern` does not). Case-insensitivity is spelled out in the
+/// classes of the result. `None` when the pattern does not parse.
+fn optional_tail_dropped(pattern: &str, case_insensitive: bool) -> Option<String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(case_insensitive)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    Some(drop_optional_tail(&hir).to_string())
+}
+
+fn drop_optional_tail(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Hir, HirKind};
+    match hir.kind() {
+        HirKind::Capture(capture) => drop_optional_tail(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => {
+            drop_optional_tail(&repetition.sub)
+        }
+        HirKind::Alternation(branches) => {
+            Hir::alternation(branches.iter().map(drop_optional_tail).collect())
+        }
+        HirKind::Concat(items) => {
+            let mut items = items.clone();
+            while items
+                .last()
+                .is_some_and(|item| item.properties().minimum_len() == Some(0))
+            {
+                items.pop();
+            }
+            if let Some(last) = items.pop() {
+                items.push(drop_optional_tail(&last));
+            }
+            Hir::concat(items)
+        }
+        _ => hir.clone(),
+    }
 }
 
 /// Which patterns of a chain step can match; see `Lexicon::step_screen`.
@@ -698,6 +761,76 @@ mod tests {
             .find_iter(&text[from..])
             .map(|m| from + m.start())
             .collect()
+    }
+
+    /// The step screen lets through every pattern that matches, at every
+    /// character of every worked example, in every language.
+    #[test]
+    fn step_screen_passes_every_match() {
+        for lang in Lang::ALL {
+            let lex = Lexicon::get(lang);
+            for example in lang.vocabulary().examples {
+                let text = example.text;
+                for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let rest = &text[at..];
+                    let screen = lex.screen_step(rest);
+                    let context = format!("{lang:?} at {at} of {text:?}");
+                    for (i, (re, _)) in lex.bodies.iter().enumerate() {
+                        assert!(!re.is_match(rest) || screen.body(i), "body {i}, {context}");
+                    }
+                    for (i, (re, _, _)) in lex.bare.iter().enumerate() {
+                        assert!(!re.is_match(rest) || screen.bare(i), "bare {i}, {context}");
+                    }
+                    let checks = [
+                        (
+                            lex.other_body.is_match(rest),
+                            screen.other_body(),
+                            "other body",
+                        ),
+                        (lex.date_glue.regex.is_match(rest), screen.date(), "date"),
+                        (lex.title_glue.is_match(rest), screen.title(), "title"),
+                        (
+                            lex.connector_glue.is_match(rest),
+                            screen.connector(),
+                            "connector",
+                        ),
+                    ];
+                    for (matches, passed, what) in checks {
+                        assert!(!matches || passed, "{what}, {context}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Wherever a pattern matches at the start of a text, so does the
+        /// pattern without its optional tail.
+        #[test]
+        fn dropping_the_optional_tail_keeps_every_match(
+            pattern in prop::sample::select(vec![
+                "^ab(?:c|d e)?",
+                "^a(?:b+c?|c)(?: d)*\\s*",
+                "^(?:a|b(?:c)?)(?:\\b)",
+                "^(?:ab){1,3}c?",
+                "^a(?: (?:b|c d)[ \\w-]{1,6}?)?(?:\\b)",
+                "^(?i:A)b?",
+            ]),
+            text in "[abcd -]{0,12}",
+        ) {
+            let shorter = optional_tail_dropped(pattern, false).expect("the pattern parses");
+            let (original, shorter) = (build_case_sensitive(pattern), build_case_sensitive(&shorter));
+            prop_assert!(!original.is_match(&text) || shorter.is_match(&text));
+        }
+    }
+
+    #[test]
+    fn optional_tails_are_dropped() {
+        let shorter =
+            optional_tail_dropped("^(?:of )?the (?:Council|Board)(?: on [A-Z]+)?,?", false);
+        let shorter = build_case_sensitive(&shorter.expect("the pattern parses"));
+        assert_eq!(shorter.find("the Board on X").map(|m| m.end()), Some(9));
+        assert!(!shorter.is_match("of the Bo"));
     }
 
     #[test]
