@@ -718,10 +718,11 @@ struct EdgeFacts {
     verbs: Vec<u32>,
     /// Its sections, as `index::section_bit` bits.
     sections: u8,
-    /// The evidence to keep: of the citations with the least (in a
-    /// footnote, language preference), the first. Running text says more
-    /// than a footnote ("1 Resolution 70/1."), and English comes first.
-    evidence: Option<((bool, u8), String)>,
+    /// The evidence to keep: of the citations with the least (kind of
+    /// evidence, language preference), the first. Running text says more
+    /// than a footnote ("1 Resolution 70/1."), a footnote more than a list
+    /// of links, and English comes first.
+    evidence: Option<((EvidenceKind, u8), String)>,
 }
 
 impl GraphBuilder {
@@ -957,7 +958,7 @@ impl EdgeFacts {
             // first in a footnote, and then the language preferred among
             // them: that is the first citation of the least rank.
             let rank = (
-                citation.section == Section::Footnote,
+                EvidenceKind::of(citation, evidence),
                 title_preference(language),
             );
             if self.evidence.as_ref().is_none_or(|(kept, _)| rank < *kept) {
@@ -965,6 +966,37 @@ impl EdgeFacts {
             }
         }
     }
+}
+
+/// What an edge's evidence sentence is, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum EvidenceKind {
+    RunningText,
+    Footnote,
+    /// A citation found in a link ("https://undocs.org/ch/A/RES/70/1"): the
+    /// hyperlinks that a PDF's text lists for its footnotes, whose sentence
+    /// is the list and says nothing of the citation.
+    Link,
+}
+
+impl EvidenceKind {
+    fn of(citation: &CitationRecord, evidence: &str) -> EvidenceKind {
+        if in_link(&citation.matched, evidence) {
+            EvidenceKind::Link
+        } else if citation.section == Section::Footnote {
+            EvidenceKind::Footnote
+        } else {
+            EvidenceKind::RunningText
+        }
+    }
+}
+
+/// Whether `matched` stands in a link of `evidence`.
+fn in_link(matched: &str, evidence: &str) -> bool {
+    !matched.is_empty()
+        && evidence.split_whitespace().any(|word| {
+            (word.starts_with("https://") || word.starts_with("http://")) && word.contains(matched)
+        })
 }
 
 /// Which language's title a node shows: English first (the language of
@@ -1119,6 +1151,41 @@ mod tests {
         let graph = graph_of(&[documents[0].clone(), english]);
         let kept = edge(&graph, "A/RES/78/1", "A/RES/70/1").evidence.as_deref();
         assert_eq!(kept, Some("en footnote"));
+    }
+
+    /// A citation found in a Chinese PDF's line of footnote links says less
+    /// than an English footnote, whatever its section (the README's `path`
+    /// example).
+    #[test]
+    fn evidence_of_a_link_comes_last() {
+        let links = "https://undocs.org/ch/A/78/L.86 https://undocs.org/ch/A/RES/217(III) 认识到";
+        let mut in_a_link = citation("A/RES/217(III)", Section::Preamble, links);
+        in_a_link.matched = "A/RES/217(III)".to_string();
+        let mut footnote = citation(
+            "A/RES/217(III)",
+            Section::Footnote,
+            "1 Resolution 217 A (III).",
+        );
+        footnote.matched = "217 A (III)".to_string();
+        let documents = [
+            document("A/RES/78/311", Lang::Zh, vec![in_a_link]),
+            document("A/RES/78/311", Lang::En, vec![footnote]),
+        ];
+        let graph = graph_of(&documents);
+        let kept = edge(&graph, "A/RES/78/311", "A/RES/217(III)")
+            .evidence
+            .as_deref();
+        assert_eq!(kept, Some("1 Resolution 217 A (III)."));
+        let graph = graph_of(&documents[..1]);
+        let kept = edge(&graph, "A/RES/78/311", "A/RES/217(III)")
+            .evidence
+            .as_deref();
+        assert_eq!(kept, Some(links), "a link is still better than nothing");
+        assert!(!in_link(
+            "A/RES/217(III)",
+            "see A/RES/217(III) and https://undocs.org/A/RES/1"
+        ));
+        assert!(!in_link("", "https://undocs.org/A/RES/1"));
     }
 
     #[test]

@@ -172,6 +172,26 @@ fn output_is_deterministic() {
 /// Lineage, path, cites and cited-by read only their part of a saved
 /// index; from the command line they answer as on the corpus itself, in
 /// every format, and a missing index is said once, with its cause.
+/// The README's `path` example: the English footnote is the evidence, not
+/// the Chinese PDF's line of links in which 217 A (III) is found too.
+#[test]
+fn the_readme_path_example_shows_the_english_footnote() {
+    let output = rescite()
+        .args(["path", "78/311", "217 A (III)"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("A/RES/78/311 · 2024-07-01 · "),
+        "{text}"
+    );
+    assert!(lines[1].ends_with(") → A/RES/217(III)"), "{text}");
+    assert_eq!(lines[2].trim(), "“1 Resolution 217 A (III).”");
+}
+
 #[test]
 fn queries_on_a_saved_index_answer_as_on_the_corpus() {
     let dir = tempfile::tempdir().expect("a temp dir");
