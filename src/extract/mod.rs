@@ -1503,7 +1503,7 @@ fn written_symbol_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::RegexBuilder::new(
-            r"(?P<sym>(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?)",
+            r"(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?",
         )
         .case_insensitive(true)
         .build()
@@ -1515,8 +1515,7 @@ fn written_symbol_regex() -> &'static regex::Regex {
 /// undocs.org link) are citations wherever they stand.
 fn written_symbols(text: &str) -> Vec<RawCitation> {
     standalone_symbols(written_symbol_regex(), text)
-        .filter_map(|caps| {
-            let m = caps.name("sym")?;
+        .filter_map(|m| {
             let (symbol, part) = crate::symbol::parse_with_part(m.as_str()).ok()?;
             Some(RawCitation {
                 start: m.start(),
@@ -1532,19 +1531,20 @@ fn written_symbols(text: &str) -> Vec<RawCitation> {
         .collect()
 }
 
-/// The matches of a symbol pattern (group `sym`) that stand alone: not
-/// preceded by an ASCII letter, digit or full stop, so that the tail of a
-/// longer symbol or word is not read as a symbol of its own. (Checked here
-/// rather than in the pattern, whose literal prefixes then speed the search.)
+/// The matches of a symbol pattern that stand alone: not preceded by an
+/// ASCII letter, digit or full stop, so that the tail of a longer symbol or
+/// word is not read as a symbol of its own. (Checked here rather than in
+/// the pattern, whose literal prefixes then speed the search.) The patterns
+/// have no groups to read: a search for the match alone runs no capture
+/// engine.
 fn standalone_symbols<'t>(
     re: &'static regex::Regex,
     text: &'t str,
-) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+) -> impl Iterator<Item = regex::Match<'t>> + 't {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at <= text.len() {
-            let caps = re.captures_at(text, at)?;
-            let sym = caps.name("sym")?;
+            let sym = re.find_at(text, at)?;
             let glued = text[..sym.start()]
                 .bytes()
                 .next_back()
@@ -1557,7 +1557,7 @@ fn standalone_symbols<'t>(
             while !text.is_char_boundary(at) {
                 at += 1;
             }
-            return Some(caps);
+            return Some(sym);
         }
         None
     })
@@ -1567,7 +1567,7 @@ fn reference_regex() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         regex::Regex::new(
-            r"(?P<sym>(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+)",
+            r"(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+",
         )
         .expect("valid pattern")
     })
@@ -1576,8 +1576,7 @@ fn reference_regex() -> &'static regex::Regex {
 /// Other document symbols: drafts, reports, letters, records.
 fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> Vec<Reference> {
     standalone_symbols(reference_regex(), &norm.text)
-        .filter_map(|caps| {
-            let m = caps.name("sym")?;
+        .filter_map(|m| {
             let symbol = m.as_str().trim_end_matches(['.', '-']);
             let is_resolution = symbol.contains("/RES/") || symbol.contains("/DEC/");
             if is_resolution || !symbol.bytes().any(|b| b.is_ascii_digit()) {
