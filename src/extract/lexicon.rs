@@ -13,6 +13,10 @@ pub struct Lexicon {
     pub vocab: &'static Vocabulary,
     /// Keyword: group `dec` is set for decisions.
     pub keyword: Regex,
+    /// A resolution keyword (group `res` of `keyword`) and its boundary,
+    /// anchored: whether a keyword match is a resolution's, asked without
+    /// running the capture engine on `keyword`.
+    pub resolution_keyword: Regex,
     /// Where the next keyword can start, found faster than `keyword` can.
     pub keyword_anchors: Option<KeywordAnchors>,
     /// Known organs and other bodies, anchored at the start.
@@ -330,6 +334,7 @@ impl Lexicon {
             v.resolution.join("|"),
             v.decision.join("|")
         ));
+        let resolution_keyword = build(&format!(r"^(?:{}){wb_end}", v.resolution.join("|")));
         let bodies: Vec<(Regex, Body)> = v
             .bodies
             .iter()
@@ -467,6 +472,7 @@ impl Lexicon {
             vocab: v,
             keyword_anchors: KeywordAnchors::new(keyword.as_str()),
             keyword,
+            resolution_keyword,
             bodies,
             other_body,
             body_before_keyword,

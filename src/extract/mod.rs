@@ -542,36 +542,70 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
             },
             _ => at,
         };
-        let Some(caps) = lex.keyword.captures_at(text, from) else {
+        let Some(hit) = keyword_at(text, from, lex, [res, dec]) else {
             break;
         };
-        let (Some(whole), kind) = (
-            caps.get(res).or_else(|| caps.get(dec)),
-            if caps.get(dec).is_some() {
-                Kind::Decision
-            } else {
-                Kind::Resolution
-            },
-        ) else {
-            break;
-        };
-        if lex.starts_word(text, whole.start()) {
-            hits.push(KeywordHit {
-                start: whole.start(),
-                end: whole.end(),
-                kind,
-            });
+        if lex.starts_word(text, hit.start) {
+            hits.push(hit);
             // The boundary character after a keyword may start the next one.
-            at = whole.end().max(at + 1);
+            at = hit.end.max(at + 1);
         } else {
             // "irresolution": look again one character on.
-            at = whole.start() + 1;
+            at = hit.start + 1;
         }
         while !text.is_char_boundary(at) {
             at += 1;
         }
     }
     hits
+}
+
+/// The first keyword match from `from`: the keyword's span (without the
+/// boundary character after it) and its kind. `res` and `dec` are the
+/// numbers of `keyword`'s groups.
+///
+/// The match alone is found by the automaton; which group took part, and
+/// where the keyword ends, are read from it: at a given start the pattern
+/// takes a resolution keyword whenever one (with its boundary) matches,
+/// and the boundary is one character, or none at the end of the text. Only
+/// there, where the character before the end could belong to either, are
+/// the groups read by the capture engine.
+fn keyword_at(
+    text: &str,
+    from: usize,
+    lex: &Lexicon,
+    [res, dec]: [usize; 2],
+) -> Option<KeywordHit> {
+    let found = lex.keyword.find_at(text, from)?;
+    let boundary_len = match lex.vocab.order {
+        KeywordOrder::After => Some(0),
+        KeywordOrder::Before if found.end() < text.len() => {
+            found.as_str().chars().next_back().map(char::len_utf8)
+        }
+        KeywordOrder::Before => None,
+    };
+    let Some(boundary_len) = boundary_len else {
+        let caps = lex.keyword.captures_at(text, found.start())?;
+        let kind = match caps.get(dec) {
+            Some(_) => Kind::Decision,
+            None => Kind::Resolution,
+        };
+        let keyword = caps.get(res).or_else(|| caps.get(dec))?;
+        return Some(KeywordHit {
+            start: keyword.start(),
+            end: keyword.end(),
+            kind,
+        });
+    };
+    let kind = match lex.resolution_keyword.is_match(&text[found.start()..]) {
+        true => Kind::Resolution,
+        false => Kind::Decision,
+    };
+    Some(KeywordHit {
+        start: found.start(),
+        end: found.end() - boundary_len,
+        kind,
+    })
 }
 
 /// A citation before its id is decided.

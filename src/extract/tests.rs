@@ -292,13 +292,47 @@ proptest::proptest! {
             let lex = Lexicon::get(lang);
             let anchors = lex.keyword_anchors.as_ref();
             proptest::prop_assert!(anchors.is_some(), "{:?} has anchors", lang);
+            let without_anchors = keyword_hits(&text, lex, None);
             proptest::prop_assert_eq!(
                 keyword_hits(&text, lex, anchors),
-                keyword_hits(&text, lex, None),
+                without_anchors.clone(),
+                "{:?} in {:?}", lang, text
+            );
+            proptest::prop_assert_eq!(
+                without_anchors,
+                keyword_hits_by_captures(&text, lex),
                 "{:?} in {:?}", lang, text
             );
         }
     }
+}
+
+/// The keywords as the pattern's capture groups give them, at every start:
+/// the reference for `keyword_at`, which reads them off the match alone.
+fn keyword_hits_by_captures(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = lex.keyword.captures_at(text, at) {
+        let (whole, kind) = match (caps.name("res"), caps.name("dec")) {
+            (Some(res), _) => (res, Kind::Resolution),
+            (None, Some(dec)) => (dec, Kind::Decision),
+            (None, None) => break,
+        };
+        if lex.starts_word(text, whole.start()) {
+            hits.push(KeywordHit {
+                start: whole.start(),
+                end: whole.end(),
+                kind,
+            });
+            at = whole.end().max(at + 1);
+        } else {
+            at = whole.start() + 1;
+        }
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+    }
+    hits
 }
 
 /// `mask_quoted` one character at a time: the reference for the version
