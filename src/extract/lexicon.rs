@@ -103,14 +103,20 @@ fn build(pattern: &str) -> Regex {
 /// vector search for whole words in the lower-cased copy finds where the
 /// next keyword may start; the pattern then runs from there, and finds
 /// the match it would have found from further back.
+///
+/// The copy folds Cyrillic capitals too when the strings are Cyrillic:
+/// with both cases of each letter, the Russian strings were 64 variants
+/// of "резол" and "решен", whose first letters are among the commonest
+/// pairs of Russian, and the search stopped every few words (a fifth of
+/// the instructions of Russian texts).
 pub struct KeywordAnchors {
     finder: aho_corasick::packed::Searcher,
     offset: usize,
+    cyrillic: bool,
 }
 
 /// At most this many strings for one run of letters: each letter with
-/// cases other than ASCII's doubles them (ſ for s, both cases of a
-/// Cyrillic letter).
+/// cases other than the copy's fold doubles them (ſ for s, ᲂ for о).
 const ANCHOR_VARIANTS: usize = 32;
 /// At most this many strings in all: the vector search (Teddy) takes 64.
 const ANCHORS_MAX: usize = 64;
@@ -124,7 +130,10 @@ impl KeywordAnchors {
             .build()
             .parse(pattern)
             .ok()?;
-        let (needles, offset) = anchors(&hir)?;
+        let cyrillic = pattern
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        let (needles, offset) = anchors(&hir, cyrillic)?;
         if needles.len() > ANCHORS_MAX {
             return None;
         }
@@ -133,14 +142,28 @@ impl KeywordAnchors {
             .builder()
             .extend(&needles)
             .build()?;
-        Some(KeywordAnchors { finder, offset })
+        Some(KeywordAnchors {
+            finder,
+            offset,
+            cyrillic,
+        })
+    }
+
+    /// The copy of `text` the anchors are looked for in: its capitals in
+    /// lower case, as `fold_capital` folds them. Each keeps its length in
+    /// UTF-8, so offsets and character boundaries are the text's.
+    pub fn folded(&self, text: &str) -> Vec<u8> {
+        match self.cyrillic {
+            true => fold_with_cyrillic(text.as_bytes()),
+            false => text.as_bytes().to_ascii_lowercase(),
+        }
     }
 
     /// A place (a character boundary) from which to look for the first
     /// keyword starting at or after `at` (a character boundary) in `text`:
-    /// no match starts between the two. `lower` is `text` with its ASCII
-    /// letters in lower case. `None` when no keyword starts after `at`.
-    pub fn skip_to(&self, text: &str, lower: &str, at: usize) -> Option<usize> {
+    /// no match starts between the two. `lower` is `folded(text)`. `None`
+    /// when no keyword starts after `at`.
+    pub fn skip_to(&self, text: &str, lower: &[u8], at: usize) -> Option<usize> {
         let found = self.finder.find(lower.get(at..)?)?;
         let mut start = (at + found.start()).saturating_sub(self.offset).max(at);
         while !text.is_char_boundary(start) {
@@ -150,18 +173,68 @@ impl KeywordAnchors {
     }
 }
 
-/// The literal strings (ASCII letters in lower case) one of which every
+/// `bytes` (UTF-8) with ASCII capitals and those of U+0400–042F in lower
+/// case. Capitals U+0400–040F, U+0410–041F and U+0420–042F are D0 80–8F,
+/// D0 90–9F and D0 A0–AF; their small letters D1 90–9F, D0 B0–BF and
+/// D1 80–8F. Each byte's fold depends only on its neighbours, written
+/// without branches so that the compiler makes vector instructions of it
+/// (0xD0 is always a lead byte).
+fn fold_with_cyrillic(bytes: &[u8]) -> Vec<u8> {
+    let fold = |before: u8, b: u8, after: u8| -> u8 {
+        let in_block = |x: u8, start: u8| x.wrapping_sub(start) < 0x10;
+        let second = before == 0xD0;
+        let ascii_capital = b.wrapping_sub(b'A') < 26;
+        let lead_moves = (b == 0xD0) & (in_block(after, 0x80) | in_block(after, 0xA0));
+        let delta = u8::from(ascii_capital) * 0x20
+            + u8::from(second & in_block(b, 0x80)) * 0x10
+            + u8::from(second & in_block(b, 0x90)) * 0x20
+            + u8::from(second & in_block(b, 0xA0)) * 0xE0
+            + u8::from(lead_moves);
+        b.wrapping_add(delta)
+    };
+    let len = bytes.len();
+    let mut out = bytes.to_vec();
+    if len < 3 {
+        for at in 0..len {
+            let before = at.checked_sub(1).map_or(0, |i| bytes[i]);
+            let after = bytes.get(at + 1).copied().unwrap_or(0);
+            out[at] = fold(before, bytes[at], after);
+        }
+        return out;
+    }
+    out[0] = fold(0, bytes[0], bytes[1]);
+    out[len - 1] = fold(bytes[len - 2], bytes[len - 1], 0);
+    let middle = out[1..len - 1].iter_mut();
+    let lanes = bytes.iter().zip(&bytes[1..]).zip(&bytes[2..]);
+    for (o, ((&before, &b), &after)) in middle.zip(lanes) {
+        *o = fold(before, b, after);
+    }
+    out
+}
+
+/// A capital as the anchors' copy folds it: ASCII ones, and with
+/// `cyrillic` those of U+0400–042F, to their small letters.
+fn fold_capital(c: char, cyrillic: bool) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{0400}'..='\u{040F}' if cyrillic => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        '\u{0410}'..='\u{042F}' if cyrillic => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The literal strings (folded by `fold_capital`) one of which every
 /// match of `hir` contains, and how far into a match at most they start.
-fn anchors(hir: &regex_syntax::hir::Hir) -> Option<(Vec<String>, usize)> {
+fn anchors(hir: &regex_syntax::hir::Hir, cyrillic: bool) -> Option<(Vec<String>, usize)> {
     use regex_syntax::hir::HirKind;
     match hir.kind() {
-        HirKind::Capture(capture) => anchors(&capture.sub),
-        HirKind::Repetition(repetition) if repetition.min > 0 => anchors(&repetition.sub),
+        HirKind::Capture(capture) => anchors(&capture.sub, cyrillic),
+        HirKind::Repetition(repetition) if repetition.min > 0 => anchors(&repetition.sub, cyrillic),
         HirKind::Alternation(branches) => {
             let mut needles = Vec::new();
             let mut offset = 0;
             for branch in branches {
-                let (more, at) = anchors(branch)?;
+                let (more, at) = anchors(branch, cyrillic)?;
                 needles.extend(more);
                 offset = offset.max(at);
             }
@@ -170,11 +243,11 @@ fn anchors(hir: &regex_syntax::hir::Hir) -> Option<(Vec<String>, usize)> {
         HirKind::Concat(items) => {
             let mut skipped = 0usize;
             for (i, item) in items.iter().enumerate() {
-                if let Some(run) = literal_run(&items[i..]) {
+                if let Some(run) = literal_run(&items[i..], cyrillic) {
                     return Some((run, skipped));
                 }
                 if item.properties().minimum_len().unwrap_or(0) > 0 {
-                    if let Some((needles, offset)) = anchors(item) {
+                    if let Some((needles, offset)) = anchors(item, cyrillic) {
                         return Some((needles, skipped + offset));
                     }
                 }
@@ -183,24 +256,25 @@ fn anchors(hir: &regex_syntax::hir::Hir) -> Option<(Vec<String>, usize)> {
             None
         }
         HirKind::Literal(_) | HirKind::Class(_) => {
-            Some((literal_run(std::slice::from_ref(hir))?, 0))
+            Some((literal_run(std::slice::from_ref(hir), cyrillic)?, 0))
         }
         _ => None,
     }
 }
 
 /// The strings that the literals and small classes at the start of
-/// `items` spell, ASCII letters in lower case; `None` when they spell
-/// fewer than three bytes (too common to help).
-fn literal_run(items: &[regex_syntax::hir::Hir]) -> Option<Vec<String>> {
+/// `items` spell, folded by `fold_capital`; `None` when they spell fewer
+/// than three bytes (too common to help).
+fn literal_run(items: &[regex_syntax::hir::Hir], cyrillic: bool) -> Option<Vec<String>> {
     use regex_syntax::hir::{Class, HirKind};
     let mut strings = vec![String::new()];
     for item in items {
         let choices: Vec<String> = match item.kind() {
             HirKind::Literal(literal) => {
-                vec![std::str::from_utf8(&literal.0).ok()?.to_ascii_lowercase()]
+                let literal = std::str::from_utf8(&literal.0).ok()?;
+                vec![literal.chars().map(|c| fold_capital(c, cyrillic)).collect()]
             }
-            HirKind::Class(Class::Unicode(class)) => match small_class(class) {
+            HirKind::Class(Class::Unicode(class)) => match small_class(class, cyrillic) {
                 Some(chars) => chars,
                 None => break,
             },
@@ -217,15 +291,15 @@ fn literal_run(items: &[regex_syntax::hir::Hir]) -> Option<Vec<String>> {
     strings.iter().all(|s| s.len() >= 3).then_some(strings)
 }
 
-/// The characters of a class of at most four (ASCII letters in lower
-/// case), as strings; `None` for a larger class.
-fn small_class(class: &regex_syntax::hir::ClassUnicode) -> Option<Vec<String>> {
+/// The characters of a class of at most four (folded by `fold_capital`),
+/// as strings; `None` for a larger class.
+fn small_class(class: &regex_syntax::hir::ClassUnicode, cyrillic: bool) -> Option<Vec<String>> {
     let mut chars = std::collections::BTreeSet::new();
     for range in class.ranges() {
         if u32::from(range.end()) - u32::from(range.start()) >= 8 {
             return None;
         }
-        chars.extend((range.start()..=range.end()).map(|c| c.to_ascii_lowercase()));
+        chars.extend((range.start()..=range.end()).map(|c| fold_capital(c, cyrillic)));
     }
     (!chars.is_empty() && chars.len() <= 4).then(|| chars.into_iter().map(String::from).collect())
 }
@@ -827,6 +901,22 @@ mod tests {
             let shorter = optional_tail_dropped(pattern, false).expect("the pattern parses");
             let (original, shorter) = (build_case_sensitive(pattern), build_case_sensitive(&shorter));
             prop_assert!(!original.is_match(&text) || shorter.is_match(&text));
+        }
+    }
+
+    proptest! {
+        /// The anchors' copy folds the text as `fold_capital` folds each
+        /// character, with and without Cyrillic.
+        #[test]
+        fn folded_copy_folds_each_character(text in "[a-zA-ZЀ-џҀ-ӿ Ѐ-Я0-9ᲂé,.]{0,40}") {
+            for cyrillic in [false, true] {
+                let expected: String = text.chars().map(|c| fold_capital(c, cyrillic)).collect();
+                let folded = match cyrillic {
+                    true => fold_with_cyrillic(text.as_bytes()),
+                    false => text.as_bytes().to_ascii_lowercase(),
+                };
+                prop_assert_eq!(folded, expected.into_bytes());
+            }
         }
     }
 

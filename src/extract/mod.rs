@@ -529,9 +529,9 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
     let (Some(res), Some(dec)) = (group("res"), group("dec")) else {
         return hits;
     };
-    // The text with ASCII letters in lower case, for the anchors' search:
-    // the same length, the same character boundaries.
-    let lower = anchors.map(|_| text.to_ascii_lowercase());
+    // The text with capitals in lower case, for the anchors' search: the
+    // same length, the same character boundaries.
+    let lower = anchors.map(|anchors| anchors.folded(text));
     loop {
         // No keyword starts before `from`: the search from there finds the
         // match it would find from `at`.
