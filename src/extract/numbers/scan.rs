@@ -59,6 +59,19 @@ impl NumberMatch {
         haystack.get(start..end)
     }
 
+    /// A match from `start` to `end` with the given groups' spans.
+    fn spanning(start: usize, end: usize, groups: &[(Group, usize, usize)]) -> NumberMatch {
+        let mut m = NumberMatch {
+            start,
+            end,
+            ..Default::default()
+        };
+        for &(group, from, to) in groups {
+            m.set(group, from, to);
+        }
+        m
+    }
+
     fn set(&mut self, group: Group, start: usize, end: usize) {
         self.groups[group as usize] = Some((start, end));
     }
@@ -159,14 +172,11 @@ impl Scan<'_> {
         let slash = self.space(a_end);
         let b_start = self.space(self.byte(slash, b'/')?);
         let b_end = self.digits(b_start, 1, 4)?;
-        let mut m = NumberMatch {
+        Some(NumberMatch::spanning(
             start,
-            end: b_end,
-            ..Default::default()
-        };
-        m.set(Group::A, at, a_end);
-        m.set(Group::B, b_start, b_end);
-        Some(m)
+            b_end,
+            &[(Group::A, at, a_end), (Group::B, b_start, b_end)],
+        ))
     }
 
     /// `(?P<n>\d{1,4})(?P<npart>\ ?PART(?:\ ?JOIN\ ?PART)?)?\ ?[(\)]\ ?(?:…)\ ?[()]`
@@ -208,10 +218,7 @@ impl Scan<'_> {
     fn session(&self, start: usize, at: usize) -> Option<NumberMatch> {
         let open = self.space(at);
         let inside = self.space(self.paren(open)?);
-        let mut m = NumberMatch {
-            start,
-            ..Default::default()
-        };
+        let mut m = NumberMatch::spanning(start, start, &[]);
         let inside_end = self
             .roman_session(inside, &mut m)
             .or_else(|| self.year(inside, &mut m))
@@ -278,16 +285,17 @@ impl Scan<'_> {
         let digits_start = self.space(self.byte(close, b')')?);
         let digits_end = self.digits(digits_start, 1, 2)?;
         let end = self.byte(self.space(digits_end), b'-')?;
-        let mut m = NumberMatch {
-            start: at,
+        let mut m = NumberMatch::spanning(
+            at,
             end,
-            ..Default::default()
-        };
-        m.set(Group::Rn, at, rn_end);
+            &[
+                (Group::Rn, at, rn_end),
+                (Group::ArRev, digits_start, digits_end),
+            ],
+        );
         if let Some(part_end) = part_end {
             m.set(Group::RnPart, rn_end, part_end);
         }
-        m.set(Group::ArRev, digits_start, digits_end);
         Some(m)
     }
 
@@ -297,14 +305,14 @@ impl Scan<'_> {
         let year_end = self.digits(year_start, 4, 4)?;
         let n_start = self.space(self.byte(self.space(year_end), b'(')?);
         let n_end = self.digits(n_start, 1, 4)?;
-        let mut m = NumberMatch {
-            start: at,
-            end: n_end,
-            ..Default::default()
-        };
-        m.set(Group::RYear, year_start, year_end);
-        m.set(Group::Rsc, n_start, n_end);
-        Some(m)
+        Some(NumberMatch::spanning(
+            at,
+            n_end,
+            &[
+                (Group::RYear, year_start, year_end),
+                (Group::Rsc, n_start, n_end),
+            ],
+        ))
     }
 
     /// `\(\ ?(?P<rrn>\d{1,4})\ ?د\ ?\)\ ?(?P<rrs>\d{1,2})\ ?-`
@@ -315,14 +323,14 @@ impl Scan<'_> {
         let digits_start = self.space(self.byte(self.space(letter_end), b')')?);
         let digits_end = self.digits(digits_start, 1, 2)?;
         let end = self.byte(self.space(digits_end), b'-')?;
-        let mut m = NumberMatch {
-            start: at,
+        Some(NumberMatch::spanning(
+            at,
             end,
-            ..Default::default()
-        };
-        m.set(Group::Rrn, n_start, n_end);
-        m.set(Group::Rrs, digits_start, digits_end);
-        Some(m)
+            &[
+                (Group::Rrn, n_start, n_end),
+                (Group::Rrs, digits_start, digits_end),
+            ],
+        ))
     }
 
     /// `\ ?`: past one space, if there is one.
