@@ -182,6 +182,25 @@ struct Breaks {
     lines: Vec<usize>,
 }
 
+impl Breaks {
+    /// The line starts of `text`, and the offsets just past each blank line
+    /// as a search for "\n\n" finds them (without overlaps: "\n\n\n" is
+    /// one), in one pass over its newlines.
+    fn of(text: &str) -> Breaks {
+        let bytes = text.as_bytes();
+        let mut lines = vec![0];
+        let mut paragraphs = Vec::new();
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            lines.push(at + 1);
+            let blank = bytes.get(at + 1) == Some(&b'\n');
+            if blank && paragraphs.last().is_none_or(|&end| end <= at) {
+                paragraphs.push(at + 2);
+            }
+        }
+        Breaks { paragraphs, lines }
+    }
+}
+
 fn footnote_line_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"^[ ]*\d{1,3}[ ]*(?:\(\)[ ]*)?[ ]\S").expect("valid pattern"))
@@ -221,14 +240,7 @@ impl Layout {
     pub fn verb_at(&self, text: &str, at: usize, lex: &Lexicon) -> Option<String> {
         let until = floor(text, at + 1).min(text.len());
         let from = line_start_after(text, at.saturating_sub(3000));
-        let breaks = self.breaks.get_or_init(|| Breaks {
-            paragraphs: memchr::memmem::find_iter(text.as_bytes(), b"\n\n")
-                .map(|i| i + 2)
-                .collect(),
-            lines: std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-                .collect(),
-        });
+        let breaks = self.breaks.get_or_init(|| Breaks::of(text));
         let paragraph = breaks
             .paragraphs
             .partition_point(|&p| p <= until)
@@ -292,6 +304,12 @@ fn line_start_after(text: &str, at: usize) -> usize {
 fn is_footnote_line(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line = &text[line_start..];
+    // The pattern opens with spaces and a digit: a line whose first other
+    // byte is ASCII but no digit cannot match, and most lines are such.
+    let first = line.bytes().find(|&b| b != b' ');
+    if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        return false;
+    }
     footnote_line_regex().is_match(line) && !is_numbered_paragraph(line)
 }
 
@@ -300,4 +318,35 @@ fn is_numbered_paragraph(line: &str) -> bool {
     let trimmed = line.trim_start();
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// One pass over the newlines finds the line starts and blank
+        /// lines that a search for each finds.
+        #[test]
+        fn breaks_are_those_of_two_searches(text in "[a \n]{0,40}") {
+            let breaks = Breaks::of(&text);
+            let paragraphs: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"\n\n")
+                .map(|i| i + 2)
+                .collect();
+            let lines: Vec<usize> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect();
+            proptest::prop_assert_eq!(breaks.paragraphs, paragraphs);
+            proptest::prop_assert_eq!(breaks.lines, lines);
+        }
+
+        /// The quick refusal agrees with the pattern.
+        #[test]
+        fn footnote_lines_as_the_pattern_says(text in "[ 1٣a.()\nx]{0,12}") {
+            let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+            let line = &text[line_start..];
+            let expected = footnote_line_regex().is_match(line) && !is_numbered_paragraph(line);
+            proptest::prop_assert_eq!(is_footnote_line(&text, text.len()), expected);
+        }
+    }
 }
