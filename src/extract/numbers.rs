@@ -39,58 +39,19 @@ mod scan;
 
 use scan::{Group, NumberMatch};
 
-/// Every number in `text`, in order.
+/// Every number in `text`, in order. The scanner itself looks only just
+/// before each slash or parenthesis, which every number shape contains.
 pub fn find_numbers(text: &str) -> Vec<NumberHit> {
     let mut hits = Vec::new();
-    for (start, end) in candidate_windows(text) {
-        // The window's end bounds the search; its start is only where the
-        // search begins, so that what precedes it still counts.
-        let haystack = &text[..end];
-        let mut at = start;
-        while let Some(found) = scan::find_at(haystack, at) {
-            at = found.end.max(at + 1);
-            while !haystack.is_char_boundary(at) {
-                at += 1;
-            }
-            read_match(text, &found, &mut hits);
-            if at >= end {
-                break;
-            }
+    let mut at = 0;
+    while let Some(found) = scan::find_at(text, at) {
+        at = found.end.max(at + 1);
+        while !text.is_char_boundary(at) {
+            at += 1;
         }
+        read_match(text, &found, &mut hits);
     }
     hits
-}
-
-/// Bytes that every number shape contains: the slash of `70/1`, or a
-/// parenthesis of `217 A (III)`, `2334 (2016)` and of their right-to-left
-/// reversals. Most of a text has none near a digit, and is skipped.
-const ANCHORS: [u8; 3] = [b'/', b'(', b')'];
-
-/// How far a number may reach on either side of its nearest anchor byte
-/// (the longest, an Arabic `1514 ألف إلى جيم (د إط - 15)`, reaches about
-/// 30 bytes): a window this wide around each anchor holds every match whole.
-const REACH: usize = 64;
-
-/// The stretches of `text` that may hold a number: windows around each
-/// anchor byte, merged where they overlap.
-fn candidate_windows(text: &str) -> Vec<(usize, usize)> {
-    let [a, b, c] = ANCHORS;
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    for at in memchr::memchr3_iter(a, b, c, text.as_bytes()) {
-        let mut start = at.saturating_sub(REACH);
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        let mut end = (at + 1 + REACH).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        match windows.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => windows.push((start, end)),
-        }
-    }
-    windows
 }
 
 /// Turns one match of the number pattern into a hit, if it stands as a
