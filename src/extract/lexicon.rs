@@ -593,7 +593,8 @@ impl Lexicon {
     }
 }
 
-/// The prefix of the groups that hold one month name each: `m0`, `m1`…
+/// The prefix of the groups that hold one month name each: `month0`,
+/// `month1`…
 const MONTH_GROUP: &str = "month";
 
 /// A date pattern (`{d} {m} {y}` in a language's words) and where its

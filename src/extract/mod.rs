@@ -524,11 +524,6 @@ fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
 fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> Vec<KeywordHit> {
     let mut hits = Vec::new();
     let mut at = 0;
-    // Group numbers, not names: `Captures::name` hashes the name each time.
-    let group = |name: &str| lex.keyword.capture_names().position(|n| n == Some(name));
-    let (Some(res), Some(dec)) = (group("res"), group("dec")) else {
-        return hits;
-    };
     // The text with capitals in lower case, for the anchors' search: the
     // same length, the same character boundaries.
     let lower = anchors.map(|anchors| anchors.folded(text));
@@ -542,7 +537,7 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
             },
             _ => at,
         };
-        let Some(hit) = keyword_at(text, from, lex, [res, dec]) else {
+        let Some(hit) = keyword_at(text, from, lex) else {
             break;
         };
         if lex.starts_word(text, hit.start) {
@@ -561,8 +556,7 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
 }
 
 /// The first keyword match from `from`: the keyword's span (without the
-/// boundary character after it) and its kind. `res` and `dec` are the
-/// numbers of `keyword`'s groups.
+/// boundary character after it) and its kind.
 ///
 /// The match alone is found by the automaton; which group took part, and
 /// where the keyword ends, are read from it: at a given start the pattern
@@ -570,12 +564,7 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
 /// and the boundary is one character, or none at the end of the text. Only
 /// there, where the character before the end could belong to either, are
 /// the groups read by the capture engine.
-fn keyword_at(
-    text: &str,
-    from: usize,
-    lex: &Lexicon,
-    [res, dec]: [usize; 2],
-) -> Option<KeywordHit> {
+fn keyword_at(text: &str, from: usize, lex: &Lexicon) -> Option<KeywordHit> {
     let found = lex.keyword.find_at(text, from)?;
     let boundary_len = match lex.vocab.order {
         KeywordOrder::After => Some(0),
@@ -586,11 +575,10 @@ fn keyword_at(
     };
     let Some(boundary_len) = boundary_len else {
         let caps = lex.keyword.captures_at(text, found.start())?;
-        let kind = match caps.get(dec) {
-            Some(_) => Kind::Decision,
-            None => Kind::Resolution,
+        let (keyword, kind) = match (caps.name("res"), caps.name("dec")) {
+            (Some(res), _) => (res, Kind::Resolution),
+            (None, dec) => (dec?, Kind::Decision),
         };
-        let keyword = caps.get(res).or_else(|| caps.get(dec))?;
         return Some(KeywordHit {
             start: keyword.start(),
             end: keyword.end(),
