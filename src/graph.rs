@@ -720,8 +720,8 @@ struct EdgeFacts {
     sections: u8,
     /// The evidence to keep: of the citations with the least (kind of
     /// evidence, language preference), the first. Running text says more
-    /// than a footnote ("1 Resolution 70/1."), a footnote more than a list
-    /// of links, and English comes first.
+    /// than a footnote ("1 Resolution 70/1."), a footnote more than a
+    /// citation found in a link, and English comes first.
     evidence: Option<((EvidenceKind, u8), String)>,
 }
 
@@ -955,8 +955,9 @@ impl EdgeFacts {
         self.sections |= index::section_bit(citation.section);
         if let Some(evidence) = &citation.evidence {
             // Kept per language as the first in running text, else the
-            // first in a footnote, and then the language preferred among
-            // them: that is the first citation of the least rank.
+            // first in a footnote, else the first found in a link, and then
+            // the language preferred among them: that is the first citation
+            // of the least rank.
             let rank = (
                 EvidenceKind::of(citation, evidence),
                 title_preference(language),
@@ -991,11 +992,19 @@ impl EvidenceKind {
     }
 }
 
-/// Whether `matched` stands in a link of `evidence`.
+/// Whether `matched` was found in a link of `evidence`: a written symbol
+/// ("A/RES/70/1", not "70/1") with which a link of the sentence ends. The
+/// record says where the citation stands in its text, not in the sentence,
+/// so a sentence that writes a symbol out and links to it too counts as a
+/// link; a number such as "70/1" in running text never does.
 fn in_link(matched: &str, evidence: &str) -> bool {
-    !matched.is_empty()
+    let written = matched.starts_with(|c: char| c.is_ascii_alphabetic());
+    written
         && evidence.split_whitespace().any(|word| {
-            (word.starts_with("https://") || word.starts_with("http://")) && word.contains(matched)
+            let link = word.starts_with("https://") || word.starts_with("http://");
+            link && word
+                .trim_end_matches(['…', ',', ';', '.'])
+                .ends_with(matched)
         })
 }
 
@@ -1186,6 +1195,11 @@ mod tests {
             "see A/RES/217(III) and https://undocs.org/A/RES/1"
         ));
         assert!(!in_link("", "https://undocs.org/A/RES/1"));
+        assert!(!in_link(
+            "70/1",
+            "Recalling its resolution 70/1 (https://undocs.org/A/RES/70/1),"
+        ));
+        assert!(in_link("A/RES/70/1", "see https://undocs.org/A/RES/70/1."));
     }
 
     #[test]
