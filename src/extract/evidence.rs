@@ -1,0 +1,482 @@
+//! The sentence that shows a citation in context: back to the start of its
+//! paragraph or clause, forward to the end of its clause, within bounds,
+//! with its whitespace collapsed.
+//!
+//! Citations stand close together (one every couple of hundred bytes in a
+//! General Assembly text), so scanning the bytes around each one for the
+//! clause's bounds read most of a text several times: a tenth of the
+//! instructions of English extraction. The clause breaks of a text are
+//! found once, with a vector search for their bytes, and each citation
+//! looks its bounds up among them.
+
+use std::cell::OnceCell;
+
+/// How far back from a citation, and ahead of it, a sentence may reach.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    back: usize,
+    ahead: usize,
+}
+
+const WINDOW: Window = Window {
+    back: 400,
+    ahead: 300,
+};
+
+/// The characters that end a clause: `;` and its full-width, Chinese and
+/// Arabic forms. A blank line ends one too.
+const CLAUSE_STOPS: [&str; 4] = [";", "；", "。", "؛"];
+
+/// The evidence sentences of one text's citations.
+pub(super) struct Evidence<'t> {
+    text: &'t str,
+    /// Built on first use: a text may cite nothing.
+    breaks: OnceCell<ClauseBreaks>,
+    /// Several citations often stand in one sentence: the last one built
+    /// is kept for the next.
+    last: Option<(Span, String)>,
+}
+
+/// A sentence's bounds, and the ellipsis it opens with when it was cut.
+type Span = (usize, usize, &'static str);
+
+impl<'t> Evidence<'t> {
+    pub(super) fn new(text: &'t str) -> Evidence<'t> {
+        Evidence {
+            text,
+            breaks: OnceCell::new(),
+            last: None,
+        }
+    }
+
+    /// The sentence around the citation at `start..end` of the text.
+    pub(super) fn of(&mut self, start: usize, end: usize) -> Option<String> {
+        let breaks = self.breaks.get_or_init(|| ClauseBreaks::of(self.text));
+        let span = evidence_span(self.text, breaks, start, end, WINDOW)?;
+        if let Some((last_span, sentence)) = &self.last {
+            if *last_span == span {
+                return Some(sentence.clone());
+            }
+        }
+        let (begin, end, ellipsis) = span;
+        let sentence = format!("{ellipsis}{}", collapse_whitespace(&self.text[begin..end]));
+        self.last = Some((span, sentence.clone()));
+        Some(sentence)
+    }
+}
+
+/// The sentence around a citation: back to the start of its paragraph or
+/// clause, forward to the end of its clause, within bounds.
+fn evidence_span(
+    text: &str,
+    breaks: &ClauseBreaks,
+    start: usize,
+    end: usize,
+    window: Window,
+) -> Option<Span> {
+    let mut from = start.saturating_sub(window.back);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + window.ahead).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let cut = breaks.last_in(from, start);
+    let stop = breaks.first_in(end, to).unwrap_or(to);
+    let mut begin = cut.unwrap_or(from);
+    let mut ellipsis = "";
+    if cut.is_none() && from > 0 {
+        // The window began mid-sentence: start at the next word.
+        let skip = text[begin..start]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        begin += skip;
+        ellipsis = "… ";
+    }
+    Some((begin, stop, ellipsis)).filter(|_| !text[begin..stop].trim().is_empty())
+}
+
+/// Where clauses end in a text, in order: each clause stop, and each run
+/// of two or more newlines (whose every pair of newlines is a blank line).
+struct ClauseBreaks {
+    breaks: Vec<Break>,
+}
+
+/// A clause stop, or a run of newlines, at `start..end` of the text.
+#[derive(Debug, Clone, Copy)]
+struct Break {
+    start: usize,
+    end: usize,
+    blank: bool,
+}
+
+impl ClauseBreaks {
+    fn of(text: &str) -> ClauseBreaks {
+        let bytes = text.as_bytes();
+        let mut breaks = Vec::new();
+        // Every stop ends with `;` or 0x9B but "。", which starts with 0xE3;
+        // a text holds few of these bytes, and each is checked.
+        let stop_at = |at: usize| {
+            CLAUSE_STOPS
+                .iter()
+                .find(|stop| bytes[at..].starts_with(stop.as_bytes()))
+                .map(|stop| (at, at + stop.len()))
+        };
+        let mut newlines_until = 0;
+        for at in memchr::memchr3_iter(b'\n', b';', 0x9B, bytes) {
+            match bytes[at] {
+                b'\n' if at >= newlines_until => {
+                    let run = bytes[at..].iter().take_while(|&&b| b == b'\n').count();
+                    newlines_until = at + run;
+                    if run >= 2 {
+                        breaks.push(Break {
+                            start: at,
+                            end: at + run,
+                            blank: true,
+                        });
+                    }
+                }
+                b'\n' => {}
+                // A stop whose last byte is 0x9B starts two or one bytes back.
+                _ => {
+                    let found = stop_at(at).or_else(|| {
+                        (1..=2)
+                            .filter_map(|back| at.checked_sub(back))
+                            .find_map(|from| stop_at(from).filter(|&(_, end)| end == at + 1))
+                    });
+                    if let Some((start, end)) = found {
+                        breaks.push(Break {
+                            start,
+                            end,
+                            blank: false,
+                        });
+                    }
+                }
+            }
+        }
+        for at in memchr::memchr_iter(0xE3, bytes) {
+            if let Some((start, end)) = stop_at(at) {
+                breaks.push(Break {
+                    start,
+                    end,
+                    blank: false,
+                });
+            }
+        }
+        breaks.sort_unstable_by_key(|b| b.start);
+        ClauseBreaks { breaks }
+    }
+
+    /// The offset just past the last clause break that lies wholly in
+    /// `from..until`: past its stop, or past the second newline of its
+    /// last blank line there.
+    fn last_in(&self, from: usize, until: usize) -> Option<usize> {
+        let before = self.breaks.partition_point(|b| b.start < until);
+        for b in self.breaks[..before].iter().rev() {
+            let end = b.end.min(until);
+            let fits = if b.blank {
+                end >= b.start + 2
+            } else {
+                end == b.end
+            };
+            if !fits {
+                continue;
+            }
+            let first = if b.blank { end - 2 } else { b.start };
+            return (first >= from).then_some(end);
+        }
+        None
+    }
+
+    /// The first clause break that lies wholly in `from..until`: the
+    /// offset just past its stop, or where its first blank line starts.
+    fn first_in(&self, from: usize, until: usize) -> Option<usize> {
+        let after = self.breaks.partition_point(|b| b.end <= from);
+        for b in &self.breaks[after..] {
+            if b.start >= until {
+                return None;
+            }
+            if b.blank {
+                let start = b.start.max(from);
+                if start + 2 <= b.end.min(until) {
+                    return Some(start);
+                }
+            } else if b.start >= from {
+                return (b.end <= until).then_some(b.end);
+            }
+        }
+        None
+    }
+}
+
+/// The words of `text` joined by single spaces (as `split_whitespace`
+/// splits them). In most sentences each space, line break or no-break
+/// space stands alone between two words; those are copied with the others
+/// as spaces, and only the rest are taken word by word.
+fn collapse_whitespace(text: &str) -> String {
+    if let Some(collapsed) = lone_whitespace_as_spaces(text.trim_matches([' ', '\n'])) {
+        return collapsed;
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let space = whitespace_len(text, at);
+        if space > 0 {
+            at += space;
+            continue;
+        }
+        let word_start = at;
+        at += 1;
+        while at < bytes.len()
+            && !(MAY_START_SPACE[usize::from(bytes[at])] && whitespace_len(text, at) > 0)
+        {
+            at += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[word_start..at]);
+    }
+    out
+}
+
+/// `text` with each whitespace character but the space as a space, when
+/// every one stands alone between two words; `None` when two stand
+/// together or one opens or closes `text`. Found by vector searches for
+/// the bytes that whitespace other than the space starts with.
+fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    if memchr::memmem::find(bytes, b"  ").is_some() {
+        return None;
+    }
+    // These lead bytes start letters and punctuation too ("«", "’", "。").
+    let wide = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes)
+        .chain(memchr::memchr_iter(0xE1, bytes))
+        .filter_map(|at| Some((at, whitespace_len(text, at))).filter(|&(_, len)| len > 0));
+    let mut others: Vec<(usize, usize)> = memchr::memchr3_iter(b'\n', b'\t', b'\r', bytes)
+        .chain(memchr::memchr2_iter(0x0B, 0x0C, bytes))
+        .map(|at| (at, 1))
+        .chain(wide)
+        .collect();
+    others.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, len) in others {
+        let after = at + len;
+        let alone =
+            at > copied && bytes[at - 1] != b' ' && bytes.get(after).is_some_and(|&b| b != b' ');
+        if !alone {
+            return None;
+        }
+        out.push_str(&text[copied..at]);
+        out.push(' ');
+        copied = after;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// The bytes at which `whitespace_len` may find whitespace.
+const MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = [
+        b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut i = 0;
+    while i < starts.len() {
+        table[starts[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The length of the whitespace character at `at` (0 when there is none,
+/// or `at` is inside a character). Every whitespace character but ASCII
+/// starts with one of four lead bytes (U+0085, U+00A0, U+1680, U+2000…,
+/// U+3000).
+fn whitespace_len(text: &str, at: usize) -> usize {
+    match text.as_bytes()[at] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bounds as the bytes around the citation were once scanned for
+    /// them: the specification the breaks' lookups are held to.
+    fn scanned_span(text: &str, start: usize, end: usize, window: Window) -> Option<Span> {
+        let mut from = start.saturating_sub(window.back);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let cut = last_break(&text.as_bytes()[from..start]).unwrap_or(0);
+        let mut to = (end + window.ahead).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let after = &text.as_bytes()[end..to];
+        let stop = first_break(after).unwrap_or(after.len());
+        let mut begin = from + cut;
+        let mut ellipsis = "";
+        if cut == 0 && from > 0 {
+            let skip = text[begin..start]
+                .char_indices()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            begin += skip;
+            ellipsis = "… ";
+        }
+        Some((begin, end + stop, ellipsis)).filter(|_| !text[begin..end + stop].trim().is_empty())
+    }
+
+    fn last_break(bytes: &[u8]) -> Option<usize> {
+        (0..bytes.len()).rev().find_map(|at| {
+            let head = &bytes[..=at];
+            let ends = head.ends_with(b"\n\n")
+                || CLAUSE_STOPS
+                    .iter()
+                    .any(|stop| head.ends_with(stop.as_bytes()));
+            ends.then_some(at + 1)
+        })
+    }
+
+    fn first_break(bytes: &[u8]) -> Option<usize> {
+        (0..bytes.len()).find_map(|at| {
+            let tail = &bytes[at..];
+            if tail.starts_with(b"\n\n") {
+                return Some(at);
+            }
+            CLAUSE_STOPS
+                .iter()
+                .find(|stop| tail.starts_with(stop.as_bytes()))
+                .map(|stop| at + stop.len())
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapse_whitespace_agrees_with_split_whitespace(
+            text in "([a-zé决,;.«。]{0,6}[ \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2003}\u{2028}\u{202F}\u{3000}\u{2019}]{0,3}){0,20}"
+        ) {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+        }
+
+        #[test]
+        fn lone_whitespace_becomes_spaces(
+            gaps in proptest::collection::vec(
+                ("[a-zé决,;.«。’]{1,6}", "[ \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{2003}\u{202F}\u{3000}]"),
+                0..12,
+            ),
+            last in "[a-z决]{1,4}",
+        ) {
+            let text: String = gaps.iter().map(|(w, s)| format!("{w}{s}")).collect::<String>() + &last;
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(lone_whitespace_as_spaces(&text), Some(expected));
+        }
+
+        #[test]
+        fn looked_up_bounds_agree_with_scanning(
+            text in "([a-zт决ر]{0,40}[ \n;；。؛]{0,3}){0,40}",
+            picks in proptest::collection::vec((0usize..2000, 0usize..12), 1..12),
+        ) {
+            let breaks = ClauseBreaks::of(&text);
+            for (start, len) in picks {
+                let mut start = start.min(text.len());
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (start + len).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                proptest::prop_assert_eq!(
+                    evidence_span(&text, &breaks, start, end, WINDOW),
+                    scanned_span(&text, start, end, WINDOW),
+                    "citation at {}..{}", start, end
+                );
+            }
+        }
+
+    }
+
+    /// Every citation span of texts short enough to try them all, with
+    /// runs of newlines and stops at the edges of windows of every size.
+    #[test]
+    fn looked_up_bounds_agree_with_scanning_at_every_offset() {
+        let texts = [
+            "a\n\nb",
+            "\n\n\nx;\n\n",
+            "x\n\n\n\ny；z\n。\n\nw؛",
+            ";;\n\n;\n",
+            "ab\ncd\n\nef;gh",
+        ];
+        for text in texts {
+            let breaks = ClauseBreaks::of(text);
+            let offsets: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &offsets {
+                for &end in offsets.iter().filter(|&&e| e >= start) {
+                    for (back, ahead) in [(0, 0), (1, 2), (2, 1), (3, 3), (5, 4), (400, 300)] {
+                        let window = Window { back, ahead };
+                        assert_eq!(
+                            evidence_span(text, &breaks, start, end, window),
+                            scanned_span(text, start, end, window),
+                            "{text:?} at {start}..{end}, {window:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn whitespace_that_does_not_stand_alone_is_left_to_the_word_by_word_path() {
+        for text in [
+            "a \u{A0}b",
+            "a\u{A0} b",
+            "a\n\nb",
+            "a\n b",
+            "a  b",
+            "\u{A0}a",
+            "a\u{3000}",
+        ] {
+            assert_eq!(lone_whitespace_as_spaces(text), None, "{text:?}");
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
+        }
+        assert_eq!(
+            collapse_whitespace(" 18\u{A0}December\n1974 "),
+            "18 December 1974"
+        );
+    }
+
+    #[test]
+    fn a_sentence_runs_from_the_last_break_to_the_next() {
+        let text = "Recalling A;\n\nRecalling its resolution 70/1 and 71/2; noting B";
+        let at = text.find("70/1").unwrap_or(0);
+        let mut evidence = Evidence::new(text);
+        assert_eq!(
+            evidence.of(at, at + 4).as_deref(),
+            Some("Recalling its resolution 70/1 and 71/2;")
+        );
+        let chinese = "回顾第70/1号决议。注意到";
+        let at = chinese.find("70/1").unwrap_or(0);
+        assert_eq!(
+            Evidence::new(chinese).of(at, at + 4).as_deref(),
+            Some("回顾第70/1号决议。")
+        );
+    }
+}
