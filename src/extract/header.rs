@@ -139,7 +139,7 @@ fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
     let flat = head.replace('\n', " ");
     let original_head = head;
     let head = flat.as_str();
-    let Some(marker) = lex.adopted.find(head) else {
+    let Some(marker) = adoption_marker(head, lex) else {
         return dated_heading(original_head, lex);
     };
     let after = &head[marker.end()..floor(head, (marker.end() + 200).min(head.len()))];
@@ -152,6 +152,17 @@ fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
         .captures_iter(before)
         .last()
         .and_then(|caps| lex.date.iso(&caps))
+}
+
+/// The first match of `adopted` in `head`, looked for from where its
+/// anchors say one may start.
+fn adoption_marker<'h>(head: &'h str, lex: &Lexicon) -> Option<regex::Match<'h>> {
+    let Some(anchors) = &lex.adopted_anchors else {
+        return lex.adopted.find(head);
+    };
+    let lower = anchors.folded(head);
+    let from = anchors.skip_to(head, &lower, 0)?;
+    lex.adopted.find_at(head, from)
 }
 
 fn floor(text: &str, mut at: usize) -> usize {
@@ -324,6 +335,34 @@ fn is_numbered_paragraph(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Adoption phrases of the six languages in several cases, their
+    /// beginnings, and words around them.
+    const ADOPTION_PIECES: &[&str] = &[
+        "Adopted by the Security Council at its 3234th meeting, on ",
+        "adopted by the General Assembly on ",
+        "ADOPTED BY THE GENERAL ASSEMBLY ON ",
+        "adopted on ",
+        "adopted by ",
+        "Adoptée par le Conseil de sécurité à sa 5000e séance, le ",
+        "adoptee par l'Assemblee generale le ",
+        "ADOPTÉE PAR L’ASSEMBLÉE GÉNÉRALE LE ",
+        "aprobada por la Asamblea General el ",
+        "Aprobada por el Consejo de Seguridad en su 5000ª sesión, el ",
+        "принятая Генеральной Ассамблеей ",
+        "Принятая Советом Безопасности на его 5000-м заседании ",
+        "ПРИНЯТАЯ ",
+        "اتخذته الجمعية العامة في ",
+        "اتخذته مجلس الأمن في جلسته ",
+        "大会决议",
+        "安全理事会决议",
+        "决议",
+        "Resolution ",
+        "10 June 1993",
+        "the ",
+        "\n",
+        " ",
+    ];
+
     proptest::proptest! {
         /// One pass over the newlines finds the line starts and blank
         /// lines that a search for each finds.
@@ -338,6 +377,23 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(breaks.paragraphs, paragraphs);
             proptest::prop_assert_eq!(breaks.lines, lines);
+        }
+
+        /// The anchored search for the adoption marker finds what the
+        /// pattern finds, in every language.
+        #[test]
+        fn adoption_markers_as_the_pattern_finds_them(
+            pieces in proptest::collection::vec(proptest::sample::select(ADOPTION_PIECES), 0..12)
+        ) {
+            let head = pieces.concat();
+            for lang in crate::vocab::Lang::ALL {
+                let lex = Lexicon::get(lang);
+                proptest::prop_assert_eq!(
+                    adoption_marker(&head, lex).map(|m| m.range()),
+                    lex.adopted.find(&head).map(|m| m.range()),
+                    "{:?}", lang
+                );
+            }
         }
 
         /// The quick refusal agrees with the pattern.

@@ -65,6 +65,10 @@ pub struct Lexicon {
     pub preamble_opening: Regex,
     pub operative_opening: Regex,
     pub adopted: Regex,
+    /// Where an `adopted` match may start, as `keyword_anchors` for
+    /// keywords: the pattern is case-insensitive and runs over a whole
+    /// header, and most Security Council headers have no match.
+    pub adopted_anchors: Option<KeywordAnchors>,
 }
 
 /// The characters that open a quoted title in `QUOTED`.
@@ -564,6 +568,7 @@ impl Lexicon {
             opening_numbering,
             preamble_opening,
             operative_opening,
+            adopted_anchors: KeywordAnchors::new(adopted.as_str()),
             adopted,
         }
     }
@@ -939,6 +944,13 @@ mod tests {
                 lex.operative_line.verb_starts.is_some(),
                 "{lang:?} operative"
             );
+        }
+    }
+
+    #[test]
+    fn every_language_anchors_its_adoption_marker() {
+        for lang in Lang::ALL {
+            assert!(Lexicon::get(lang).adopted_anchors.is_some(), "{lang:?}");
         }
     }
 
