@@ -292,10 +292,15 @@ impl Layout {
         }
         let line = *lines.get(index)?;
         *openings[index][usize::from(operative)].get_or_insert_with(|| {
-            let re = match operative {
-                true => &lex.operative_opening,
-                false => &lex.preamble_opening,
+            let (re, opening) = match operative {
+                true => (&lex.operative_opening, &lex.operative_line),
+                false => (&lex.preamble_opening, &lex.preamble_line),
             };
+            // Most lines of a page open with neither a number nor a verb's
+            // first byte.
+            if !opening.may_open(text.as_bytes(), line) {
+                return None;
+            }
             let rest = &text[line..];
             let numbered = lex.opening_numbering.find(rest).map_or(0, |m| m.end());
             let verb = re.find(&rest[numbered..])?;

@@ -358,7 +358,7 @@ impl LineOpening {
 
     /// Whether the line at `start` can open with the pattern, by its first
     /// byte after the spaces.
-    fn may_open(&self, bytes: &[u8], start: usize) -> bool {
+    pub fn may_open(&self, bytes: &[u8], start: usize) -> bool {
         let Some(verb_starts) = &self.verb_starts else {
             return true;
         };
