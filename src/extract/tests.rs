@@ -150,7 +150,10 @@ fn function_words_are_counted_until_one_language_leads_clearly() {
     // A long heading of names and numbers has no function words: the
     // count goes on into the French that follows.
     let heading = "Resolution 70/1 Agenda 2030 ".repeat(40);
-    assert_eq!(detect_language(&format!("{heading}{}", french.repeat(4))), Lang::Fr);
+    assert_eq!(
+        detect_language(&format!("{heading}{}", french.repeat(4))),
+        Lang::Fr
+    );
     // Eighteen English words in the first block, against four French
     // ones, settle it, though French has more in the whole sample.
     let english = "Recalling that the Assembly and the Council, with its organs, ".repeat(3);
@@ -397,4 +400,3 @@ proptest::proptest! {
         proptest::prop_assert_eq!(strip_quoted(&text), strip_quoted_slowly(&text));
     }
 }
-
