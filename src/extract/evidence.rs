@@ -23,10 +23,6 @@ const WINDOW: Window = Window {
     ahead: 300,
 };
 
-/// The characters that end a clause: `;` and its full-width, Chinese and
-/// Arabic forms. A blank line ends one too.
-const CLAUSE_STOPS: [&str; 4] = [";", "；", "。", "؛"];
-
 /// The evidence sentences of one text's citations.
 pub(super) struct Evidence<'t> {
     text: &'t str,
@@ -98,8 +94,9 @@ fn evidence_span(
     Some((begin, stop, ellipsis)).filter(|_| !text[begin..stop].trim().is_empty())
 }
 
-/// Where clauses end in a text, in order: each clause stop, and each run
-/// of two or more newlines (whose every pair of newlines is a blank line).
+/// Where clauses end in a text, in order: each clause stop (`;` and its
+/// full-width, Chinese and Arabic forms "；", "。", "؛"), and each run of
+/// two or more newlines (whose every pair of newlines is a blank line).
 struct ClauseBreaks {
     breaks: Vec<Break>,
 }
@@ -112,17 +109,26 @@ struct Break {
     blank: bool,
 }
 
+impl Break {
+    fn stop(start: usize, len: usize) -> Break {
+        Break {
+            start,
+            end: start + len,
+            blank: false,
+        }
+    }
+}
+
 impl ClauseBreaks {
     fn of(text: &str) -> ClauseBreaks {
         let bytes = text.as_bytes();
         let mut breaks = Vec::new();
-        // Every stop ends with `;` or 0x9B but "。", which starts with 0xE3;
-        // a text holds few of these bytes, and each is checked.
-        let stop_at = |at: usize| {
-            CLAUSE_STOPS
-                .iter()
-                .find(|stop| bytes[at..].starts_with(stop.as_bytes()))
-                .map(|stop| (at, at + stop.len()))
+        // Every stop ends with `;` or 0x9B but "。", which starts with 0xE3.
+        // A Chinese text has many of these bytes inside other characters,
+        // so each is checked against the one stop it can belong to.
+        let stop_ending_at = |at: usize, stop: &str| {
+            let start = (at + 1).checked_sub(stop.len())?;
+            (bytes.get(start..=at)? == stop.as_bytes()).then(|| Break::stop(start, stop.len()))
         };
         let mut newlines_until = 0;
         for at in memchr::memchr3_iter(b'\n', b';', 0x9B, bytes) {
@@ -139,30 +145,13 @@ impl ClauseBreaks {
                     }
                 }
                 b'\n' => {}
-                // A stop whose last byte is 0x9B starts two or one bytes back.
-                _ => {
-                    let found = stop_at(at).or_else(|| {
-                        (1..=2)
-                            .filter_map(|back| at.checked_sub(back))
-                            .find_map(|from| stop_at(from).filter(|&(_, end)| end == at + 1))
-                    });
-                    if let Some((start, end)) = found {
-                        breaks.push(Break {
-                            start,
-                            end,
-                            blank: false,
-                        });
-                    }
-                }
+                b';' => breaks.push(Break::stop(at, 1)),
+                _ => breaks.extend(stop_ending_at(at, "；").or_else(|| stop_ending_at(at, "؛"))),
             }
         }
         for at in memchr::memchr_iter(0xE3, bytes) {
-            if let Some((start, end)) = stop_at(at) {
-                breaks.push(Break {
-                    start,
-                    end,
-                    blank: false,
-                });
+            if bytes[at..].starts_with("。".as_bytes()) {
+                breaks.push(Break::stop(at, "。".len()));
             }
         }
         breaks.sort_unstable_by_key(|b| b.start);
@@ -312,6 +301,9 @@ fn whitespace_len(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The characters that end a clause. A blank line ends one too.
+    const CLAUSE_STOPS: [&str; 4] = [";", "；", "。", "؛"];
 
     /// The bounds as the bytes around the citation were once scanned for
     /// them: the specification the breaks' lookups are held to.
