@@ -84,14 +84,19 @@ fn evidence_span(
     let mut ellipsis = "";
     if cut.is_none() && from > 0 {
         // The window began mid-sentence: start at the next word.
-        let skip = text[begin..start]
-            .char_indices()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        begin += skip;
+        begin = past_first_space(text, begin, start);
         ellipsis = "… ";
     }
     Some((begin, stop, ellipsis)).filter(|_| !text[begin..stop].trim().is_empty())
+}
+
+/// The offset just past the first whitespace character of `from..until`
+/// in `text`, or `from` when there is none.
+fn past_first_space(text: &str, from: usize, until: usize) -> usize {
+    text[from..until]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
 }
 
 /// Where clauses end in a text, in order: each clause stop (`;` and its
@@ -322,11 +327,7 @@ mod tests {
         let mut begin = from + cut;
         let mut ellipsis = "";
         if cut == 0 && from > 0 {
-            let skip = text[begin..start]
-                .char_indices()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            begin += skip;
+            begin = past_first_space(text, begin, start);
             ellipsis = "… ";
         }
         Some((begin, end + stop, ellipsis)).filter(|_| !text[begin..end + stop].trim().is_empty())
