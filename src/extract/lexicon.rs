@@ -33,7 +33,7 @@ pub struct Lexicon {
     /// A line that opens with a known organ's full name.
     pub organ_line: Regex,
     /// Known organs' full names anywhere, to resolve short names.
-    pub organ_mentions: Vec<(Regex, Organ)>,
+    pub organ_mentions: OrganNames,
     /// A date anywhere.
     pub date: DatePattern,
     /// Optional date intro, then a date, anchored.
@@ -455,14 +455,7 @@ impl Lexicon {
             v,
             &format!(r"(?m)^[^\S\n]*(?:{})", organ_names.join("|")),
         );
-        let organ_mentions = v
-            .bodies
-            .iter()
-            .filter_map(|(p, b)| match b {
-                Body::Organ(organ) => Some((build_case_sensitive_if_latin(v, p), *organ)),
-                Body::Other => None,
-            })
-            .collect();
+        let organ_mentions = OrganNames::new(v);
         // Each month name in a group of its own, so that a match says which
         // month it found without asking each month's pattern in turn.
         let month_alts = if v.months.is_empty() {
@@ -827,6 +820,51 @@ impl Lexicon {
 
 /// Body names are capitalised in Latin and Cyrillic scripts; matching them
 /// case-sensitively keeps "the council" (any council) out.
+/// Every known organ's full names, looked for in one pass over a text.
+///
+/// One search per name read the whole text ten times in English (a
+/// twentieth of extraction's instructions on the GA texts). One automaton
+/// for all of them says which name matched by its pattern number. Where
+/// two names overlap ("of the General Assembly", "the General Assembly")
+/// only the one starting first is reported: both name the same organ, so
+/// the organ nearest a short name is the same.
+pub struct OrganNames {
+    finder: regex_automata::meta::Regex,
+    organs: Vec<Organ>,
+}
+
+impl OrganNames {
+    fn new(v: &Vocabulary) -> OrganNames {
+        let (patterns, organs): (Vec<&str>, Vec<Organ>) = v
+            .bodies
+            .iter()
+            .filter_map(|(p, b)| match b {
+                Body::Organ(organ) => Some((*p, *organ)),
+                Body::Other => None,
+            })
+            .unzip();
+        let case_insensitive = matches!(v.lang, Lang::Ar | Lang::Zh);
+        let finder = regex_automata::meta::Builder::new()
+            .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
+            .configure(
+                regex_automata::meta::Config::new()
+                    .nfa_size_limit(Some(64 << 20))
+                    .hybrid_cache_capacity(64 << 20),
+            )
+            .build_many(&patterns)
+            .unwrap_or_else(|e| panic!("organ name patterns {patterns:?} are invalid: {e}"));
+        OrganNames { finder, organs }
+    }
+
+    /// Where `text` names an organ in full, in order, and which organ.
+    pub fn find_all(&self, text: &str) -> Vec<(usize, Organ)> {
+        self.finder
+            .find_iter(text)
+            .filter_map(|m| Some((m.start(), *self.organs.get(m.pattern().as_usize())?)))
+            .collect()
+    }
+}
+
 fn build_case_sensitive_if_latin(v: &Vocabulary, pattern: &str) -> Regex {
     match v.lang {
         Lang::En | Lang::Fr | Lang::Es | Lang::Ru => build_case_sensitive(pattern),

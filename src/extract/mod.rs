@@ -778,16 +778,8 @@ impl<'a> OrganMentions<'a> {
     }
 
     fn get(&self) -> &[(usize, Organ)] {
-        self.found.get_or_init(|| {
-            let mut mentions: Vec<(usize, Organ)> = self
-                .lex
-                .organ_mentions
-                .iter()
-                .flat_map(|(re, organ)| re.find_iter(self.text).map(move |m| (m.start(), *organ)))
-                .collect();
-            mentions.sort();
-            mentions
-        })
+        self.found
+            .get_or_init(|| self.lex.organ_mentions.find_all(self.text))
     }
 }
 

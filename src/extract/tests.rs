@@ -400,3 +400,73 @@ proptest::proptest! {
         proptest::prop_assert_eq!(strip_quoted(&text), strip_quoted_slowly(&text));
     }
 }
+
+/// The organ that `resolve_bare` would take for a short name at `at`,
+/// from mentions in order: the nearest before, else the first after.
+fn organ_near(mentions: &[(usize, Organ)], at: usize, organs: &[Organ]) -> Option<Organ> {
+    let before = mentions.partition_point(|(pos, _)| *pos < at);
+    let fits = |(_, organ): &&(usize, Organ)| organs.contains(organ);
+    mentions[..before]
+        .iter()
+        .rev()
+        .find(fits)
+        .or_else(|| mentions[before..].iter().find(fits))
+        .map(|(_, organ)| *organ)
+}
+
+/// The one-pass search for organ names resolves every short name as one
+/// search per name did, on every fixture text, at every line start and
+/// for each group of organs a short name may stand for.
+#[test]
+fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ga/texts");
+    let entries = std::fs::read_dir(&dir).expect("fixtures/ga/texts is readable");
+    let mut compared = 0;
+    for entry in entries {
+        let path = entry.expect("a directory entry").path();
+        let Some(lang) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.split('_').next())
+            .and_then(Lang::from_code)
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).expect("fixture texts are UTF-8");
+        let flat = flatten_lines(&Normalized::new(&text).text);
+        let lex = Lexicon::get(lang);
+        let one_pass = lex.organ_mentions.find_all(&flat);
+        let mut per_name: Vec<(usize, Organ)> = lex
+            .vocab
+            .bodies
+            .iter()
+            .filter_map(|(pattern, body)| match body {
+                Body::Organ(organ) => Some((pattern, *organ)),
+                Body::Other => None,
+            })
+            .flat_map(|(pattern, organ)| {
+                let regex = regex::RegexBuilder::new(pattern)
+                    .case_insensitive(matches!(lang, Lang::Ar | Lang::Zh))
+                    .build()
+                    .expect("organ names are valid patterns");
+                regex
+                    .find_iter(&flat)
+                    .map(|m| (m.start(), organ))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        per_name.sort();
+        for (_, organs) in lex.vocab.bare_bodies {
+            for at in std::iter::once(0).chain(memchr::memchr_iter(b' ', flat.as_bytes())) {
+                assert_eq!(
+                    organ_near(&one_pass, at, organs),
+                    organ_near(&per_name, at, organs),
+                    "{} at {at}",
+                    path.display()
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 100_000, "only {compared} places compared");
+}
