@@ -720,6 +720,18 @@ fn ends_clause(text: &str) -> bool {
     }
 }
 
+/// Whether a clause ends (or a double space stands) at a character of
+/// `window` before `until`: at a stop `ends_clause` takes, read within
+/// `window`. Only the bytes those can start with are tried.
+fn clause_ends_before(window: &str, until: usize) -> bool {
+    let bytes = window.as_bytes();
+    bytes[..until].iter().enumerate().any(|(i, &b)| {
+        // ';', '.', ' ', and the lead bytes of '؛', '；' and '。'.
+        matches!(b, b';' | b'.' | b' ' | 0xD8 | 0xEF | 0xE3)
+            && (ends_clause(&window[i..]) || window[i..].starts_with("  "))
+    })
+}
+
 /// Chains for languages that write the keyword first.
 fn chains_keyword_first(
     text: &str,
@@ -1023,16 +1035,15 @@ impl<'a> Chain<'a> {
         let rest = self.rest();
         let window_end = floor_boundary(rest, rest.len().min(300));
         let window = &rest[..window_end];
-        let clause_end = (0..window.len())
-            .filter(|&i| window.is_char_boundary(i))
-            .find(|&i| ends_clause(&window[i..]) || window[i..].starts_with("  "))
-            .unwrap_or(window.len());
         let from = self.numbers.partition_point(|n| n.start < self.cursor);
         let Some(hit) = self.numbers[from..].first() else {
             return false;
         };
         let offset = hit.start - self.cursor;
-        if offset > clause_end || !is_unmistakable(hit.shape) {
+        if offset > window.len()
+            || !is_unmistakable(hit.shape)
+            || clause_ends_before(window, offset)
+        {
             return false;
         }
         let before = window[..offset].trim_end();

@@ -470,3 +470,20 @@ fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
     }
     assert!(compared > 100_000, "only {compared} places compared");
 }
+
+proptest::proptest! {
+    /// The byte screen finds a clause's end before a number exactly where
+    /// trying every character did.
+    #[test]
+    fn clause_ends_before_agrees_with_every_character_tried(
+        window in "([a-zA-Z0-9]{0,3}( |  |\\. |\\.|;|,|\n|؛|；|。|\u{00A0}|Ä|é|Д)){0,30}",
+        cut in 0usize..200,
+    ) {
+        let until = floor_boundary(&window, cut.min(window.len()));
+        let clause_end = (0..window.len())
+            .filter(|&i| window.is_char_boundary(i))
+            .find(|&i| ends_clause(&window[i..]) || window[i..].starts_with("  "))
+            .unwrap_or(window.len());
+        proptest::prop_assert_eq!(clause_ends_before(&window, until), until > clause_end);
+    }
+}
