@@ -28,9 +28,6 @@ pub(super) struct Evidence<'t> {
     text: &'t str,
     /// Built on first use: a text may cite nothing.
     breaks: OnceCell<ClauseBreaks>,
-    /// Several citations often stand in one sentence: the last one built
-    /// is kept for the next.
-    last: Option<(Span, String)>,
 }
 
 /// A sentence's bounds, and the ellipsis it opens with when it was cut.
@@ -41,23 +38,40 @@ impl<'t> Evidence<'t> {
         Evidence {
             text,
             breaks: OnceCell::new(),
-            last: None,
+        }
+    }
+
+    /// Sets each citation's evidence: the sentence around it. Several
+    /// citations often stand in one sentence, and then share a copy.
+    pub(super) fn fill(&self, citations: &mut [super::Citation]) {
+        let mut previous: Option<Span> = None;
+        for at in 0..citations.len() {
+            let span = self.span(citations[at].start, citations[at].end);
+            citations[at].evidence = match (previous, span) {
+                (Some(last), Some(span)) if last == span => citations[at - 1].evidence.clone(),
+                _ => span.map(|span| self.sentence(span)),
+            };
+            previous = span;
         }
     }
 
     /// The sentence around the citation at `start..end` of the text.
-    pub(super) fn of(&mut self, start: usize, end: usize) -> Option<String> {
+    #[cfg(test)]
+    pub(super) fn of(&self, start: usize, end: usize) -> Option<String> {
+        self.span(start, end).map(|span| self.sentence(span))
+    }
+
+    fn span(&self, start: usize, end: usize) -> Option<Span> {
         let breaks = self.breaks.get_or_init(|| ClauseBreaks::of(self.text));
-        let span = evidence_span(self.text, breaks, start, end, WINDOW)?;
-        if let Some((last_span, sentence)) = &self.last {
-            if *last_span == span {
-                return Some(sentence.clone());
-            }
+        evidence_span(self.text, breaks, start, end, WINDOW)
+    }
+
+    fn sentence(&self, (begin, end, ellipsis): Span) -> String {
+        let collapsed = collapse_whitespace(&self.text[begin..end]);
+        match ellipsis {
+            "" => collapsed,
+            _ => ellipsis.to_string() + &collapsed,
         }
-        let (begin, end, ellipsis) = span;
-        let sentence = format!("{ellipsis}{}", collapse_whitespace(&self.text[begin..end]));
-        self.last = Some((span, sentence.clone()));
-        Some(sentence)
     }
 }
 
@@ -239,26 +253,26 @@ fn collapse_whitespace(text: &str) -> String {
 
 /// `text` with each whitespace character but the space as a space, when
 /// every one stands alone between two words; `None` when two stand
-/// together or one opens or closes `text`. Found by vector searches for
-/// the bytes that whitespace other than the space starts with.
+/// together or one opens or closes `text`. Eight bytes are skipped at a
+/// time where all are printable ASCII, whose only whitespace is the space.
 fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b"  ").is_some() {
+    if has_double_space(bytes) {
         return None;
     }
-    // These lead bytes start letters and punctuation too ("«", "’", "。").
-    let wide = memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes)
-        .chain(memchr::memchr_iter(0xE1, bytes))
-        .filter_map(|at| Some((at, whitespace_len(text, at))).filter(|&(_, len)| len > 0));
-    let mut others: Vec<(usize, usize)> = memchr::memchr3_iter(b'\n', b'\t', b'\r', bytes)
-        .chain(memchr::memchr2_iter(0x0B, 0x0C, bytes))
-        .map(|at| (at, 1))
-        .chain(wide)
-        .collect();
-    others.sort_unstable();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for (at, len) in others {
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes.get(at..at + 8).is_some_and(printable_ascii_word) {
+            at += 8;
+            continue;
+        }
+        let len = whitespace_len(text, at);
+        if len == 0 || bytes[at] == b' ' {
+            at += 1;
+            continue;
+        }
         let after = at + len;
         let alone =
             at > copied && bytes[at - 1] != b' ' && bytes.get(after).is_some_and(|&b| b != b' ');
@@ -268,9 +282,34 @@ fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
         out.push_str(&text[copied..at]);
         out.push(' ');
         copied = after;
+        at = after;
     }
     out.push_str(&text[copied..]);
     Some(out)
+}
+
+/// Whether eight bytes are all printable ASCII or space: none has its top
+/// bit set, and none is below the space (the test for a byte below `n`
+/// of "Bit Twiddling Hacks", exact when no top bit is set).
+fn printable_ascii_word(eight: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let Ok(eight) = <[u8; 8]>::try_from(eight) else {
+        return false;
+    };
+    let word = u64::from_ne_bytes(eight);
+    let below_space = word.wrapping_sub(ONES * u64::from(b' ')) & !word & TOPS;
+    (word & TOPS) | below_space == 0
+}
+
+/// Whether two spaces stand together.
+fn has_double_space(bytes: &[u8]) -> bool {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(b"  "))
+        .find(bytes)
+        .is_some()
 }
 
 /// The bytes at which `whitespace_len` may find whitespace.
@@ -288,17 +327,21 @@ const MAY_START_SPACE: [bool; 256] = {
 };
 
 /// The length of the whitespace character at `at` (0 when there is none,
-/// or `at` is inside a character). Every whitespace character but ASCII
-/// starts with one of four lead bytes (U+0085, U+00A0, U+1680, U+2000…,
-/// U+3000).
+/// or `at` is inside a character), read from its bytes: U+0009–000D,
+/// U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F,
+/// U+205F and U+3000 are all the characters `char::is_whitespace` takes.
 fn whitespace_len(text: &str, at: usize) -> usize {
-    match text.as_bytes()[at] {
+    let bytes = text.as_bytes();
+    let next = |i: usize| bytes.get(at + i).copied().unwrap_or(0);
+    match bytes[at] {
         b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => text
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        0xE1 if (next(1), next(2)) == (0x9A, 0x80) => 3,
+        0xE2 => match (next(1), next(2)) {
+            (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F) => 3,
+            _ => 0,
+        },
+        0xE3 if (next(1), next(2)) == (0x80, 0x80) => 3,
         _ => 0,
     }
 }
@@ -357,6 +400,20 @@ mod tests {
         })
     }
 
+    /// Read from bytes, the whitespace is `char::is_whitespace`'s, for
+    /// every character, and nothing inside one is taken for whitespace.
+    #[test]
+    fn whitespace_len_agrees_with_is_whitespace_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("{c}x");
+            let expected = if c.is_whitespace() { c.len_utf8() } else { 0 };
+            assert_eq!(whitespace_len(&text, 0), expected, "{c:?}");
+            for inside in 1..c.len_utf8() {
+                assert_eq!(whitespace_len(&text, inside), 0, "{c:?} at {inside}");
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn collapse_whitespace_agrees_with_split_whitespace(
@@ -364,6 +421,18 @@ mod tests {
         ) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+        }
+
+        #[test]
+        fn printable_ascii_words_are_found_as_byte_by_byte(eight in proptest::array::uniform8(proptest::prelude::any::<u8>())) {
+            let expected = eight.iter().all(|&b| (b' '..0x80).contains(&b));
+            proptest::prop_assert_eq!(printable_ascii_word(&eight), expected);
+        }
+
+        #[test]
+        fn printable_ascii_words_near_the_edges(eight in proptest::array::uniform8(0x1Eu8..0x22)) {
+            let expected = eight.iter().all(|&b| b >= b' ');
+            proptest::prop_assert_eq!(printable_ascii_word(&eight), expected);
         }
 
         #[test]
@@ -460,7 +529,7 @@ mod tests {
     fn a_sentence_runs_from_the_last_break_to_the_next() {
         let text = "Recalling A;\n\nRecalling its resolution 70/1 and 71/2; noting B";
         let at = text.find("70/1").unwrap_or(0);
-        let mut evidence = Evidence::new(text);
+        let evidence = Evidence::new(text);
         assert_eq!(
             evidence.of(at, at + 4).as_deref(),
             Some("Recalling its resolution 70/1 and 71/2;")

@@ -128,8 +128,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     raw.dedup_by_key(|r| (r.start, r.end));
     let layout = header::Layout::new(&norm.text, lex);
     let line_starts = line_starts(text);
-    let mut evidence = Evidence::new(text);
-    let citations = raw
+    let mut citations: Vec<Citation> = raw
         .into_iter()
         .filter_map(|r| {
             let target = r.resolve(own_organ)?;
@@ -148,10 +147,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 title: r.title,
                 verb: layout.verb_at(&norm.text, r.start, lex),
                 section: layout.section_at(&norm.text, r.start),
-                evidence: evidence.of(start, end),
+                evidence: None,
             })
         })
         .collect();
+    Evidence::new(text).fill(&mut citations);
     let references = if options.citations_only {
         Vec::new()
     } else {
