@@ -818,8 +818,6 @@ impl Lexicon {
     }
 }
 
-/// Body names are capitalised in Latin and Cyrillic scripts; matching them
-/// case-sensitively keeps "the council" (any council) out.
 /// Every known organ's full names, looked for in one pass over a text.
 ///
 /// One search per name read the whole text ten times in English (a
@@ -865,6 +863,8 @@ impl OrganNames {
     }
 }
 
+/// Body names are capitalised in Latin and Cyrillic scripts; matching them
+/// case-sensitively keeps "the council" (any council) out.
 fn build_case_sensitive_if_latin(v: &Vocabulary, pattern: &str) -> Regex {
     match v.lang {
         Lang::En | Lang::Fr | Lang::Es | Lang::Ru => build_case_sensitive(pattern),
