@@ -19,6 +19,10 @@ pub struct Lexicon {
     pub resolution_keyword: Regex,
     /// Where the next keyword can start, found faster than `keyword` can.
     pub keyword_anchors: Option<KeywordAnchors>,
+    /// `keyword` for searches anchored where an anchor says a keyword may
+    /// start: an unanchored search ran the engine's own prefilter again
+    /// and a reverse search for the start, though the start was known.
+    pub keyword_at_start: regex_automata::meta::Regex,
     /// Known organs and other bodies, anchored at the start.
     pub bodies: Vec<(Regex, Body)>,
     pub other_body: Regex,
@@ -89,6 +93,21 @@ fn build(pattern: &str) -> Regex {
         .size_limit(64 << 20)
         .dfa_size_limit(64 << 20)
         .build()
+        .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
+}
+
+/// `pattern`, case-insensitive as `build` makes it, for searches anchored
+/// at a given start (`regex_automata::Input::anchored`), where look-behind
+/// still sees the text before it.
+fn build_for_anchored_search(pattern: &str) -> regex_automata::meta::Regex {
+    regex_automata::meta::Builder::new()
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+        .configure(
+            regex_automata::meta::Config::new()
+                .nfa_size_limit(Some(64 << 20))
+                .hybrid_cache_capacity(64 << 20),
+        )
+        .build(pattern)
         .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
 }
 
@@ -163,17 +182,33 @@ impl KeywordAnchors {
         }
     }
 
-    /// A place (a character boundary) from which to look for the first
-    /// keyword starting at or after `at` (a character boundary) in `text`:
-    /// no match starts between the two. `lower` is `folded(text)`. `None`
-    /// when no keyword starts after `at`.
-    pub fn skip_to(&self, text: &str, lower: &[u8], at: usize) -> Option<usize> {
+    /// Where the first keyword starting at or after `at` (a character
+    /// boundary) in `text` may start: at a character boundary of the
+    /// range, or else not before the next anchor after its end (no match
+    /// starts elsewhere). `lower` is `folded(text)`. `None` when no
+    /// keyword starts after `at`.
+    pub fn next_starts(
+        &self,
+        text: &str,
+        lower: &[u8],
+        at: usize,
+    ) -> Option<std::ops::RangeInclusive<usize>> {
         let found = self.finder.find(lower.get(at..)?)?;
-        let mut start = (at + found.start()).saturating_sub(self.offset).max(at);
-        while !text.is_char_boundary(start) {
-            start -= 1;
+        let anchor = at + found.start();
+        let mut first = anchor.saturating_sub(self.offset).max(at);
+        while !text.is_char_boundary(first) {
+            first += 1;
         }
-        Some(start)
+        Some(first..=anchor)
+    }
+
+    /// A place (a character boundary) from which to look for the first
+    /// match starting at or after `at` (a character boundary) in `text`:
+    /// no match starts between the two. `lower` is `folded(text)`. `None`
+    /// when no match starts after `at`.
+    pub fn skip_to(&self, text: &str, lower: &[u8], at: usize) -> Option<usize> {
+        self.next_starts(text, lower, at)
+            .map(|starts| *starts.start())
     }
 }
 
@@ -542,6 +577,7 @@ impl Lexicon {
             before_screen,
             vocab: v,
             keyword_anchors: KeywordAnchors::new(keyword.as_str()),
+            keyword_at_start: build_for_anchored_search(keyword.as_str()),
             keyword,
             resolution_keyword,
             bodies,

@@ -441,17 +441,32 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
     // same length, the same character boundaries.
     let lower = anchors.map(|anchors| anchors.folded(text));
     loop {
-        // No keyword starts before `from`: the search from there finds the
-        // match it would find from `at`.
-        let from = match (anchors, &lower) {
-            (Some(anchors), Some(lower)) => match anchors.skip_to(text, lower, at) {
-                Some(from) => from,
+        let hit = match (anchors, &lower) {
+            (Some(anchors), Some(lower)) => {
+                // No keyword starts before these starts, nor between them
+                // and the next anchor: each is tried in turn, anchored.
+                let Some(starts) = anchors.next_starts(text, lower, at) else {
+                    break;
+                };
+                let anchor = *starts.end();
+                let found = starts
+                    .filter(|&start| text.is_char_boundary(start))
+                    .find_map(|start| keyword_starting_at(text, start, lex));
+                match found {
+                    Some(hit) => hit,
+                    None => {
+                        at = anchor + 1;
+                        while !text.is_char_boundary(at) {
+                            at += 1;
+                        }
+                        continue;
+                    }
+                }
+            }
+            _ => match keyword_at(text, at, lex) {
+                Some(hit) => hit,
                 None => break,
             },
-            _ => at,
-        };
-        let Some(hit) = keyword_at(text, from, lex) else {
-            break;
         };
         if lex.starts_word(text, hit.start) {
             hits.push(hit);
@@ -479,15 +494,30 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
 /// the groups read by the capture engine.
 fn keyword_at(text: &str, from: usize, lex: &Lexicon) -> Option<KeywordHit> {
     let found = lex.keyword.find_at(text, from)?;
+    keyword_hit(text, found.range(), lex)
+}
+
+/// The keyword match starting at `start`, if one does; as `keyword_at`.
+fn keyword_starting_at(text: &str, start: usize, lex: &Lexicon) -> Option<KeywordHit> {
+    let input = regex_automata::Input::new(text)
+        .range(start..)
+        .anchored(regex_automata::Anchored::Yes);
+    let found = lex.keyword_at_start.find(input)?;
+    keyword_hit(text, found.range(), lex)
+}
+
+/// The keyword hit of the keyword pattern's match at `found`.
+fn keyword_hit(text: &str, found: std::ops::Range<usize>, lex: &Lexicon) -> Option<KeywordHit> {
+    let matched = &text[found.clone()];
     let boundary_len = match lex.vocab.order {
         KeywordOrder::After => Some(0),
-        KeywordOrder::Before if found.end() < text.len() => {
-            found.as_str().chars().next_back().map(char::len_utf8)
+        KeywordOrder::Before if found.end < text.len() => {
+            matched.chars().next_back().map(char::len_utf8)
         }
         KeywordOrder::Before => None,
     };
     let Some(boundary_len) = boundary_len else {
-        let caps = lex.keyword.captures_at(text, found.start())?;
+        let caps = lex.keyword.captures_at(text, found.start)?;
         let (keyword, kind) = match (caps.name("res"), caps.name("dec")) {
             (Some(res), _) => (res, Kind::Resolution),
             (None, dec) => (dec?, Kind::Decision),
@@ -498,13 +528,13 @@ fn keyword_at(text: &str, from: usize, lex: &Lexicon) -> Option<KeywordHit> {
             kind,
         });
     };
-    let kind = match lex.resolution_keyword.is_match(&text[found.start()..]) {
+    let kind = match lex.resolution_keyword.is_match(&text[found.start..]) {
         true => Kind::Resolution,
         false => Kind::Decision,
     };
     Some(KeywordHit {
-        start: found.start(),
-        end: found.end() - boundary_len,
+        start: found.start,
+        end: found.end - boundary_len,
         kind,
     })
 }
