@@ -223,7 +223,7 @@ impl Layout {
         let operative_start = preamble_start.and_then(|from| {
             lex.operative_line
                 .find_iter(text, from)
-                .find(|&at| !is_footnote_line(text, at))
+                .find(|&at| !is_footnote_line(&text[at..]))
         });
         Layout {
             preamble_start,
@@ -235,7 +235,12 @@ impl Layout {
 
     /// The section of the text at `at`.
     pub fn section_at(&self, text: &str, at: usize) -> Section {
-        if is_footnote_line(text, at) {
+        let lines = &self.breaks.get_or_init(|| Breaks::of(text)).lines;
+        let line_start = lines
+            .partition_point(|&l| l <= at)
+            .checked_sub(1)
+            .map_or(0, |i| lines[i]);
+        if is_footnote_line(&text[line_start..]) {
             return Section::Footnote;
         }
         match (self.preamble_start, self.operative_start) {
@@ -317,9 +322,9 @@ fn line_start_after(text: &str, at: usize) -> usize {
     memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1)
 }
 
-fn is_footnote_line(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text[line_start..];
+/// Whether the line that starts `line` (and runs on to the end of the
+/// text) is a footnote's: it opens with the footnote's number.
+fn is_footnote_line(line: &str) -> bool {
     // The pattern opens with spaces and a digit: a line whose first other
     // byte is ASCII but no digit cannot match, and most lines are such.
     let first = line.bytes().find(|&b| b != b' ');
@@ -405,13 +410,26 @@ mod tests {
             }
         }
 
+        /// A footnote's line is found from the line starts as by looking
+        /// back for the last newline, at every offset.
+        #[test]
+        fn footnote_sections_by_line_starts(text in "[ 1a.\n]{0,40}") {
+            let layout = Layout::new(&text, Lexicon::get(crate::vocab::Lang::En));
+            for at in 0..=text.len() {
+                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let expected = is_footnote_line(&text[line_start..]);
+                let footnote = layout.section_at(&text, at) == Section::Footnote;
+                proptest::prop_assert_eq!(footnote, expected, "at {}", at);
+            }
+        }
+
         /// The quick refusal agrees with the pattern.
         #[test]
         fn footnote_lines_as_the_pattern_says(text in "[ 1٣a.()\nx]{0,12}") {
             let line_start = text.rfind('\n').map_or(0, |i| i + 1);
             let line = &text[line_start..];
             let expected = footnote_line_regex().is_match(line) && !is_numbered_paragraph(line);
-            proptest::prop_assert_eq!(is_footnote_line(&text, text.len()), expected);
+            proptest::prop_assert_eq!(is_footnote_line(line), expected);
         }
     }
 }
