@@ -684,8 +684,21 @@ impl DatePattern {
         let year: u16 = caps.get(self.year)?.as_str().parse().ok()?;
         let valid =
             (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
-        valid.then(|| format!("{year:04}-{month:02}-{day:02}"))
+        valid.then(|| iso_date(year, month, day))
     }
+}
+
+/// `YYYY-MM-DD`, written digit by digit: `format!` cost a third of reading
+/// a date (a date follows most citations in a General Assembly text).
+fn iso_date(year: u16, month: u8, day: u8) -> String {
+    let digit = |n: u16, place: u16| char::from(b'0' + (n / place % 10) as u8);
+    let mut iso = String::with_capacity(10);
+    iso.extend([1000, 100, 10, 1].map(|place| digit(year, place)));
+    iso.push('-');
+    iso.extend([10, 1].map(|place| digit(month.into(), place)));
+    iso.push('-');
+    iso.extend([10, 1].map(|place| digit(day.into(), place)));
+    iso
 }
 
 /// A set of the given patterns, each case-insensitive or not as its own
@@ -1075,6 +1088,21 @@ mod tests {
                     for (matches, passed, what) in checks {
                         assert!(!matches || passed, "{what}, {context}");
                     }
+                }
+            }
+        }
+    }
+
+    /// Every date `iso` lets through is written as `format!` writes it.
+    #[test]
+    fn iso_dates_are_written_as_format_writes_them() {
+        for year in 1945..=2100 {
+            for month in 1..=12 {
+                for day in 1..=31 {
+                    assert_eq!(
+                        iso_date(year, month, day),
+                        format!("{year:04}-{month:02}-{day:02}")
+                    );
                 }
             }
         }
