@@ -955,16 +955,16 @@ impl<'a> Chain<'a> {
             self.cursor += len;
             return true;
         }
-        if let Some(caps) = screen
+        if let Some(found) = screen
             .date()
-            .then(|| self.lex.date_glue.regex.captures(rest))
+            .then(|| self.lex.date_glue.regex.find(rest))
             .flatten()
         {
-            let date = self.lex.date_glue.iso(&caps);
+            let date = self.lex.date_glue.iso_of(found.as_str());
             if let (Some(last), Some(date)) = (self.items.last_mut(), date) {
                 last.date.get_or_insert(date);
             }
-            self.cursor += caps.get(0).map_or(0, |m| m.end());
+            self.cursor += found.end();
             return true;
         }
         if let Some(caps) = screen.title().then(|| self.lex.title_at(rest)).flatten() {
@@ -1227,9 +1227,9 @@ fn zh_glue(
     if ends_clause(rest) {
         return None;
     }
-    if let Some(caps) = lex.date_glue.regex.captures(rest) {
-        *date = lex.date_glue.iso(&caps);
-        return caps.get(0).map(|m| m.end());
+    if let Some(found) = lex.date_glue.regex.find(rest) {
+        *date = lex.date_glue.iso_of(found.as_str());
+        return Some(found.end());
     }
     if let Some(caps) = lex.title_at(rest) {
         *title = caps.name("title").map(|t| unquote(t.as_str()));
