@@ -691,13 +691,12 @@ impl DatePattern {
     /// is found by one automaton of all the names. Where the runs are not
     /// as many as the parts, the groups are read after all.
     pub fn iso_of(&self, matched: &str) -> Option<String> {
-        let mut runs = digit_run_regex().find_iter(matched);
+        let mut runs = digit_runs(matched);
         let (mut day, mut month, mut year) = (None, None, None);
         for part in &self.digit_runs {
             let Some(run) = runs.next() else {
                 return self.iso_by_groups(matched);
             };
-            let run = run.as_str();
             match part {
                 DatePart::Day => day = run.parse::<u8>().ok(),
                 DatePart::Month => month = run.parse::<u8>().ok(),
@@ -744,6 +743,20 @@ fn valid_iso(day: u8, month: u8, year: u16) -> Option<String> {
     let valid =
         (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
     valid.then(|| iso_date(year, month, day))
+}
+
+/// The runs of digits of `text`, as the date patterns' `\d` reads them.
+/// Where no character but ASCII ones is numeric, its only `\d` digits
+/// are ASCII digits, found a byte at a time; otherwise the regex finds
+/// them (other scripts' digits are rare in UN texts).
+fn digit_runs(text: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    if !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+        return Box::new(digit_run_regex().find_iter(text).map(|m| m.as_str()));
+    }
+    Box::new(
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty()),
+    )
 }
 
 /// Runs of digits, as the date patterns' `\d` reads them.
@@ -1224,6 +1237,15 @@ mod tests {
             let by_groups = pattern.regex.captures(&date).and_then(|caps| pattern.iso(&caps));
             let read = found.and_then(|found| pattern.iso_of(found.as_str()));
             prop_assert_eq!(read, by_groups, "{:?}: {:?}", lang, date);
+        }
+    }
+
+    proptest! {
+        /// The runs of digits are the regex's, in any script.
+        #[test]
+        fn digit_runs_are_the_regex_runs(text in "[0-9a-z ٣٤०৫๒೬𝟘²½Ⅻ年月]{0,20}") {
+            let by_regex: Vec<&str> = digit_run_regex().find_iter(&text).map(|m| m.as_str()).collect();
+            prop_assert_eq!(digit_runs(&text).collect::<Vec<_>>(), by_regex);
         }
     }
 
