@@ -127,10 +127,8 @@ fn dated_heading(original_head: &str, lex: &Lexicon) -> Option<String> {
     // Only the heading line and the one after it: a date further down is
     // some other event's ("of 3 Apri] 1991" must not become 2 August 1990).
     let dated = lines[at..lines.len().min(at + 2)].join(" ");
-    lex.date
-        .regex
-        .captures(&dated)
-        .and_then(|caps| lex.date.iso(&caps))
+    let found = lex.date.regex.find(&dated)?;
+    lex.date.iso_of(found.as_str())
 }
 
 /// The date that follows "adopted by … on" (or precedes "大会决议").
@@ -143,15 +141,12 @@ fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
         return dated_heading(original_head, lex);
     };
     let after = &head[marker.end()..floor(head, (marker.end() + 200).min(head.len()))];
-    if let Some(caps) = lex.date.regex.captures(after) {
-        return lex.date.iso(&caps);
+    if let Some(found) = lex.date.regex.find(after) {
+        return lex.date.iso_of(found.as_str());
     }
     let before = &head[floor(head, marker.start().saturating_sub(40))..marker.start()];
-    lex.date
-        .regex
-        .captures_iter(before)
-        .last()
-        .and_then(|caps| lex.date.iso(&caps))
+    let found = lex.date.regex.find_iter(before).last()?;
+    lex.date.iso_of(found.as_str())
 }
 
 /// The first match of `adopted` in `head`, looked for from where its

@@ -1202,12 +1202,24 @@ mod tests {
         }
     }
 
-    /// A language, and a date written as its glue pattern allows: strings
-    /// generated from the pattern itself, most with a plausible day, month
-    /// and year in ASCII digits, the others with any digits of any script.
-    fn date_in_some_language() -> impl Strategy<Value = (Lang, String)> {
-        prop::sample::select(Lang::ALL.to_vec()).prop_flat_map(|lang| {
-            let pattern = Lexicon::get(lang).date_glue.regex.as_str();
+    /// A date pattern of a language: a date anywhere, or a date glued to
+    /// a citation.
+    fn date_pattern(lang: Lang, glue: bool) -> &'static DatePattern {
+        let lex = Lexicon::get(lang);
+        match glue {
+            true => &lex.date_glue,
+            false => &lex.date,
+        }
+    }
+
+    /// A language, one of its date patterns, and a date written as the
+    /// pattern allows: strings generated from the pattern itself, most
+    /// with a plausible day, month and year in ASCII digits, the others
+    /// with any digits of any script.
+    fn date_in_some_language() -> impl Strategy<Value = (Lang, bool, String)> {
+        let choice = (prop::sample::select(Lang::ALL.to_vec()), any::<bool>());
+        choice.prop_flat_map(|(lang, glue)| {
+            let pattern = date_pattern(lang, glue).regex.as_str();
             let pattern = pattern.trim_start_matches('^');
             let plausible = pattern
                 .replace(r"(?P<d>\d{1,2})", r"(?P<d>[1-9]|[12][0-9]|3[01])")
@@ -1217,7 +1229,7 @@ mod tests {
                 proptest::string::string_regex(source).expect("the date pattern generates strings")
             };
             let dates = prop_oneof![4 => generate(&plausible), 1 => generate(pattern)];
-            (Just(lang), dates)
+            (Just(lang), Just(glue), dates)
         })
     }
 
@@ -1227,10 +1239,10 @@ mod tests {
         /// after it.
         #[test]
         fn dates_read_without_groups_agree_with_the_groups(
-            (lang, date) in date_in_some_language(),
+            (lang, glue, date) in date_in_some_language(),
             tail in "[ 0-9a-z,.]{0,4}",
         ) {
-            let pattern = &Lexicon::get(lang).date_glue;
+            let pattern = date_pattern(lang, glue);
             let date = date + &tail;
             let found = pattern.regex.find(&date);
             prop_assert!(found.is_some(), "{:?}: {:?}", lang, date);

@@ -1384,8 +1384,8 @@ fn zh_date_and_title_before(
     }
     let date = caps
         .name("date")
-        .and_then(|d| lex.date.regex.captures(d.as_str()))
-        .and_then(|c| lex.date.iso(&c));
+        .and_then(|d| lex.date.regex.find(d.as_str()))
+        .and_then(|found| lex.date.iso_of(found.as_str()));
     let title = caps.name("title").map(|t| unquote(t.as_str()));
     (date, title)
 }
