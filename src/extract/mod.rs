@@ -832,17 +832,21 @@ fn resolve_bare(organs: &[Organ], at: usize, mentions: &OrganMentions<'_>) -> Op
     if let [only] = organs {
         return Some(Body::Organ(*only));
     }
-    let mentions = mentions.get();
+    nearest_organ(mentions.get(), at, organs).map(Body::Organ)
+}
+
+/// Of `organs`, the one named in full (`mentions`, in order) nearest
+/// before `at`; failing that, the first one after (a footnote may use the
+/// short name before the text names the organ).
+fn nearest_organ(mentions: &[(usize, Organ)], at: usize, organs: &[Organ]) -> Option<Organ> {
     let before = mentions.partition_point(|(pos, _)| *pos < at);
     let fits = |(_, organ): &&(usize, Organ)| organs.contains(organ);
-    // Nearest full name before; failing that, the first one after (a
-    // footnote may use the short name before the text names the organ).
     mentions[..before]
         .iter()
         .rev()
         .find(fits)
         .or_else(|| mentions[before..].iter().find(fits))
-        .map(|(_, organ)| Body::Organ(*organ))
+        .map(|(_, organ)| *organ)
 }
 
 /// Whether the word before `at` is capitalised (and not an article):

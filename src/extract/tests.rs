@@ -401,19 +401,6 @@ proptest::proptest! {
     }
 }
 
-/// The organ that `resolve_bare` would take for a short name at `at`,
-/// from mentions in order: the nearest before, else the first after.
-fn organ_near(mentions: &[(usize, Organ)], at: usize, organs: &[Organ]) -> Option<Organ> {
-    let before = mentions.partition_point(|(pos, _)| *pos < at);
-    let fits = |(_, organ): &&(usize, Organ)| organs.contains(organ);
-    mentions[..before]
-        .iter()
-        .rev()
-        .find(fits)
-        .or_else(|| mentions[before..].iter().find(fits))
-        .map(|(_, organ)| *organ)
-}
-
 /// The one-pass search for organ names resolves every short name as one
 /// search per name did, on every fixture text, at every line start and
 /// for each group of organs a short name may stand for.
@@ -459,8 +446,8 @@ fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
         for (_, organs) in lex.vocab.bare_bodies {
             for at in std::iter::once(0).chain(memchr::memchr_iter(b' ', flat.as_bytes())) {
                 assert_eq!(
-                    organ_near(&one_pass, at, organs),
-                    organ_near(&per_name, at, organs),
+                    nearest_organ(&one_pass, at, organs),
+                    nearest_organ(&per_name, at, organs),
                     "{} at {at}",
                     path.display()
                 );
