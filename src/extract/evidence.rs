@@ -305,7 +305,6 @@ fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
 /// words of text in any script pass, Chinese too. The tests for a byte
 /// below `n` and for a zero byte of "Bit Twiddling Hacks", exact for
 /// whether there is one.
-#[inline(always)]
 fn no_whitespace_but_spaces(eight: &[u8]) -> bool {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
