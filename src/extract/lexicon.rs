@@ -100,15 +100,21 @@ fn build(pattern: &str) -> Regex {
 /// at a given start (`regex_automata::Input::anchored`), where look-behind
 /// still sees the text before it.
 fn build_for_anchored_search(pattern: &str) -> regex_automata::meta::Regex {
+    build_many(&[pattern], true)
+}
+
+/// One automaton of several patterns, leftmost-first, whose matches say
+/// which pattern matched; with the size limits `build` gives.
+fn build_many(patterns: &[&str], case_insensitive: bool) -> regex_automata::meta::Regex {
     regex_automata::meta::Builder::new()
-        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
+        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
         .configure(
             regex_automata::meta::Config::new()
                 .nfa_size_limit(Some(64 << 20))
                 .hybrid_cache_capacity(64 << 20),
         )
-        .build(pattern)
-        .unwrap_or_else(|e| panic!("vocabulary pattern {pattern:?} is invalid: {e}"))
+        .build_many(patterns)
+        .unwrap_or_else(|e| panic!("vocabulary patterns {patterns:?} are invalid: {e}"))
 }
 
 /// Literal strings, one of which every keyword match contains, at most
@@ -561,7 +567,7 @@ impl Lexicon {
                     (&title_opening, true),
                     (&connector_glue, true),
                 ]),
-            Tails::Dropped,
+            End::Start,
         );
         let before_screen = screen(
             body_before_keyword
@@ -569,8 +575,7 @@ impl Lexicon {
                 .map(|(re, _): &(Regex, Body)| (re, body_case))
                 .chain(bare.iter().map(|(_, end, _)| (end, body_case)))
                 .chain([(&other_body_before_keyword, body_case)]),
-            // These patterns end with `$`: their tails decide where they can match.
-            Tails::Kept,
+            End::End,
         );
         Lexicon {
             step_screen,
@@ -790,11 +795,7 @@ fn month_finder(v: &Vocabulary) -> Option<regex_automata::meta::Regex> {
         return None;
     }
     let names: Vec<&str> = v.months.iter().map(|(name, _)| *name).collect();
-    let finder = regex_automata::meta::Builder::new()
-        .syntax(regex_automata::util::syntax::Config::new().case_insensitive(true))
-        .build_many(&names)
-        .unwrap_or_else(|e| panic!("month names {names:?} are invalid: {e}"));
-    Some(finder)
+    Some(build_many(&names, true))
 }
 
 /// `YYYY-MM-DD`, written digit by digit: `format!` cost a third of reading
@@ -815,19 +816,20 @@ fn iso_date(year: u16, month: u8, day: u8) -> String {
 /// word-boundary assertions are dropped: on non-ASCII text a Unicode `\b`
 /// sends the regex engine from its fast automaton to a slow one.
 ///
-/// With `Tails::Dropped` (for patterns anchored at the start) each pattern
-/// also loses what may match nothing at its end, as `optional_tail_dropped`
-/// says: whether a pattern matches at the start does not depend on it, and
-/// an optional tail such as the French "(?: des …[ \w'’-]{1,60}?)?" of other
-/// bodies' names kept the set's automaton running, and building new
-/// states, sixty characters further on every step of a chain.
-fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>, tails: Tails) -> Screen {
+/// Patterns anchored at the start also lose what may match nothing at
+/// their end, as `optional_tail_dropped` says: whether a pattern matches
+/// at the start does not depend on it, and an optional tail such as the
+/// French "(?: des …[ \w'’-]{1,60}?)?" of other bodies' names kept the
+/// automaton running, and building new states, sixty characters further
+/// on every step of a chain. Patterns anchored at the end keep their
+/// tails, which decide where they can match.
+fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>, end: End) -> Screen {
     let flagged: Vec<String> = patterns
         .map(|(re, case_insensitive)| {
             let relaxed = re.as_str().replace(r"\b", "");
-            let dropped = match tails {
-                Tails::Kept => None,
-                Tails::Dropped => optional_tail_dropped(&relaxed, case_insensitive),
+            let dropped = match end {
+                End::Start => optional_tail_dropped(&relaxed, case_insensitive),
+                End::End => None,
             };
             match (dropped, case_insensitive) {
                 (Some(shorter), _) => shorter,
@@ -836,10 +838,6 @@ fn screen<'r>(patterns: impl Iterator<Item = (&'r Regex, bool)>, tails: Tails) -
             }
         })
         .collect();
-    let end = match tails {
-        Tails::Dropped => End::Start,
-        Tails::Kept => End::End,
-    };
     Screen::new(&flagged, end)
 }
 
@@ -958,12 +956,6 @@ impl Matched {
     fn matched_any(&self) -> bool {
         self.0 != 0
     }
-}
-
-#[derive(Clone, Copy)]
-enum Tails {
-    Kept,
-    Dropped,
 }
 
 /// `pattern` without what may match nothing at its end: trailing items of
@@ -1117,15 +1109,7 @@ impl OrganNames {
             })
             .unzip();
         let case_insensitive = matches!(v.lang, Lang::Ar | Lang::Zh);
-        let finder = regex_automata::meta::Builder::new()
-            .syntax(regex_automata::util::syntax::Config::new().case_insensitive(case_insensitive))
-            .configure(
-                regex_automata::meta::Config::new()
-                    .nfa_size_limit(Some(64 << 20))
-                    .hybrid_cache_capacity(64 << 20),
-            )
-            .build_many(&patterns)
-            .unwrap_or_else(|e| panic!("organ name patterns {patterns:?} are invalid: {e}"));
+        let finder = build_many(&patterns, case_insensitive);
         OrganNames { finder, organs }
     }
 
