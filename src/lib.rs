@@ -8,6 +8,7 @@ pub mod normalize;
 pub mod symbol;
 
 pub use symbol::{Kind, Organ, Symbol, SymbolError};
+pub mod block;
 pub mod build;
 pub mod document;
 pub mod extract;

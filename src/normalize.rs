@@ -7,6 +7,8 @@
 //! that reads as plain ASCII spaces, digits and punctuation; every match is
 //! mapped back to byte offsets in the text as given.
 
+use crate::block::{Block, Lanes};
+
 /// A folded copy of a text and the way back to the original offsets.
 #[derive(Debug, Clone)]
 pub struct Normalized {
@@ -119,44 +121,20 @@ const PLAIN: [bool; 256] = {
 /// where it stands. Passed over: ASCII that `PLAIN` passes, hyphens but
 /// before a line break, spaces that `plain_space` would pass (given that
 /// `at` does not open a run with a space), and characters of other scripts
-/// whose lead byte (and second byte) say they fold to themselves, as in
-/// `kept_char_len`. Sixteen bytes a step, written so that the compiler
-/// turns the lanes into vector compares.
+/// whose first bytes say they fold to themselves, as in `kept_char_len`.
+/// It may stop early, at a character that folds to itself after all: the
+/// caller asks `kept_char_len` and goes on. Sixteen bytes a step.
 fn skip_plain(bytes: &[u8], mut at: usize) -> usize {
-    const LANES: usize = 16;
-    // Each window holds the byte before the lanes and the one after them.
-    while at > 0 && at + LANES < bytes.len() {
-        let Some(window) = bytes
-            .get(at - 1..at + LANES + 1)
-            .and_then(|w| <&[u8; LANES + 2]>::try_from(w).ok())
-        else {
-            break;
-        };
-        // In most sixteen bytes (and the byte after them) no lead byte of
-        // a character that folds stands: only the spaces' and ASCII
-        // bytes' tests can stop there. ASCII, the commonest case, is the
-        // quickest to tell.
-        let lanes = &window[1..];
-        let leads = lanes.iter().fold(0, |high, &b| high | b) >= 0x80
-            && lanes
-                .iter()
-                .fold(0u8, |any, &b| any | u8::from(is_folding_lead(b)))
-                != 0;
-        let mut stop = [0u8; LANES];
-        for (lane, stop) in stop.iter_mut().enumerate() {
-            let (before, b, after) = (window[lane], window[lane + 1], window[lane + 2]);
-            *stop = u8::from(match leads {
-                false => stops_plain_run_without_leads(before, b, after),
-                true => stops_plain_run(before, b, after),
-            });
+    // Each window holds the byte before the lanes and the two after them.
+    while let Some(window) = at
+        .checked_sub(1)
+        .and_then(|start| bytes.get(start..start + WINDOW))
+        .and_then(|w| <&[u8; WINDOW]>::try_from(w).ok())
+    {
+        match block_stop(window) {
+            Some(lane) => return at + lane,
+            None => at += Block::LEN,
         }
-        // The sixteen lanes read as one number: zero when none stops, and
-        // its lowest set byte is the first lane that does.
-        let stops = u128::from_le_bytes(stop);
-        if stops != 0 {
-            return at + stops.trailing_zeros() as usize / 8;
-        }
-        at += LANES;
     }
     // The last step may end inside a character the lanes passed.
     while at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
@@ -168,47 +146,60 @@ fn skip_plain(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The lead bytes of the characters `fold_char` changes, which are also
-/// those of the characters that fold to a space.
+/// The bytes `skip_plain` reads for a step: the byte before the lanes,
+/// the lanes, and the two after them.
+const WINDOW: usize = Block::LEN + 3;
+
+/// `skip_plain`'s step over the sixteen lanes of `window` (which starts a
+/// byte before them): the first lane that may stop a run, if any.
 #[inline(always)]
-fn is_folding_lead(b: u8) -> bool {
-    (b == 0xC2) | (b == 0xD9) | (b == 0xDB) | (b == 0xE2) | (b == 0xE3) | (b == 0xEF)
+fn block_stop(window: &[u8; WINDOW]) -> Option<usize> {
+    let [before, lanes, after, third] = [0, 1, 2, 3].map(|at| Block::load_array(window, at));
+    // Most blocks of a Latin text hold no control byte (tab, newline,
+    // return), no byte beyond ASCII and no two spaces in a row, from the
+    // byte before the lanes to the one after them: nothing there stops.
+    let quick = before.below_or_high(b'\r' + 1)
+        | after.below_or_high(b'\r' + 1)
+        | (lanes.eq(b' ') & after.eq(b' '));
+    if quick.bits() == 0 {
+        return None;
+    }
+    let stops = ascii_stops(before, lanes, after) | folding_starts(lanes, after, third);
+    let bits = stops.bits();
+    (bits != 0).then(|| bits.trailing_zeros() as usize)
 }
 
-/// `stops_plain_run` where neither `b` nor `after` is a folding lead: no
-/// character that folds starts at `b`, nor one that folds to a space
-/// after it.
+/// The lanes of ASCII that may not fold to themselves: tabs, returns, a
+/// hyphen before a line break, and a space that folds away (after a line
+/// break, or before a space, tab, line break or a character whose lead
+/// byte may start a space: U+00A0, U+2000…, U+3000).
 #[inline(always)]
-fn stops_plain_run_without_leads(before: u8, b: u8, after: u8) -> bool {
-    let space_folds =
-        (b == b' ') & ((before == b'\n') | (after == b' ') | (after == b'\t') | (after == b'\n'));
-    (b == b'\t') | (b == b'\r') | ((b == b'-') & (after == b'\n')) | space_folds
+fn ascii_stops(before: Block, lanes: Block, after: Block) -> Lanes {
+    let newline_after = after.eq(b'\n');
+    let space_follows = after.eq(b' ')
+        | after.eq(b'\t')
+        | newline_after
+        | after.eq(0xC2)
+        | after.eq(0xE2)
+        | after.eq(0xE3);
+    let space_folds = lanes.eq(b' ') & (before.eq(b'\n') | space_follows);
+    lanes.eq(b'\t') | lanes.eq(b'\r') | (lanes.eq(b'-') & newline_after) | space_folds
 }
 
-/// Whether byte `b`, between `before` and `after`, may not fold to itself;
-/// branch-free so that sixteen of them make a few vector instructions.
+/// The lanes where a character `fold_char` changes may start, told by its
+/// first bytes (`lanes`, `after`, `third`) as `kept_char_len` tells them,
+/// but more loosely from U+2000 on: any of U+2000–U+207F and U+2200–U+223F,
+/// and U+FEC0–U+FF7F, may stop a run.
 #[inline(always)]
-fn stops_plain_run(before: u8, b: u8, after: u8) -> bool {
-    // Lead bytes of the characters that fold to a space (U+00A0, U+2000…,
-    // U+3000): a space before one of them is dropped.
-    let space_like_follows = (after == 0xC2) | (after == 0xE2) | (after == 0xE3);
-    let space_folds = (b == b' ')
-        & ((before == b'\n')
-            | (after == b' ')
-            | (after == b'\t')
-            | (after == b'\n')
-            | space_like_follows);
-    // The characters `fold_char` changes, by their first two bytes.
-    let folding_char = ((b == 0xC2) & ((after == 0xA0) | (after == 0xAD)))
-        | ((b == 0xD9)
-            & ((after == 0x80)
-                | (after.wrapping_sub(0x8B) <= 0x92 - 0x8B)
-                | (after.wrapping_sub(0xA0) <= 0xAB - 0xA0)))
-        | ((b == 0xDB) & (after.wrapping_sub(0xB0) <= 0xB9 - 0xB0))
-        | (b == 0xE2)
-        | (b == 0xE3)
-        | (b == 0xEF);
-    folding_char | (b == b'\t') | (b == b'\r') | ((b == b'-') & (after == b'\n')) | space_folds
+fn folding_starts(lanes: Block, after: Block, third: Block) -> Lanes {
+    let latin1 = lanes.eq(0xC2) & (after.eq(0xA0) | after.eq(0xAD));
+    let arabic =
+        lanes.eq(0xD9) & (after.eq(0x80) | after.in_range(0x8B, 0x92) | after.in_range(0xA0, 0xAB));
+    let eastern_digits = lanes.eq(0xDB) & after.in_range(0xB0, 0xB9);
+    let punctuation = lanes.eq(0xE2) & (after.eq(0x80) | after.eq(0x81) | after.eq(0x88));
+    let ideographic_space = lanes.eq(0xE3) & after.eq(0x80) & third.eq(0x80);
+    let full_width = lanes.eq(0xEF) & after.in_range(0xBB, 0xBD);
+    latin1 | arabic | eastern_digits | punctuation | ideographic_space | full_width
 }
 
 /// The length of the character starting at `at` when it folds to itself
@@ -227,21 +218,33 @@ fn kept_char_len(bytes: &[u8], at: usize) -> Option<usize> {
         0xD9 => (!matches!(second, 0x80 | 0x8B..=0x92 | 0xA0..=0xA9 | 0xAB)).then_some(2),
         // U+06F0–06F9 Eastern Arabic-Indic digits.
         0xDB => (!matches!(second, 0xB0..=0xB9)).then_some(2),
-        // General punctuation and the minus sign (E2), the ideographic space
-        // (E3), the BOM and full-width forms (EF): decode and ask.
         0xE2 | 0xE3 | 0xEF => {
-            let width = 3;
-            let c = std::str::from_utf8(bytes.get(at..at + width)?)
-                .ok()?
-                .chars()
-                .next()?;
-            matches!(fold_char(c), Fold::Keep).then_some(width)
+            let third = *bytes.get(at + 2)?;
+            (!three_bytes_fold(lead, second, third)).then_some(3)
         }
         0xC0..=0xDF => Some(2),
         0xE0..=0xEF => Some(3),
         0xF0.. => Some(4),
         // A continuation byte never starts a character.
         _ => None,
+    }
+}
+
+/// Whether the three-byte character `lead second third` (lead E2, E3 or
+/// EF) is one `fold_char` changes: general punctuation and the minus sign
+/// (U+2000–200F, U+2010–2014, U+202A–202F, U+205F, U+2066–2069, U+2212),
+/// the ideographic space (U+3000), the BOM (U+FEFF) and the full-width
+/// forms of ASCII (U+FF01–FF5E).
+fn three_bytes_fold(lead: u8, second: u8, third: u8) -> bool {
+    match (lead, second) {
+        (0xE2, 0x80) => matches!(third, 0x80..=0x94 | 0xAA..=0xAF),
+        (0xE2, 0x81) => matches!(third, 0x9F | 0xA6..=0xA9),
+        (0xE2, 0x88) => third == 0x92,
+        (0xE3, 0x80) => third == 0x80,
+        (0xEF, 0xBB) => third == 0xBF,
+        (0xEF, 0xBC) => third >= 0x81,
+        (0xEF, 0xBD) => third <= 0x9E,
+        _ => false,
     }
 }
 
@@ -469,24 +472,6 @@ mod tests {
                 "{c:?} (U+{:04X})",
                 u32::from(c)
             );
-        }
-    }
-
-    /// Without folding leads the short test stops where the whole one
-    /// does, whatever the bytes.
-    #[test]
-    fn lanes_without_leads_stop_as_the_whole_test_does() {
-        let plain = || (0..=u8::MAX).filter(|&b| !is_folding_lead(b));
-        for before in 0..=u8::MAX {
-            for b in plain() {
-                for after in plain() {
-                    assert_eq!(
-                        stops_plain_run_without_leads(before, b, after),
-                        stops_plain_run(before, b, after),
-                        "{before:#x} {b:#x} {after:#x}"
-                    );
-                }
-            }
         }
     }
 
