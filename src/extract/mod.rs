@@ -20,6 +20,7 @@ mod evidence;
 mod header;
 mod lexicon;
 pub mod numbers;
+mod symbols;
 
 use serde::Serialize;
 
@@ -1471,27 +1472,15 @@ fn skip_spaces(text: &str, mut at: usize) -> usize {
     at
 }
 
-fn written_symbol_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::RegexBuilder::new(
-            r"(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?)?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?",
-        )
-        .case_insensitive(true)
-        .build()
-        .expect("valid pattern")
-    })
-}
-
 /// Symbols written out (`A/RES/70/1`, `S/RES/2231 (2015)`, the end of an
 /// undocs.org link) are citations wherever they stand.
 fn written_symbols(text: &str) -> Vec<RawCitation> {
-    standalone_symbols(written_symbol_regex(), text)
-        .filter_map(|m| {
-            let (symbol, part) = crate::symbol::parse_with_part(m.as_str()).ok()?;
+    symbols::written(text)
+        .filter_map(|(start, end)| {
+            let (symbol, part) = crate::symbol::parse_with_part(&text[start..end]).ok()?;
             Some(RawCitation {
-                start: m.start(),
-                end: m.end(),
+                start,
+                end,
                 kind: symbol.kind(),
                 shape: RawShape::Written(symbol),
                 part,
@@ -1503,58 +1492,16 @@ fn written_symbols(text: &str) -> Vec<RawCitation> {
         .collect()
 }
 
-/// The matches of a symbol pattern that stand alone: not preceded by an
-/// ASCII letter, digit or full stop, so that the tail of a longer symbol or
-/// word is not read as a symbol of its own. (Checked here rather than in
-/// the pattern, whose literal prefixes then speed the search.) The patterns
-/// have no groups to read: a search for the match alone runs no capture
-/// engine.
-fn standalone_symbols<'t>(
-    re: &'static regex::Regex,
-    text: &'t str,
-) -> impl Iterator<Item = regex::Match<'t>> + 't {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at <= text.len() {
-            let sym = re.find_at(text, at)?;
-            let glued = text[..sym.start()]
-                .bytes()
-                .next_back()
-                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.');
-            if glued {
-                at = sym.start() + 1;
-                continue;
-            }
-            at = sym.end().max(at + 1);
-            while !text.is_char_boundary(at) {
-                at += 1;
-            }
-            return Some(sym);
-        }
-        None
-    })
-}
-
-fn reference_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+",
-        )
-        .expect("valid pattern")
-    })
-}
-
 /// Other document symbols: drafts, reports, letters, records.
 fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> Vec<Reference> {
-    standalone_symbols(reference_regex(), &norm.text)
-        .filter_map(|m| {
-            let symbol = m.as_str().trim_end_matches(['.', '-']);
+    symbols::references(&norm.text)
+        .filter_map(|(start, end)| {
+            let symbol = norm.text[start..end].trim_end_matches(['.', '-']);
             let is_resolution = symbol.contains("/RES/") || symbol.contains("/DEC/");
             if is_resolution || !symbol.bytes().any(|b| b.is_ascii_digit()) {
                 return None;
             }
-            let (start, end) = norm.original_span(original, m.start(), m.start() + symbol.len());
+            let (start, end) = norm.original_span(original, start, start + symbol.len());
             Some(Reference {
                 symbol: symbol.to_string(),
                 matched: original[start..end].to_string(),
