@@ -82,6 +82,37 @@ impl Block {
     }
 }
 
+/// The offsets of the bytes of `bytes` whose lanes `test` holds for, in
+/// order, read sixteen bytes at a time: most blocks of a text hold none of
+/// the bytes a scan looks for, and cost a test each.
+pub fn positions<'b, T>(bytes: &'b [u8], test: T) -> impl Iterator<Item = usize> + 'b
+where
+    T: Fn(Block) -> Lanes + 'b,
+{
+    let mut base = 0;
+    let mut next = 0;
+    let mut bits = 0u32;
+    std::iter::from_fn(move || loop {
+        if bits != 0 {
+            let lane = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            return Some(base + lane);
+        }
+        let rest = bytes.get(next..).filter(|rest| !rest.is_empty())?;
+        base = next;
+        next += Block::LEN;
+        bits = match Block::load(rest) {
+            Some(block) => test(block).bits(),
+            None => {
+                // The last, short block: its lanes past the end answer nothing.
+                let mut padded = [0u8; Block::LEN];
+                padded[..rest.len()].copy_from_slice(rest);
+                test(Block(imp::load(&padded))).bits() & ((1 << rest.len()) - 1)
+            }
+        };
+    })
+}
+
 impl Lanes {
     /// The lanes both hold for.
     #[inline(always)]
@@ -319,6 +350,22 @@ mod tests {
     #[test]
     fn the_portable_code_answers_every_byte_in_every_lane() {
         check_every_byte_in_every_lane!(portable);
+    }
+
+    #[test]
+    fn positions_are_the_bytes_the_test_holds_for() {
+        let text: Vec<u8> = (0..100u8).map(|i| i.wrapping_mul(37)).collect();
+        for len in 0..text.len() {
+            let bytes = &text[..len];
+            for wanted in [0u8, 37, 74, 0xFF] {
+                let found: Vec<usize> =
+                    positions(bytes, |b| b.eq(wanted) | b.below_or_high(3)).collect();
+                let expected: Vec<usize> = (0..len)
+                    .filter(|&i| bytes[i] == wanted || bytes[i] < 3 || bytes[i] >= 0x80)
+                    .collect();
+                assert_eq!(found, expected, "{len} {wanted}");
+            }
+        }
     }
 
     #[test]

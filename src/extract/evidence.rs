@@ -9,6 +9,7 @@
 //! found once, with a vector search for their bytes, and each citation
 //! looks its bounds up among them.
 
+use crate::block::{self, Block};
 use std::cell::OnceCell;
 
 /// How far back from a citation, and ahead of it, a sentence may reach.
@@ -253,8 +254,8 @@ fn collapse_whitespace(text: &str) -> String {
 
 /// `text` with each whitespace character but the space as a space, when
 /// every one stands alone between two words; `None` when two stand
-/// together or one opens or closes `text`. Eight bytes are skipped at a
-/// time where none can start whitespace but the space.
+/// together or one opens or closes `text`. Only the bytes that can start
+/// whitespace other than the space are looked at, found sixteen at a time.
 fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     if has_double_space(bytes) {
@@ -262,26 +263,12 @@ fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut at = 0;
-    // Bytes before this one are read one at a time: their word of eight
-    // may start whitespace.
-    let mut bytewise_until = 0;
-    while at < bytes.len() {
-        if at >= bytewise_until {
-            if bytes.get(at..at + 8).is_some_and(no_whitespace_but_spaces) {
-                at += 8;
-                continue;
-            }
-            bytewise_until = at + 8;
-        }
-        // Spaces stay, and most bytes start no whitespace at all.
-        let len = match bytes[at] {
-            b' ' => 0,
-            b if MAY_START_SPACE[usize::from(b)] => whitespace_len(text, at),
-            _ => 0,
-        };
+    // The first bytes of the tabs and line breaks, U+0085 and U+00A0, and
+    // U+1680, U+2000… and U+3000 (`MAY_START_SPACE` but the space).
+    let may_start = |b: Block| b.in_range(b'\t', b'\r') | b.eq(0xC2) | b.in_range(0xE1, 0xE3);
+    for at in block::positions(bytes, may_start) {
+        let len = whitespace_len(text, at);
         if len == 0 {
-            at += 1;
             continue;
         }
         let after = at + len;
@@ -293,35 +280,9 @@ fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
         out.push_str(&text[copied..at]);
         out.push(' ');
         copied = after;
-        at = after;
     }
     out.push_str(&text[copied..]);
     Some(out)
-}
-
-/// Whether none of eight bytes can start whitespace other than the space:
-/// none is below the space (the tabs and line breaks), 0xC2 (U+0085,
-/// U+00A0) or 0xE0–0xE3 (U+1680, U+2000…, U+3000, and a few others). Most
-/// words of text in any script pass, Chinese too. The tests for a byte
-/// below `n` and for a zero byte of "Bit Twiddling Hacks", exact for
-/// whether there is one.
-fn no_whitespace_but_spaces(eight: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let Ok(eight) = <[u8; 8]>::try_from(eight) else {
-        return false;
-    };
-    let word = u64::from_ne_bytes(eight);
-    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & TOPS;
-    let controls = below(word, b' ');
-    // Printable ASCII, most words of Latin text, is told first.
-    if (word & TOPS) | controls == 0 {
-        return true;
-    }
-    let zero = |word: u64| below(word, 1);
-    let c2 = zero(word ^ (ONES * 0xC2));
-    let e0_to_e3 = zero((word & (ONES * 0xFC)) ^ (ONES * 0xE0));
-    controls | c2 | e0_to_e3 == 0
 }
 
 /// Whether two spaces stand together.
@@ -443,25 +404,6 @@ mod tests {
         ) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
-        }
-
-        #[test]
-        fn words_without_whitespace_are_found_as_byte_by_byte(
-            eight in proptest::array::uniform8(proptest::prelude::any::<u8>()),
-        ) {
-            let expected = eight.iter().all(|&b| b >= b' ' && b != 0xC2 && !(0xE0..=0xE3).contains(&b));
-            proptest::prop_assert_eq!(no_whitespace_but_spaces(&eight), expected);
-        }
-
-        #[test]
-        fn words_without_whitespace_near_the_edges(
-            eight in proptest::array::uniform8(proptest::sample::select(vec![
-                0x00, 0x01, 0x09, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0xC1, 0xC2, 0xC3,
-                0xDF, 0xE0, 0xE3, 0xE4, 0xFC, 0xFF,
-            ])),
-        ) {
-            let expected = eight.iter().all(|&b| b >= b' ' && b != 0xC2 && !(0xE0..=0xE3).contains(&b));
-            proptest::prop_assert_eq!(no_whitespace_but_spaces(&eight), expected);
         }
 
         #[test]
