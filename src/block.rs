@@ -63,12 +63,6 @@ impl Block {
         Lanes(imp::in_range(self.0, low, high))
     }
 
-    /// The lanes holding a byte from 0x80 up: UTF-8 beyond ASCII.
-    #[inline(always)]
-    pub fn high(self) -> Lanes {
-        Lanes(self.0)
-    }
-
     /// The block with the ASCII capitals in lower case.
     #[inline(always)]
     pub fn ascii_lowercase(self) -> Block {
@@ -114,18 +108,6 @@ where
 }
 
 impl Lanes {
-    /// The lanes both hold for.
-    #[inline(always)]
-    pub fn and(self, other: Lanes) -> Lanes {
-        Lanes(imp::and(self.0, other.0))
-    }
-
-    /// The lanes either holds for.
-    #[inline(always)]
-    pub fn or(self, other: Lanes) -> Lanes {
-        Lanes(imp::or(self.0, other.0))
-    }
-
     /// One bit a lane, the first lane lowest.
     #[inline(always)]
     pub fn bits(self) -> u32 {
@@ -133,19 +115,21 @@ impl Lanes {
     }
 }
 
+/// The lanes both hold for.
 impl std::ops::BitAnd for Lanes {
     type Output = Lanes;
     #[inline(always)]
     fn bitand(self, other: Lanes) -> Lanes {
-        self.and(other)
+        Lanes(imp::and(self.0, other.0))
     }
 }
 
+/// The lanes either holds for.
 impl std::ops::BitOr for Lanes {
     type Output = Lanes;
     #[inline(always)]
     fn bitor(self, other: Lanes) -> Lanes {
-        self.or(other)
+        Lanes(imp::or(self.0, other.0))
     }
 }
 
@@ -153,9 +137,9 @@ impl std::ops::BitOr for Lanes {
 mod imp {
     //! SSE2. Its intrinsics are `unsafe` only in that the processor must
     //! have SSE2, and every x86_64 processor does: it is part of the
-    //! architecture's baseline, enabled in every x86_64 target. Only a
-    //! lane's top bit is an answer: a comparison sets the whole lane,
-    //! `high` is the byte itself.
+    //! architecture's baseline, enabled in every x86_64 target. A lane's
+    //! answer is all ones or all zeros, as a comparison sets it; `movemask`
+    //! reads its top bit.
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadu_si128,
         _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
@@ -377,7 +361,7 @@ mod tests {
             let spaces = block.eq(b' ') | block.below_or_high(b'\r' + 1);
             let expected = lanes_where(window, |b| b == b' ' || b <= b'\r' || b >= 0x80);
             assert_eq!(spaces.bits(), expected);
-            let high_c2 = block.eq(0xC2) & block.high();
+            let high_c2 = block.eq(0xC2) & block.below_or_high(0);
             assert_eq!(high_c2.bits(), lanes_where(window, |b| b == 0xC2));
             let letters = block.in_range(b'a', b'z');
             assert_eq!(
