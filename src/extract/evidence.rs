@@ -34,6 +34,11 @@ pub(super) struct Evidence<'t> {
 /// A sentence's bounds, and the ellipsis it opens with when it was cut.
 type Span = (usize, usize, &'static str);
 
+/// Where a citation's paragraph starts and where the next one does: its
+/// sentence starts no earlier, with no ellipsis when it starts there, and
+/// ends no later. In PDF text no blank line ends a paragraph.
+pub(super) type Bounds = (usize, usize);
+
 impl<'t> Evidence<'t> {
     pub(super) fn new(text: &'t str) -> Evidence<'t> {
         Evidence {
@@ -42,12 +47,14 @@ impl<'t> Evidence<'t> {
         }
     }
 
-    /// Sets each citation's evidence: the sentence around it. Several
+    /// Sets each citation's evidence: the sentence around it, within its
+    /// paragraph's bounds (one per citation, as `Bounds` says). Several
     /// citations often stand in one sentence, and then share a copy.
-    pub(super) fn fill(&self, citations: &mut [super::Citation]) {
+    pub(super) fn fill(&self, citations: &mut [super::Citation], paragraphs: &[Bounds]) {
         let mut previous: Option<Span> = None;
         for at in 0..citations.len() {
-            let span = self.span(citations[at].start, citations[at].end);
+            let bounds = paragraphs.get(at).copied().unwrap_or((0, self.text.len()));
+            let span = self.span(citations[at].start, citations[at].end, bounds);
             citations[at].evidence = match (previous, span) {
                 (Some(last), Some(span)) if last == span => citations[at - 1].evidence.clone(),
                 _ => span.map(|span| self.sentence(span)),
@@ -58,13 +65,14 @@ impl<'t> Evidence<'t> {
 
     /// The sentence around the citation at `start..end` of the text.
     #[cfg(test)]
-    pub(super) fn of(&self, start: usize, end: usize) -> Option<String> {
-        self.span(start, end).map(|span| self.sentence(span))
+    pub(super) fn of(&self, start: usize, end: usize, bounds: Bounds) -> Option<String> {
+        self.span(start, end, bounds)
+            .map(|span| self.sentence(span))
     }
 
-    fn span(&self, start: usize, end: usize) -> Option<Span> {
+    fn span(&self, start: usize, end: usize, bounds: Bounds) -> Option<Span> {
         let breaks = self.breaks.get_or_init(|| ClauseBreaks::of(self.text));
-        evidence_span(self.text, breaks, start, end, WINDOW)
+        evidence_span(self.text, breaks, start, end, WINDOW, bounds)
     }
 
     fn sentence(&self, (begin, end, ellipsis): Span) -> String {
@@ -77,19 +85,28 @@ impl<'t> Evidence<'t> {
 }
 
 /// The sentence around a citation: back to the start of its paragraph or
-/// clause, forward to the end of its clause, within bounds.
+/// clause, forward to the end of its clause, within the window and the
+/// paragraph's bounds.
 fn evidence_span(
     text: &str,
     breaks: &ClauseBreaks,
     start: usize,
     end: usize,
     window: Window,
+    (paragraph_start, next_paragraph): Bounds,
 ) -> Option<Span> {
     let mut from = start.saturating_sub(window.back);
     while !text.is_char_boundary(from) {
         from += 1;
     }
+    let whole_paragraph = paragraph_start >= from && paragraph_start <= start;
+    if whole_paragraph {
+        from = paragraph_start;
+    }
     let mut to = (end + window.ahead).min(text.len());
+    if (end..to).contains(&next_paragraph) {
+        to = next_paragraph;
+    }
     while !text.is_char_boundary(to) {
         to -= 1;
     }
@@ -97,7 +114,7 @@ fn evidence_span(
     let stop = breaks.first_in(end, to).unwrap_or(to);
     let mut begin = cut.unwrap_or(from);
     let mut ellipsis = "";
-    if cut.is_none() && from > 0 {
+    if cut.is_none() && from > 0 && !whole_paragraph {
         // The window began mid-sentence: start at the next word.
         begin = past_first_space(text, begin, start);
         ellipsis = "… ";
@@ -338,13 +355,28 @@ mod tests {
 
     /// The bounds as the bytes around the citation were once scanned for
     /// them: the specification the breaks' lookups are held to.
-    fn scanned_span(text: &str, start: usize, end: usize, window: Window) -> Option<Span> {
+    fn scanned_span(
+        text: &str,
+        start: usize,
+        end: usize,
+        window: Window,
+        (paragraph_start, next_paragraph): Bounds,
+    ) -> Option<Span> {
         let mut from = start.saturating_sub(window.back);
         while !text.is_char_boundary(from) {
             from += 1;
         }
+        let whole_paragraph = from <= paragraph_start && paragraph_start <= start;
+        from = if whole_paragraph {
+            paragraph_start
+        } else {
+            from
+        };
         let cut = last_break(&text.as_bytes()[from..start]).unwrap_or(0);
         let mut to = (end + window.ahead).min(text.len());
+        if end <= next_paragraph && next_paragraph < to {
+            to = next_paragraph;
+        }
         while !text.is_char_boundary(to) {
             to -= 1;
         }
@@ -352,7 +384,7 @@ mod tests {
         let stop = first_break(after).unwrap_or(after.len());
         let mut begin = from + cut;
         let mut ellipsis = "";
-        if cut == 0 && from > 0 {
+        if cut == 0 && from > 0 && !whole_paragraph {
             begin = past_first_space(text, begin, start);
             ellipsis = "… ";
         }
@@ -422,10 +454,10 @@ mod tests {
         #[test]
         fn looked_up_bounds_agree_with_scanning(
             text in "([a-zт决ر]{0,40}[ \n;；。؛]{0,3}){0,40}",
-            picks in proptest::collection::vec((0usize..2000, 0usize..12), 1..12),
+            picks in proptest::collection::vec((0usize..2000, 0usize..12, 0usize..500, 0usize..400), 1..12),
         ) {
             let breaks = ClauseBreaks::of(&text);
-            for (start, len) in picks {
+            for (start, len, back, ahead) in picks {
                 let mut start = start.min(text.len());
                 while !text.is_char_boundary(start) {
                     start -= 1;
@@ -434,11 +466,22 @@ mod tests {
                 while !text.is_char_boundary(end) {
                     end -= 1;
                 }
-                proptest::prop_assert_eq!(
-                    evidence_span(&text, &breaks, start, end, WINDOW),
-                    scanned_span(&text, start, end, WINDOW),
-                    "citation at {}..{}", start, end
-                );
+                // The paragraph's bounds, at line starts as the layout
+                // finds them, or anywhere.
+                let mut bounds = (start.saturating_sub(back), (end + ahead).min(text.len()));
+                while !text.is_char_boundary(bounds.0) {
+                    bounds.0 -= 1;
+                }
+                while !text.is_char_boundary(bounds.1) {
+                    bounds.1 -= 1;
+                }
+                for bounds in [bounds, (0, text.len())] {
+                    proptest::prop_assert_eq!(
+                        evidence_span(&text, &breaks, start, end, WINDOW, bounds),
+                        scanned_span(&text, start, end, WINDOW, bounds),
+                        "citation at {}..{} in {:?}", start, end, bounds
+                    );
+                }
             }
         }
 
@@ -464,9 +507,10 @@ mod tests {
                 for &end in offsets.iter().filter(|&&e| e >= start) {
                     for (back, ahead) in [(0, 0), (1, 2), (2, 1), (3, 3), (5, 4), (400, 300)] {
                         let window = Window { back, ahead };
+                        let whole = (0, text.len());
                         assert_eq!(
-                            evidence_span(text, &breaks, start, end, window),
-                            scanned_span(text, start, end, window),
+                            evidence_span(text, &breaks, start, end, window, whole),
+                            scanned_span(text, start, end, window, whole),
                             "{text:?} at {start}..{end}, {window:?}"
                         );
                     }
@@ -502,14 +546,46 @@ mod tests {
         let at = text.find("70/1").unwrap_or(0);
         let evidence = Evidence::new(text);
         assert_eq!(
-            evidence.of(at, at + 4).as_deref(),
+            evidence.of(at, at + 4, (0, text.len())).as_deref(),
             Some("Recalling its resolution 70/1 and 71/2;")
         );
         let chinese = "回顾第70/1号决议。注意到";
         let at = chinese.find("70/1").unwrap_or(0);
         assert_eq!(
-            Evidence::new(chinese).of(at, at + 4).as_deref(),
+            Evidence::new(chinese)
+                .of(at, at + 4, (0, chinese.len()))
+                .as_deref(),
             Some("回顾第70/1号决议。")
         );
+    }
+
+    /// In PDF text no blank line ends a paragraph: its bounds do. A
+    /// sentence that starts where its paragraph does opens with no
+    /// ellipsis.
+    #[test]
+    fn a_sentence_stays_within_its_paragraph() {
+        let text = "Distr.: General\n23 December 2020\nThe General Assembly,\n\
+                    Recalling its resolutions 69/158 of 18 December 2014 on\n\
+                    bullying,\nReaffirming the Convention,";
+        let paragraph = text.find("Recalling").unwrap_or(0);
+        let next = text.find("Reaffirming").unwrap_or(0);
+        let at = text.find("69/158").unwrap_or(0);
+        let evidence = Evidence::new(text);
+        assert_eq!(
+            evidence.of(at, at + 6, (paragraph, next)).as_deref(),
+            Some("Recalling its resolutions 69/158 of 18 December 2014 on bullying,")
+        );
+        assert_eq!(
+            evidence.of(at, at + 6, (0, text.len())).as_deref(),
+            Some(
+                "Distr.: General 23 December 2020 The General Assembly, Recalling its \
+                 resolutions 69/158 of 18 December 2014 on bullying, Reaffirming the Convention,"
+            )
+        );
+        // A paragraph that began before the window: cut, as before.
+        let long = format!("Recalling {} 70/1,", "word ".repeat(100));
+        let at = long.find("70/1").unwrap_or(0);
+        let sentence = Evidence::new(&long).of(at, at + 4, (0, long.len()));
+        assert!(sentence.is_some_and(|s| s.starts_with("… word")));
     }
 }

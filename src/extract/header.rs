@@ -167,45 +167,50 @@ fn floor(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// Where the preamble and the operative part begin.
+/// Where a resolution's paragraphs start and of which kind they are: the
+/// preamble's, whose paragraphs open with a participle ("Recalling") and
+/// end with a comma, or the operative part's, whose paragraphs open with a
+/// verb ("Recalls") and end with a semicolon or a full stop.
 pub struct Layout {
-    preamble_start: Option<usize>,
-    operative_start: Option<usize>,
-    /// Offsets just past each blank line ("\n\n") and each newline, found
-    /// on first use.
-    breaks: std::cell::OnceCell<Breaks>,
-    /// The verb each line opens with, by line number and then preamble (0)
-    /// or operative (1) verbs, as far as looked for: the citations of one
-    /// paragraph look at the same lines.
-    openings: std::cell::RefCell<Vec<[Option<Option<Span>>; 2]>>,
+    /// Where the preamble and the operative part start, found on first use.
+    starts: std::cell::OnceCell<(Option<usize>, Option<usize>)>,
+    /// The line starts of the text.
+    lines: Vec<usize>,
+    /// The verb each line opens a paragraph with, by line number, as far
+    /// as looked for: the citations of one paragraph look at the same lines.
+    openings: std::cell::RefCell<Vec<Option<Option<Opening>>>>,
+    /// The kind of paragraph each line opens, as far as asked for: its
+    /// citations ask in turn.
+    kinds: std::cell::RefCell<Vec<Option<Option<Section>>>>,
 }
 
 /// A byte range of the text: (start, end).
 type Span = (usize, usize);
 
-struct Breaks {
-    paragraphs: Vec<usize>,
-    lines: Vec<usize>,
+/// A verb that opens a paragraph: the kind of paragraph it opens when
+/// read alone, and its span.
+type Opening = (Section, Span);
+
+/// The paragraph around a citation, as far as the layout tells: its kind,
+/// the verb it opens with, and the bounds its evidence may not cross.
+pub struct Paragraph {
+    pub section: Section,
+    pub verb: Option<String>,
+    /// The start of the paragraph's (or footnote's) first line, or 0.
+    pub start: usize,
+    /// Where the next paragraph or footnote starts, or the text's end.
+    pub end: usize,
 }
 
-impl Breaks {
-    /// The line starts of `text`, and the offsets just past each blank line
-    /// as a search for "\n\n" finds them (without overlaps: "\n\n\n" is
-    /// one), in one pass over its newlines.
-    fn of(text: &str) -> Breaks {
-        let bytes = text.as_bytes();
-        let mut lines = vec![0];
-        let mut paragraphs = Vec::new();
-        for at in memchr::memchr_iter(b'\n', bytes) {
-            lines.push(at + 1);
-            let blank = bytes.get(at + 1) == Some(&b'\n');
-            if blank && paragraphs.last().is_none_or(|&end| end <= at) {
-                paragraphs.push(at + 2);
-            }
-        }
-        Breaks { paragraphs, lines }
-    }
-}
+/// How far back from a citation its paragraph's verb is looked for.
+const VERB_REACH: usize = 3000;
+
+/// How far past a citation the next paragraph is looked for: as far as an
+/// evidence sentence may reach.
+const NEXT_PARAGRAPH_REACH: usize = 300;
+
+/// How far past a paragraph's first line its last line is looked for.
+const PARAGRAPH_REACH: usize = 8000;
 
 fn footnote_line_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -213,101 +218,325 @@ fn footnote_line_regex() -> &'static Regex {
 }
 
 impl Layout {
-    pub fn new(text: &str, lex: &Lexicon) -> Layout {
-        let preamble_start = lex.preamble_line.find_iter(text, 0).next();
-        let operative_start = preamble_start.and_then(|from| {
-            lex.operative_line
-                .find_iter(text, from)
-                .find(|&at| !is_footnote_line(&text[at..]))
-        });
+    pub fn new(text: &str) -> Layout {
+        let lines: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1))
+            .collect();
         Layout {
-            preamble_start,
-            operative_start,
-            breaks: std::cell::OnceCell::new(),
+            starts: std::cell::OnceCell::new(),
+            lines,
             openings: std::cell::RefCell::default(),
+            kinds: std::cell::RefCell::default(),
+        }
+    }
+
+    /// Where the preamble and the operative part start: the first lines
+    /// that open a paragraph of each kind. Found on first use: most
+    /// citations stand near a paragraph's verb.
+    fn starts(&self, text: &str, lex: &Lexicon) -> (Option<usize>, Option<usize>) {
+        *self.starts.get_or_init(|| {
+            let opens = |index: usize, kind: Section| {
+                self.opening(text, index, lex).is_some()
+                    && self.kind(text, index, lex) == Some(kind)
+            };
+            let preamble = (0..self.lines.len()).find(|&index| opens(index, Section::Preamble));
+            let operative = preamble.and_then(|from| {
+                (from..self.lines.len()).find(|&index| {
+                    opens(index, Section::Operative) && !self.is_footnote(text, index)
+                })
+            });
+            (
+                preamble.map(|index| self.lines[index]),
+                operative.map(|index| self.lines[index]),
+            )
+        })
+    }
+
+    /// The paragraph of the citation at `start..end`: a footnote's, or the
+    /// one that the nearest line before it opens with a verb ("Recalling",
+    /// "Reaffirms", "回顾"), looked for no further back than about 3000
+    /// bytes; where that paragraph (or footnote) starts; and where the
+    /// next one starts. In PDF text neither blank lines nor line breaks
+    /// tell where a paragraph ends: the next paragraph's verb does.
+    pub fn paragraph_at(&self, text: &str, start: usize, end: usize, lex: &Lexicon) -> Paragraph {
+        let line = self.line_of(start);
+        let opening = self.opening_before(text, start, lex);
+        let since = opening.map_or_else(
+            || self.line_of(start.saturating_sub(VERB_REACH)),
+            |(index, _)| index + 1,
+        );
+        let footnote = self.footnote_of(text, line, since);
+        let section = match (footnote, opening) {
+            (Some(_), _) => Section::Footnote,
+            (None, Some((index, _))) => self.kind(text, index, lex).unwrap_or(Section::Other),
+            (None, None) => self.section_by_starts(text, start, lex),
+        };
+        let paragraph_start = match (footnote, opening) {
+            (Some(index), _) | (None, Some((index, _))) => self.lines[index],
+            (None, None) => 0,
+        };
+        Paragraph {
+            section,
+            verb: opening
+                .and_then(|(_, verb)| verb)
+                .map(|(from, to)| text[from..to].to_string()),
+            start: paragraph_start,
+            end: self.next_paragraph(text, end, lex),
         }
     }
 
     /// The section of the text at `at`.
-    pub fn section_at(&self, text: &str, at: usize) -> Section {
-        let lines = &self.breaks.get_or_init(|| Breaks::of(text)).lines;
-        let line_start = lines
-            .partition_point(|&l| l <= at)
-            .checked_sub(1)
-            .map_or(0, |i| lines[i]);
-        if is_footnote_line(&text[line_start..]) {
-            return Section::Footnote;
+    #[cfg(test)]
+    pub fn section_at(&self, text: &str, at: usize, lex: &Lexicon) -> Section {
+        self.paragraph_at(text, at, at, lex).section
+    }
+
+    /// The first line of the footnote that line `index` belongs to, looked
+    /// for back to line `since`. A footnote stands between the paragraph
+    /// that calls it and the next, and in PDF text runs over several lines;
+    /// it ends with a full stop, and a blank line ends it too.
+    fn footnote_of(&self, text: &str, mut index: usize, since: usize) -> Option<usize> {
+        loop {
+            if self.is_footnote(text, index) {
+                return Some(index);
+            }
+            if index <= since {
+                return None;
+            }
+            let previous = self.line_text(text, index - 1);
+            if previous.trim().is_empty() || matches!(clause_end(previous), Some('.' | '。')) {
+                return None;
+            }
+            index -= 1;
         }
-        match (self.preamble_start, self.operative_start) {
+    }
+
+    /// Where no paragraph's verb stands near: by where the preamble and
+    /// the operative part start.
+    fn section_by_starts(&self, text: &str, at: usize, lex: &Lexicon) -> Section {
+        match self.starts(text, lex) {
             (_, Some(op)) if at >= op => Section::Operative,
             (Some(pre), _) if at >= pre => Section::Preamble,
             _ => Section::Other,
         }
     }
 
-    /// The verb that opens the paragraph (or, in PDF text, the nearest
-    /// line) before `at`: "Recalling", "Reaffirming", "回顾". Looks no
-    /// further back than about 3000 bytes, from the start of a line.
-    pub fn verb_at(&self, text: &str, at: usize, lex: &Lexicon) -> Option<String> {
-        let until = floor(text, at + 1).min(text.len());
-        let from = line_start_after(text, at.saturating_sub(3000));
-        let breaks = self.breaks.get_or_init(|| Breaks::of(text));
-        let paragraph = breaks
-            .paragraphs
-            .partition_point(|&p| p <= until)
-            .checked_sub(1)
-            .map(|i| breaks.paragraphs[i])
-            .filter(|&p| p >= from)
-            .unwrap_or(from);
-        let operative = self.section_at(text, at) == Section::Operative;
-        let lines = &breaks.lines;
-        let first = lines.partition_point(|&l| l < from);
-        let in_paragraph = lines.partition_point(|&l| l < paragraph);
-        let last = lines.partition_point(|&l| l < until);
-        let opening = |index: usize| {
-            self.opening(text, lines, index, operative, lex)
-                .filter(|&(_, end)| end <= until)
-        };
-        // Prefer the verb opening this paragraph; fall back to the last
-        // one in the window (footnotes sit between paragraphs).
-        let (start, end) = (in_paragraph..last)
-            .find_map(opening)
-            .or_else(|| (first..last).rev().find_map(opening))?;
-        Some(text[start..end].to_string())
-    }
-
-    /// The span of the verb line number `index` (of `lines`, the offsets
-    /// of the text's line starts) opens with, if any.
-    fn opening(
+    /// The nearest line at or before `at` that opens a paragraph with a
+    /// verb wholly before `at`, or with a paragraph's number: the line's
+    /// number and the verb's span, if it has a verb of the lists.
+    fn opening_before(
         &self,
         text: &str,
-        lines: &[usize],
-        index: usize,
-        operative: bool,
+        at: usize,
         lex: &Lexicon,
-    ) -> Option<(usize, usize)> {
-        let mut openings = self.openings.borrow_mut();
-        if openings.len() < lines.len() {
-            openings.resize(lines.len(), [None; 2]);
+    ) -> Option<(usize, Option<Span>)> {
+        let until = floor(text, at + 1).min(text.len());
+        let from = line_start_after(text, at.saturating_sub(VERB_REACH));
+        let first = self.lines.partition_point(|&l| l < from);
+        let last = self.lines.partition_point(|&l| l < until);
+        (first..last)
+            .rev()
+            .find_map(|index| match self.opening(text, index, lex) {
+                Some((_, span)) => (span.1 <= until).then_some((index, Some(span))),
+                None => self.is_numbered(text, index).then_some((index, None)),
+            })
+    }
+
+    /// Whether line `index` opens a numbered paragraph ("12. Extends"),
+    /// whatever its verb.
+    fn is_numbered(&self, text: &str, index: usize) -> bool {
+        is_numbered_paragraph(self.line_text(text, index))
+            && self.follows_paragraph_end(text, index)
+    }
+
+    /// The kind of the paragraph that line `index` opens: told by the
+    /// punctuation it ends with where it can be found, else by its verb.
+    /// A Chinese verb opens paragraphs of both kinds ("鼓励"), and Russian
+    /// participles are missing from the lists.
+    fn kind(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Section> {
+        if let Some(&Some(known)) = self.kinds.borrow().get(index) {
+            return known;
         }
-        let line = *lines.get(index)?;
-        *openings[index][usize::from(operative)].get_or_insert_with(|| {
-            let (re, opening) = match operative {
-                true => (&lex.operative_opening, &lex.operative_line),
-                false => (&lex.preamble_opening, &lex.preamble_line),
-            };
-            // Most lines of a page open with neither a number nor a verb's
-            // first byte.
-            if !opening.may_open(text.as_bytes(), line) {
+        let kind = self.kind_uncached(text, index, lex);
+        let mut kinds = self.kinds.borrow_mut();
+        if kinds.len() < self.lines.len() {
+            kinds.resize(self.lines.len(), None);
+        }
+        kinds[index] = Some(kind);
+        kind
+    }
+
+    fn kind_uncached(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Section> {
+        // Only operative paragraphs are numbered.
+        if self.is_numbered(text, index) {
+            return Some(Section::Operative);
+        }
+        let (by_verb, _) = self.opening(text, index, lex)?;
+        let by_ending = self.last_line(text, index, lex).and_then(|last| {
+            match clause_end(self.line_text(text, last))? {
+                ',' | '،' | '，' | '、' => Some(Section::Preamble),
+                ';' | '؛' | '；' | '.' | '。' => Some(Section::Operative),
+                _ => None,
+            }
+        });
+        Some(by_ending.unwrap_or(by_verb))
+    }
+
+    /// The last line with text of the paragraph that line `index` opens:
+    /// the one before the next paragraph's or footnote's first line, or
+    /// before a blank line after the end of a clause (PDF text has a blank
+    /// line at each page break, inside sentences too). `None` when it ends
+    /// further than `PARAGRAPH_REACH` on.
+    fn last_line(&self, text: &str, index: usize, lex: &Lexicon) -> Option<usize> {
+        let reach = self.lines[index].saturating_add(PARAGRAPH_REACH);
+        let mut last = index;
+        for next in index + 1..self.lines.len() {
+            let line = self.lines[next];
+            if line > reach {
                 return None;
             }
-            let rest = &text[line..];
-            let numbered = lex.opening_numbering.find(rest).map_or(0, |m| m.end());
-            let verb = re.find(&rest[numbered..])?;
-            Some((line + numbered + verb.start(), line + numbered + verb.end()))
+            if self.starts_paragraph(text, next, lex) {
+                return Some(last);
+            }
+            if !self.line_text(text, next).trim().is_empty() {
+                last = next;
+            } else if clause_end(self.line_text(text, last)).is_some() {
+                return Some(last);
+            }
+        }
+        Some(last)
+    }
+
+    /// Whether line `index` opens a paragraph (with a verb, or with a
+    /// paragraph's number) or a footnote.
+    fn starts_paragraph(&self, text: &str, index: usize, lex: &Lexicon) -> bool {
+        self.opening(text, index, lex).is_some()
+            || self.is_footnote(text, index)
+            || self.is_numbered(text, index)
+    }
+
+    /// Whether line `index` is (the first line of) a footnote: it opens
+    /// with the footnote's number, after the end of a paragraph. In PDF
+    /// text a line inside a sentence may open with a day of the month
+    /// ("…of\n1 December 1999").
+    fn is_footnote(&self, text: &str, index: usize) -> bool {
+        let line = self.lines[index];
+        is_footnote_line(&text[line..]) && self.follows_paragraph_end(text, index)
+    }
+
+    /// The start of the first line after the one `at` stands in that opens
+    /// a paragraph or a footnote, within `NEXT_PARAGRAPH_REACH` bytes; else
+    /// the text's end.
+    fn next_paragraph(&self, text: &str, at: usize, lex: &Lexicon) -> usize {
+        let reach = at.saturating_add(NEXT_PARAGRAPH_REACH);
+        let first = self.lines.partition_point(|&l| l <= at);
+        (first..self.lines.len())
+            .take_while(|&index| self.lines[index] <= reach)
+            .find(|&index| self.starts_paragraph(text, index, lex))
+            .map_or(text.len(), |index| self.lines[index])
+    }
+
+    /// Whether line `index` starts where a paragraph may, as
+    /// `follows_paragraph_end` says.
+    fn follows_paragraph_end(&self, text: &str, index: usize) -> bool {
+        follows_paragraph_end(
+            index
+                .checked_sub(1)
+                .map(|previous| self.line_text(text, previous)),
+        )
+    }
+
+    /// The number of the line `at` stands in.
+    fn line_of(&self, at: usize) -> usize {
+        self.lines.partition_point(|&l| l <= at).saturating_sub(1)
+    }
+
+    /// Line `index` without its newline.
+    fn line_text<'t>(&self, text: &'t str, index: usize) -> &'t str {
+        let start = self.lines[index];
+        let end = self
+            .lines
+            .get(index + 1)
+            .map_or(text.len(), |&next| next - 1);
+        &text[start..end]
+    }
+
+    /// The verb line `index` opens a paragraph with, if any: a verb at the
+    /// start of a line that follows the end of a paragraph.
+    fn opening(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Opening> {
+        let line = *self.lines.get(index)?;
+        let mut openings = self.openings.borrow_mut();
+        if openings.len() < self.lines.len() {
+            openings.resize(self.lines.len(), None);
+        }
+        *openings[index].get_or_insert_with(|| {
+            // Most lines of a page open with neither a number nor a verb's
+            // first byte.
+            if !lex.paragraph_verbs.may_open(text.as_bytes(), line)
+                || !self.follows_paragraph_end(text, index)
+            {
+                return None;
+            }
+            lex.paragraph_verb(text, line)
         })
     }
 }
+
+/// Whether a line after `previous` (the line before it, if any) starts
+/// where a paragraph may: at the start of the text, after a blank line
+/// (or a page's number), or after a line that ends a clause. In text from
+/// a PDF every paragraph is broken into lines, and a line inside a
+/// sentence may begin with a word that opens paragraphs ("Noting",
+/// "ссылаясь").
+fn follows_paragraph_end(previous: Option<&str>) -> bool {
+    let Some(previous) = previous else {
+        return true;
+    };
+    // A line of nothing but a number is a page's.
+    let page_number = |c: char| c.is_whitespace() || c.is_ascii_digit();
+    previous.trim_matches(page_number).is_empty() || clause_end(previous).is_some()
+}
+
+/// The punctuation that ends `line` when it ends a clause: a comma,
+/// semicolon, colon or full stop, in any script, perhaps followed by a
+/// footnote's number.
+fn clause_end(line: &str) -> Option<char> {
+    let noise = |c: char| c.is_whitespace() || c.is_ascii_digit() || DIRECTIONAL_MARKS.contains(&c);
+    let is_clause_end = |c: &char| CLAUSE_ENDS.contains(c);
+    let last = line
+        .trim_end_matches(noise)
+        .chars()
+        .next_back()
+        .filter(is_clause_end);
+    // PDF text writes a right-to-left line in the order it is seen: the
+    // punctuation that ends it comes first.
+    let right_to_left = || {
+        line.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(is_arabic)
+    };
+    let first = || {
+        line.trim_start_matches(noise)
+            .chars()
+            .next()
+            .filter(is_clause_end)
+    };
+    last.or_else(|| first().filter(|_| right_to_left()))
+}
+
+/// The punctuation that ends a clause or a paragraph, in the six languages.
+const CLAUSE_ENDS: [char; 11] = [',', ';', ':', '.', '،', '؛', '，', '；', '：', '。', '、'];
+
+/// Whether `c` is a letter of the Arabic script.
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// The invisible marks that PDF text of right-to-left scripts carries
+/// around its words and numbers.
+const DIRECTIONAL_MARKS: [char; 7] = [
+    '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
+];
 
 /// The first line start at or after `at` (`at` itself when it is 0).
 fn line_start_after(text: &str, at: usize) -> usize {
@@ -326,19 +555,37 @@ fn is_footnote_line(line: &str) -> bool {
     if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_digit()) {
         return false;
     }
-    footnote_line_regex().is_match(line) && !is_numbered_paragraph(line)
+    footnote_line_regex().is_match(line) && !is_numbered_paragraph(line) && !is_cited_number(line)
 }
 
-/// "1. Decides" is an operative paragraph, not footnote 1.
+/// "186 (1964) of 4 March," or "181 (II)" on a line of its own is a
+/// Security Council or session-numbered citation that a line break put
+/// first, not a footnote: a footnote's text does not open with a year or
+/// a session in brackets.
+fn is_cited_number(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let mut after = trimmed[digits..].trim_start_matches(' ').chars();
+    after.next() == Some('(')
+        && after
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+/// "1. Decides" (or "3 - تشدد" in Arabic) is an operative paragraph, not
+/// footnote 1: its number is followed by the punctuation of a paragraph's
+/// number.
 fn is_numbered_paragraph(line: &str) -> bool {
     let trimmed = line.trim_start();
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-    matches!(trimmed.as_bytes().get(digits), Some(b'.' | b')'))
+    let after = trimmed[digits..].trim_start_matches(' ');
+    digits > 0 && after.starts_with(['.', ')', '．', '-'])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::Lang;
 
     /// Adoption phrases of the six languages in several cases, their
     /// beginnings, and words around them.
@@ -373,19 +620,14 @@ mod tests {
     ];
 
     proptest::proptest! {
-        /// One pass over the newlines finds the line starts and blank
-        /// lines that a search for each finds.
+        /// The layout's lines start where a search for newlines says.
         #[test]
-        fn breaks_are_those_of_two_searches(text in "[a \n]{0,40}") {
-            let breaks = Breaks::of(&text);
-            let paragraphs: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), b"\n\n")
-                .map(|i| i + 2)
-                .collect();
+        fn lines_are_those_of_a_search(text in "[a \n]{0,40}") {
+            let layout = Layout::new(&text);
             let lines: Vec<usize> = std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect();
-            proptest::prop_assert_eq!(breaks.paragraphs, paragraphs);
-            proptest::prop_assert_eq!(breaks.lines, lines);
+            proptest::prop_assert_eq!(layout.lines, lines);
         }
 
         /// The anchored search for the adoption marker finds what the
@@ -405,26 +647,236 @@ mod tests {
             }
         }
 
-        /// A footnote's line is found from the line starts as by looking
-        /// back for the last newline, at every offset.
+        /// Each line of a footnote, and only those, is in the footnote's
+        /// section, at every offset: a footnote starts with its number
+        /// after the end of a paragraph, and ends at a full stop or a
+        /// blank line.
         #[test]
-        fn footnote_sections_by_line_starts(text in "[ 1a.\n]{0,40}") {
-            let layout = Layout::new(&text, Lexicon::get(crate::vocab::Lang::En));
+        fn footnote_sections_by_their_lines(text in "[ 1a.,\n]{0,40}") {
+            let lex = Lexicon::get(Lang::En);
+            let layout = Layout::new(&text);
+            let lines: Vec<&str> = text.split('\n').collect();
             for at in 0..=text.len() {
-                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-                let expected = is_footnote_line(&text[line_start..]);
-                let footnote = layout.section_at(&text, at) == Section::Footnote;
+                let line = text[..at].matches('\n').count();
+                let mut expected = false;
+                for index in (0..=line).rev() {
+                    let previous = index.checked_sub(1).map(|i| lines[i]);
+                    let after_end = previous.is_none_or(|p| {
+                        let p = p.trim_end_matches([' ', '1']);
+                        p.is_empty() || p.ends_with([',', '.'])
+                    });
+                    if is_footnote_line(lines[index]) && after_end {
+                        expected = true;
+                        break;
+                    }
+                    if previous.is_none_or(|p| p.trim().is_empty() || p.trim_end_matches([' ', '1']).ends_with('.')) {
+                        break;
+                    }
+                }
+                let footnote = layout.section_at(&text, at, lex) == Section::Footnote;
                 proptest::prop_assert_eq!(footnote, expected, "at {}", at);
             }
         }
 
         /// The quick refusal agrees with the pattern.
         #[test]
-        fn footnote_lines_as_the_pattern_says(text in "[ 1٣a.()\nx]{0,12}") {
+        fn footnote_lines_as_the_pattern_says(text in "[ 1٣a.()\nxIV]{0,12}") {
             let line_start = text.rfind('\n').map_or(0, |i| i + 1);
             let line = &text[line_start..];
-            let expected = footnote_line_regex().is_match(line) && !is_numbered_paragraph(line);
+            let cited = regex::Regex::new(r"^ *\d* *\([0-9IVXLC]").is_ok_and(|re| re.is_match(line));
+            let expected = footnote_line_regex().is_match(line) && !is_numbered_paragraph(line) && !cited;
             proptest::prop_assert_eq!(is_footnote_line(line), expected);
         }
+    }
+
+    /// The section and verb of the paragraph at `needle` in `text`.
+    fn paragraph_of(text: &str, needle: &str, lang: Lang) -> (Section, Option<String>) {
+        let lex = Lexicon::get(lang);
+        let layout = Layout::new(text);
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+        let paragraph = layout.paragraph_at(text, at, at + needle.len(), lex);
+        (paragraph.section, paragraph.verb)
+    }
+
+    #[test]
+    fn a_verb_is_a_whole_word() {
+        // "Reafirma" opens operative paragraphs, "Reafirmando" preambular ones.
+        let text = "La Asamblea General,\n\nRecordando su resolución 70/1,\n\n\
+                    Reafirmando su resolución 71/2,\n\nReafirma su resolución 72/3;\n";
+        assert_eq!(
+            paragraph_of(text, "71/2", Lang::Es),
+            (Section::Preamble, Some("Reafirmando".into()))
+        );
+        assert_eq!(
+            paragraph_of(text, "72/3", Lang::Es),
+            (Section::Operative, Some("Reafirma".into()))
+        );
+    }
+
+    #[test]
+    fn the_longer_verb_tells_the_kind() {
+        // "вновь" opens operative paragraphs, "вновь подтверждая" preambular ones.
+        let text = "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 70/1,\n\n\
+                    вновь подтверждая свою резолюцию 71/2,\n\nвновь подтверждает резолюцию 72/3;\n";
+        assert_eq!(
+            paragraph_of(text, "71/2", Lang::Ru),
+            (Section::Preamble, Some("вновь подтверждая".into()))
+        );
+        assert_eq!(
+            paragraph_of(text, "72/3", Lang::Ru),
+            (Section::Operative, Some("вновь подтверждает".into()))
+        );
+    }
+
+    #[test]
+    fn a_paragraph_is_of_the_kind_its_punctuation_says() {
+        // "鼓励" opens paragraphs of both kinds: a preambular one ends with a
+        // comma, an operative one with a semicolon.
+        let text = "大会，\n\n回顾其第70/1号决议，\n\n鼓励会员国执行第71/2号决议，\n\n\
+                    重申其第72/3号决议；\n\n鼓励会员国执行第73/4号决议；\n";
+        assert_eq!(
+            paragraph_of(text, "71/2", Lang::Zh),
+            (Section::Preamble, Some("鼓励".into()))
+        );
+        assert_eq!(
+            paragraph_of(text, "72/3", Lang::Zh),
+            (Section::Operative, Some("重申".into()))
+        );
+        assert_eq!(
+            paragraph_of(text, "73/4", Lang::Zh),
+            (Section::Operative, Some("鼓励".into()))
+        );
+    }
+
+    #[test]
+    fn each_part_of_a_resolution_has_its_preamble() {
+        let text = "A\n\nThe General Assembly,\n\nRecalling its resolution 70/1,\n\n\
+                    Decides to act on resolution 71/2;\n\nB\n\nThe General Assembly,\n\n\
+                    Recalling its resolution 72/3,\n\nRequests a report on resolution 73/4.\n";
+        assert_eq!(
+            paragraph_of(text, "72/3", Lang::En),
+            (Section::Preamble, Some("Recalling".into()))
+        );
+        assert_eq!(
+            paragraph_of(text, "73/4", Lang::En),
+            (Section::Operative, Some("Requests".into()))
+        );
+    }
+
+    #[test]
+    fn a_numbered_paragraph_is_operative_whatever_its_verb() {
+        // Security Council texts: lines broken by hand, blank lines between
+        // paragraphs; a typo's full stop does not make a preamble operative
+        // where a number does.
+        let text = "The Security Council,\n\nDeeply shocked by the events,\n\n\
+                    1. Reconfirms its resolutions 508 (1982), 509 (1982),\n\
+                    512 (1982) and 516 (1982),\n\n2. Decides to remain seized of the matter.\n";
+        assert_eq!(
+            paragraph_of(text, "512 (1982)", Lang::En),
+            (Section::Operative, None)
+        );
+        assert_eq!(
+            paragraph_of(text, "509 (1982)", Lang::En),
+            (Section::Operative, None)
+        );
+    }
+
+    /// Text from a PDF: every paragraph broken into lines, no blank line
+    /// between paragraphs, footnotes after the paragraph that calls them.
+    const PDF_TEXT: &str = "United Nations A/RES/78/25\nThe General Assembly,\n\
+        Recalling its resolutions 50/70 M of 12 December 1995, 51/45 E of 10 December\n\
+        1996, 52/38 E of 9 December 1997 and 53/77 J of 4 December 1998, 54/54 S of\n\
+        1 December 1999 and 55/33 K of 20 November 2000,\n\
+        Emphasizing the importance of the reports submitted under resolutions 60/1 and\n\
+        Noting that this word opens a line inside a sentence, as in resolution 61/2,1\n\
+        1 Resolutions 62/3, 63/4,\n\
+        64/5 and 65/6.\n\
+        Alarmed by the effects described in resolution 66/7,\n\
+        Decides to remain seized of the matter, as in resolution 67/8.\n";
+
+    #[test]
+    fn pdf_paragraphs_start_at_their_verbs() {
+        let verb = |needle| paragraph_of(PDF_TEXT, needle, Lang::En);
+        // A line inside a sentence that opens with a verb, or with a day
+        // of the month, opens neither a paragraph nor a footnote.
+        assert_eq!(
+            verb("55/33 K"),
+            (Section::Preamble, Some("Recalling".into()))
+        );
+        assert_eq!(
+            verb("61/2"),
+            (Section::Preamble, Some("Emphasizing".into()))
+        );
+        // A footnote over two lines.
+        assert_eq!(verb("62/3").0, Section::Footnote);
+        assert_eq!(verb("65/6").0, Section::Footnote);
+        // After the footnote's full stop, the paragraph goes on.
+        assert_eq!(verb("66/7"), (Section::Preamble, Some("Alarmed".into())));
+        assert_eq!(verb("67/8"), (Section::Operative, Some("Decides".into())));
+    }
+
+    #[test]
+    fn pdf_paragraphs_bound_their_evidence() {
+        let lex = Lexicon::get(Lang::En);
+        let layout = Layout::new(PDF_TEXT);
+        let bounds = |needle: &str| {
+            let at = PDF_TEXT.find(needle).unwrap_or(0);
+            let paragraph = layout.paragraph_at(PDF_TEXT, at, at + needle.len(), lex);
+            (&PDF_TEXT[paragraph.start..at], &PDF_TEXT[at..paragraph.end])
+        };
+        let (before, after) = bounds("53/77 J");
+        assert!(
+            before.starts_with("Recalling its resolutions 50/70 M"),
+            "{before:?}"
+        );
+        assert!(after.ends_with("20 November 2000,\n"), "{after:?}");
+        let (before, after) = bounds("63/4");
+        assert_eq!(
+            (before, after),
+            ("1 Resolutions 62/3, ", "63/4,\n64/5 and 65/6.\n")
+        );
+    }
+
+    #[test]
+    fn numbered_paragraphs_are_not_footnotes() {
+        for line in [
+            "1. Decides",
+            "12) Requests",
+            "3 - تشدد على",
+            "4 -تؤيد",
+            "5．决定",
+        ] {
+            assert!(!is_footnote_line(line), "{line:?}");
+        }
+        for line in [
+            "1 Resolution 217 A (III).",
+            "15 () A/HRC/45/21.",
+            "2 See A/74/548.",
+        ] {
+            assert!(is_footnote_line(line), "{line:?}");
+        }
+        let text = "الجمعية العامة،\n\nإذ تشير إلى قرارها 70/1،\n\n3 - تشدد على قرارها 71/2؛\n";
+        assert_eq!(
+            paragraph_of(text, "71/2", Lang::Ar),
+            (Section::Operative, Some("تشدد".into()))
+        );
+    }
+
+    /// Poppler writes an Arabic line in the order it is seen: the comma
+    /// that ends a paragraph comes first on its line.
+    #[test]
+    fn a_right_to_left_line_may_end_at_its_start() {
+        let text = "\u{202B}،إن الجمعية العامة\u{202C}\nإذ تشير إلى قرارها 70/1\n،المؤرخ\nتقرر أن تبقي 71/2\n";
+        assert!(follows_paragraph_end(text.lines().next()));
+        assert_eq!(
+            paragraph_of(text, "70/1", Lang::Ar).1,
+            Some("إذ تشير".into())
+        );
+        assert_eq!(paragraph_of(text, "71/2", Lang::Ar).1, Some("تقرر".into()));
+        assert!(!follows_paragraph_end(Some(",as in")));
+        assert!(follows_paragraph_end(Some("in 2015,12")));
+        assert!(follows_paragraph_end(Some(" 17 ")));
     }
 }

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
+use super::Section;
 use crate::block::Block;
 use crate::symbol::Organ;
 use crate::vocab::{Body, KeywordOrder, Lang, Vocabulary};
@@ -56,19 +57,11 @@ pub struct Lexicon {
     /// Likewise for `body_before_keyword`, the bare ends and
     /// `other_body_before_keyword` at the end of a window.
     before_screen: Screen,
-    /// Lines that open with a preambular or an operative verb, where the
-    /// layout's sections start.
-    pub preamble_line: LineOpening,
-    pub operative_line: LineOpening,
-    /// "Does this line open with a verb?", in two anchored steps that need
-    /// no capture groups (whose engine cost more than the rest of finding a
-    /// citation's verb): the spaces and paragraph number a line may open
-    /// with, then a verb right after them. No verb starts with a space, a
-    /// digit or the number's punctuation, so the two steps find what one
-    /// pattern `^[ ]*{numbering}(?P<verb>…)` would.
-    pub opening_numbering: Regex,
-    pub preamble_opening: Regex,
-    pub operative_opening: Regex,
+    /// "Does this line open with a verb?", in two anchored steps: the
+    /// spaces and paragraph number a line may open with, then a verb
+    /// right after them.
+    opening_numbering: Regex,
+    pub paragraph_verbs: ParagraphVerbs,
     pub adopted: Regex,
     /// Where an `adopted` match may start, as `keyword_anchors` for
     /// keywords: the pattern is case-insensitive and runs over a whole
@@ -365,78 +358,90 @@ fn small_class(class: &regex_syntax::hir::ClassUnicode, cyrillic: bool) -> Optio
     (!chars.is_empty() && chars.len() <= 4).then(|| chars.into_iter().map(String::from).collect())
 }
 
-/// A pattern of the form `^[ ]*{numbering}{verbs}`, tried at the start of
-/// each line, as a multi-line `(?m)^…` search would find it.
-///
-/// The multi-line search ran its automaton over every byte up to the first
-/// match: a sixteenth of the instructions of extraction, for the
-/// operative part's start, which comes after the whole preamble. Here a
-/// line is tried only when its first byte after the spaces could start a
-/// match (a digit of the paragraph number, or the first byte of a verb),
-/// and then with the pattern anchored at the line's start.
-pub struct LineOpening {
-    /// The pattern, anchored at the start of the text it is given.
-    anchored: Regex,
-    /// The bytes a verb can start with; `None` when any can (the verbs'
-    /// first bytes could not be listed), and then every line is tried.
-    verb_starts: Option<Box<[bool; 256]>>,
+/// The verbs that open paragraphs, preambular and operative, spelled out
+/// as literal strings ("R[ée]affirmant" is two) and found by their first
+/// byte. A regex call cost a thousand instructions on each line that could
+/// open a paragraph; a Security Council text has one every few lines.
+pub struct ParagraphVerbs {
+    /// By first byte: the verbs that start with it, longest first, each
+    /// with the kind of paragraph it opens (a preambular one first where
+    /// a verb is in both lists).
+    by_first_byte: Vec<Vec<(Box<[u8]>, Section)>>,
+    /// Whether a verb must be a whole word: in every language but Chinese,
+    /// where "Reafirma" opens operative paragraphs and "Reafirmando"
+    /// preambular ones.
+    whole_words: bool,
 }
 
-impl LineOpening {
-    /// `pattern` starts with `^[ ]*`, an optional paragraph number of
-    /// digits, then `verbs`.
-    fn new(pattern: &str, verbs: &str) -> LineOpening {
-        LineOpening {
-            anchored: build_case_sensitive(pattern),
-            verb_starts: first_bytes(verbs),
+impl ParagraphVerbs {
+    fn new(v: &Vocabulary) -> ParagraphVerbs {
+        let mut verbs: Vec<(Vec<u8>, Section)> = Vec::new();
+        for (list, kind) in [
+            (v.preamble_verbs, Section::Preamble),
+            (v.operative_verbs, Section::Operative),
+        ] {
+            for pattern in list {
+                verbs.extend(spelled_out(pattern).into_iter().map(|verb| (verb, kind)));
+            }
+        }
+        verbs.sort_by_key(|(verb, _)| std::cmp::Reverse(verb.len()));
+        let mut by_first_byte: Vec<Vec<(Box<[u8]>, Section)>> = vec![Vec::new(); 256];
+        for (verb, kind) in verbs {
+            if let Some(&first) = verb.first() {
+                by_first_byte[usize::from(first)].push((verb.into_boxed_slice(), kind));
+            }
+        }
+        ParagraphVerbs {
+            by_first_byte,
+            whole_words: v.order == KeywordOrder::Before,
         }
     }
 
-    /// The starts of the lines, from `from` (a line start) on, that open
-    /// with the pattern, in order. Like the matches of a multi-line search,
-    /// they do not overlap: a line inside the previous match (a number
-    /// alone on its line, its verb on the next) is not tried.
-    pub fn find_iter<'t>(&'t self, text: &'t str, from: usize) -> impl Iterator<Item = usize> + 't {
-        let bytes = text.as_bytes();
-        let mut line = (from <= text.len()).then_some(from);
-        let mut free_from = from;
-        std::iter::from_fn(move || loop {
-            let start = line?;
-            line = memchr::memchr(b'\n', &bytes[start..]).map(|i| start + i + 1);
-            if start < free_from || !self.may_open(bytes, start) {
-                continue;
-            }
-            if let Some(m) = self.anchored.find(&text[start..]) {
-                free_from = start + m.end().max(1);
-                return Some(start);
-            }
-        })
+    /// The longest verb that `text` opens with (a whole word where words
+    /// are spaced), as the kind of paragraph it opens and its length.
+    pub fn at_start(&self, text: &str) -> Option<(Section, usize)> {
+        let first = *text.as_bytes().first()?;
+        self.by_first_byte[usize::from(first)]
+            .iter()
+            .find(|(verb, _)| {
+                text.as_bytes().starts_with(verb)
+                    && !(self.whole_words
+                        && text
+                            .get(verb.len()..)
+                            .and_then(|after| after.chars().next())
+                            .is_some_and(char::is_alphanumeric))
+            })
+            .map(|(verb, kind)| (*kind, verb.len()))
     }
 
-    /// Whether the line at `start` can open with the pattern, by its first
-    /// byte after the spaces.
+    /// Whether the line at `start` can open with a paragraph number or a
+    /// verb, by its first byte after the spaces.
     pub fn may_open(&self, bytes: &[u8], start: usize) -> bool {
-        let Some(verb_starts) = &self.verb_starts else {
-            return true;
-        };
         let first = bytes[start..].iter().find(|&&b| b != b' ');
-        first.is_some_and(|&b| b.is_ascii_digit() || verb_starts[usize::from(b)])
+        first.is_some_and(|&b| b.is_ascii_digit() || !self.by_first_byte[usize::from(b)].is_empty())
     }
 }
 
-/// The bytes that every match of `pattern` starts with one of, from its
-/// literal prefixes; `None` when they cannot be listed (a match may start
-/// with any byte, or the prefixes are too many).
-fn first_bytes(pattern: &str) -> Option<Box<[bool; 256]>> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let prefixes = regex_syntax::hir::literal::Extractor::new().extract(&hir);
-    let mut starts = Box::new([false; 256]);
-    for literal in prefixes.literals()? {
-        let &first = literal.as_bytes().first()?;
-        starts[usize::from(first)] = true;
+/// Every string a verb's pattern matches: a vocabulary's verbs are words
+/// with a few alternatives ("D[ée]termin[ée]e?"), never open-ended.
+fn spelled_out(pattern: &str) -> Vec<Vec<u8>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::Parser::new()
+        .parse(pattern)
+        .unwrap_or_else(|e| panic!("verb {pattern:?} is invalid: {e}"));
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_class(16)
+        .limit_total(1000);
+    let literals = extractor.extract(&hir);
+    match literals.literals() {
+        Some(all) if literals.is_exact() && !all.is_empty() => all
+            .iter()
+            .map(|literal| literal.as_bytes().to_vec())
+            .collect(),
+        _ => panic!("verb {pattern:?} is not a finite set of words"),
     }
-    // `may_open` looks past the spaces, so a verb must not start with one.
-    (!starts[usize::from(b' ')]).then_some(starts)
 }
 
 fn build_case_sensitive(pattern: &str) -> Regex {
@@ -554,20 +559,8 @@ impl Lexicon {
             }
         ));
         let numbering = r"(?:\d{1,3}\s*[.)．-]?\s*)?";
-        let verb_list = |verbs: &[&str]| {
-            let mut sorted: Vec<&str> = verbs.to_vec();
-            sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
-            sorted.join("|")
-        };
-        let opening = |verbs: &[&str]| format!(r"^[ ]*{numbering}(?P<verb>{})", verb_list(verbs));
-        let preamble_line =
-            LineOpening::new(&opening(v.preamble_verbs), &verb_list(v.preamble_verbs));
-        let operative_line =
-            LineOpening::new(&opening(v.operative_verbs), &verb_list(v.operative_verbs));
         let opening_numbering = build_case_sensitive(&format!(r"^[ ]*{numbering}"));
-        let verb_first = |verbs: &[&str]| format!(r"^(?:{})", verb_list(verbs));
-        let preamble_opening = build_case_sensitive(&verb_first(v.preamble_verbs));
-        let operative_opening = build_case_sensitive(&verb_first(v.operative_verbs));
+        let paragraph_verbs = ParagraphVerbs::new(v);
         let adopted = build(v.adopted);
         // Body patterns are case-sensitive in Latin and Cyrillic scripts,
         // the glue patterns never (see `build_case_sensitive_if_latin`).
@@ -613,11 +606,8 @@ impl Lexicon {
             date_glue,
             title_glue,
             connector_glue,
-            preamble_line,
-            operative_line,
             opening_numbering,
-            preamble_opening,
-            operative_opening,
+            paragraph_verbs,
             adopted_anchors: KeywordAnchors::new(adopted.as_str()),
             adopted,
         }
@@ -636,6 +626,23 @@ impl Lexicon {
             .chars()
             .next_back()
             .is_none_or(|c| !letter.is_match(c.encode_utf8(&mut before)))
+    }
+
+    /// The verb a paragraph opens with at `line` (a line start of `text`),
+    /// as its span, and whether it is operative. A line may open with a
+    /// verb of each list ("вновь подтверждая" is preambular, "вновь" opens
+    /// operative paragraphs): the longer verb tells.
+    pub fn paragraph_verb(&self, text: &str, line: usize) -> Option<(Section, (usize, usize))> {
+        let rest = &text[line..];
+        // The number's pattern matches nothing unless a line opens with a
+        // space or a digit.
+        let numbered = match rest.as_bytes().first() {
+            Some(b' ' | b'0'..=b'9') => self.opening_numbering.find(rest).map_or(0, |m| m.end()),
+            _ => 0,
+        };
+        let (section, len) = self.paragraph_verbs.at_start(&rest[numbered..])?;
+        let start = line + numbered;
+        Some((section, (start, start + len)))
     }
 
     /// A `title_glue` match at the start of `rest` whose title is no longer
@@ -1152,16 +1159,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The multi-line search that `LineOpening` stands in for.
-    fn multi_line(opening: &LineOpening, text: &str, from: usize) -> Vec<usize> {
-        let pattern = format!("(?m){}", opening.anchored.as_str());
-        let regex = build_case_sensitive(&pattern);
-        regex
-            .find_iter(&text[from..])
-            .map(|m| from + m.start())
-            .collect()
-    }
-
     /// The step screen lets through every pattern that matches, at every
     /// character of every worked example, in every language.
     #[test]
@@ -1369,11 +1366,14 @@ mod tests {
     fn every_language_lists_its_verbs_first_bytes() {
         for lang in Lang::ALL {
             let lex = Lexicon::get(lang);
-            assert!(lex.preamble_line.verb_starts.is_some(), "{lang:?} preamble");
-            assert!(
-                lex.operative_line.verb_starts.is_some(),
-                "{lang:?} operative"
-            );
+            for verbs in &lex.paragraph_verbs.by_first_byte {
+                assert!(
+                    verbs
+                        .windows(2)
+                        .all(|pair| pair[0].0.len() >= pair[1].0.len()),
+                    "{lang:?}"
+                );
+            }
         }
     }
 
@@ -1408,23 +1408,25 @@ mod tests {
     }
 
     proptest! {
+        /// The first-byte test refuses no line that opens with a verb,
+        /// and the verb found is one of the language's, a whole word.
         #[test]
-        fn line_openings_are_the_multi_line_matches(
-            pieces in proptest::collection::vec(piece(), 0..40),
-            cut in 0usize..40,
-        ) {
+        fn verb_starts_refuse_no_opening(pieces in proptest::collection::vec(piece(), 0..40)) {
             let text = pieces.concat();
-            // From a line start, as the layout asks.
-            let from = text
-                .match_indices('\n')
-                .map(|(i, _)| i + 1)
-                .nth(cut % 4)
-                .unwrap_or(0);
-            for lang in Lang::ALL {
-                let lex = Lexicon::get(lang);
-                for opening in [&lex.preamble_line, &lex.operative_line] {
-                    let found: Vec<usize> = opening.find_iter(&text, from).collect();
-                    prop_assert_eq!(found, multi_line(opening, &text, from), "{:?} in {:?}", lang, text);
+            let lines = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+            for line in lines {
+                for lang in Lang::ALL {
+                    let lex = Lexicon::get(lang);
+                    let Some((_, (start, end))) = lex.paragraph_verb(&text, line) else {
+                        continue;
+                    };
+                    prop_assert!(lex.paragraph_verbs.may_open(text.as_bytes(), line), "{:?} in {:?}", lang, text);
+                    let after = text[end..].chars().next();
+                    let spaced = lang != Lang::Zh;
+                    prop_assert!(
+                        !spaced || after.is_none_or(|c| !c.is_alphanumeric()),
+                        "{:?}: {:?} is not a whole word in {:?}", lang, &text[start..end], text
+                    );
                 }
             }
         }

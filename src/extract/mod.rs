@@ -127,9 +127,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     raw.extend(written_symbols(&flat));
     raw.sort_by_key(|r| (r.start, r.end));
     raw.dedup_by_key(|r| (r.start, r.end));
-    let layout = header::Layout::new(&norm.text, lex);
+    let layout = header::Layout::new(&norm.text);
     let line_starts = line_starts(text);
-    let mut citations: Vec<Citation> = raw
+    let (mut citations, paragraphs): (Vec<Citation>, Vec<(usize, usize)>) = raw
         .into_iter()
         .filter_map(|r| {
             let target = r.resolve(own_organ)?;
@@ -137,7 +137,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 return None;
             }
             let (start, end) = norm.original_span(text, r.start, r.end);
-            Some(Citation {
+            let paragraph = layout.paragraph_at(&norm.text, r.start, r.end, lex);
+            let citation = Citation {
                 target,
                 part: r.part,
                 matched: text[start..end].to_string(),
@@ -146,13 +147,18 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 line: line_of(&line_starts, start),
                 date: r.date,
                 title: r.title,
-                verb: layout.verb_at(&norm.text, r.start, lex),
-                section: layout.section_at(&norm.text, r.start),
+                verb: paragraph.verb,
+                section: paragraph.section,
                 evidence: None,
-            })
+            };
+            let bounds = (
+                norm.original_offset(paragraph.start),
+                norm.original_offset(paragraph.end),
+            );
+            Some((citation, bounds))
         })
-        .collect();
-    Evidence::new(text).fill(&mut citations);
+        .unzip();
+    Evidence::new(text).fill(&mut citations, &paragraphs);
     let references = if options.citations_only {
         Vec::new()
     } else {
