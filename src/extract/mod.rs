@@ -957,6 +957,13 @@ impl<'a> Chain<'a> {
             self.after_number = true;
             return true;
         }
+        if let Some(len) = self.separator_before_number(rest) {
+            // What the connector step below would consume, without the
+            // screen and the regex calls that cost most of a step. (The
+            // number the next step takes sets `after_number`.)
+            self.cursor += len;
+            return true;
+        }
         let screen = self.lex.screen_step(rest);
         if let Some((len, body)) = self.body_at(rest, &screen) {
             // A short name with no organ to stand for names none.
@@ -1001,6 +1008,15 @@ impl<'a> Chain<'a> {
             return true;
         }
         self.skip_to_listed_number()
+    }
+
+    /// The length of the spaces and commas that open `rest` when a number
+    /// follows them (" 70/1" after "resolution", ", 71/2" in a list): no
+    /// body, date or title starts with either, so the step would take them
+    /// as a connector.
+    fn separator_before_number(&self, rest: &str) -> Option<usize> {
+        let len = rest.bytes().take_while(|&b| b == b' ' || b == b',').count();
+        (len > 0 && self.number_at(self.cursor + len).is_some()).then_some(len)
     }
 
     fn number_at(&self, at: usize) -> Option<&'a NumberHit> {
