@@ -203,7 +203,7 @@ pub struct Paragraph {
 }
 
 /// How far back from a citation its paragraph's verb is looked for.
-const VERB_REACH: usize = 3000;
+const VERB_REACH: usize = 6000;
 
 /// How far past a citation the next paragraph is looked for: as far as an
 /// evidence sentence may reach.
@@ -254,7 +254,7 @@ impl Layout {
 
     /// The paragraph of the citation at `start..end`: a footnote's, or the
     /// one that the nearest line before it opens with a verb ("Recalling",
-    /// "Reaffirms", "回顾"), looked for no further back than about 3000
+    /// "Reaffirms", "回顾"), looked for no further back than about 6000
     /// bytes; where that paragraph (or footnote) starts; and where the
     /// next one starts. In PDF text neither blank lines nor line breaks
     /// tell where a paragraph ends: the next paragraph's verb does.
@@ -551,11 +551,49 @@ fn line_start_after(text: &str, at: usize) -> usize {
 fn is_footnote_line(line: &str) -> bool {
     // The pattern opens with spaces and a digit: a line whose first other
     // byte is ASCII but no digit cannot match, and most lines are such.
-    let first = line.bytes().find(|&b| b != b' ');
-    if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_digit()) {
+    let numbered_first = || {
+        footnote_line_regex().is_match(line)
+            && !is_numbered_paragraph(line)
+            && !is_cited_number(line)
+    };
+    // Only a digit of another script can open the pattern with a byte
+    // beyond ASCII (`\d` is Unicode's); only Arabic text, or its comma or
+    // full stop, can open the footnote of a right-to-left line.
+    let digit_first = || line.trim_start_matches(' ').starts_with(char::is_numeric);
+    match line.bytes().find(|&b| b != b' ') {
+        Some(b'0'..=b'9') => numbered_first(),
+        Some(b'.') => is_right_to_left_footnote(line),
+        Some(0xD8..=0xDB) => (digit_first() && numbered_first()) || is_right_to_left_footnote(line),
+        Some(first) if !first.is_ascii() => digit_first() && numbered_first(),
+        _ => false,
+    }
+}
+
+/// Poppler writes the first line of an Arabic footnote in the order it is
+/// seen, its number last or inside: "القرارات … )( 1", "القرار 7 () 60/288"
+/// (the number's brackets left empty beside it). A paragraph's footnote
+/// marker is glued to its word ("المسألة()1").
+fn is_right_to_left_footnote(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let line = &line[..memchr::memchr(b'\n', line.as_bytes()).unwrap_or(line.len())];
+    let bytes = line.as_bytes();
+    let empty_brackets = memchr::memchr2_iter(b'(', b')', bytes).any(|at| {
+        matches!(
+            (bytes[at], bytes.get(at + 1)),
+            (b'(', Some(b')')) | (b')', Some(b'('))
+        )
+    });
+    if !empty_brackets {
         return false;
     }
-    footnote_line_regex().is_match(line) && !is_numbered_paragraph(line) && !is_cited_number(line)
+    let right_to_left = line
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(is_arabic);
+    let pattern = RE.get_or_init(|| {
+        Regex::new(r"\)\( \d{1,3} *$|(?:^|\s)\d{1,3} \(\)(?:\s|$)").expect("valid pattern")
+    });
+    right_to_left && pattern.is_match(line)
 }
 
 /// "186 (1964) of 4 March," or "181 (II)" on a line of its own is a
@@ -649,8 +687,8 @@ mod tests {
 
         /// Each line of a footnote, and only those, is in the footnote's
         /// section, at every offset: a footnote starts with its number
-        /// after the end of a paragraph, and ends at a full stop or a
-        /// blank line.
+        /// after the end of a paragraph, and ends at a full stop, a blank
+        /// line or a numbered paragraph.
         #[test]
         fn footnote_sections_by_their_lines(text in "[ 1a.,\n]{0,40}") {
             let lex = Lexicon::get(Lang::En);
@@ -669,6 +707,10 @@ mod tests {
                         expected = true;
                         break;
                     }
+                    // A numbered paragraph ("1.") starts after a footnote.
+                    if is_numbered_paragraph(lines[index]) && after_end {
+                        break;
+                    }
                     if previous.is_none_or(|p| p.trim().is_empty() || p.trim_end_matches([' ', '1']).ends_with('.')) {
                         break;
                     }
@@ -683,8 +725,9 @@ mod tests {
         fn footnote_lines_as_the_pattern_says(text in "[ 1٣a.()\nxIV]{0,12}") {
             let line_start = text.rfind('\n').map_or(0, |i| i + 1);
             let line = &text[line_start..];
-            let cited = regex::Regex::new(r"^ *\d* *\([0-9IVXLC]").is_ok_and(|re| re.is_match(line));
-            let expected = footnote_line_regex().is_match(line) && !is_numbered_paragraph(line) && !cited;
+            let cited = regex::Regex::new(r"^ *[0-9]* *\([0-9IVXLC]").is_ok_and(|re| re.is_match(line));
+            let expected = (footnote_line_regex().is_match(line) && !is_numbered_paragraph(line) && !cited)
+                || is_right_to_left_footnote(line);
             proptest::prop_assert_eq!(is_footnote_line(line), expected);
         }
     }
@@ -862,6 +905,24 @@ mod tests {
             paragraph_of(text, "71/2", Lang::Ar),
             (Section::Operative, Some("تشدد".into()))
         );
+    }
+
+    #[test]
+    fn arabic_footnotes_from_a_pdf() {
+        for line in [
+            ".القرار 7 () 60/288",
+            "القرارات  ،56/183و  ،57/238و )( 1",
+            ".القرار  ،69/15المرفق )( 1",
+        ] {
+            assert!(is_footnote_line(line), "{line:?}");
+        }
+        for line in [
+            "،بشأن هذه المسألة()1",
+            "إذ تشير إلى قرارها 70/1",
+            ".the end () 12 of it",
+        ] {
+            assert!(!is_footnote_line(line), "{line:?}");
+        }
     }
 
     /// Poppler writes an Arabic line in the order it is seen: the comma
