@@ -367,9 +367,9 @@ pub struct ParagraphVerbs {
     /// with the kind of paragraph it opens (a preambular one first where
     /// a verb is in both lists).
     by_first_byte: Vec<Vec<(Box<[u8]>, Section)>>,
-    /// Whether a verb must be a whole word: in every language but Chinese,
-    /// where "Reafirma" opens operative paragraphs and "Reafirmando"
-    /// preambular ones.
+    /// Whether a verb must be a whole word, as in every language but
+    /// Chinese: Spanish "Reafirma" opens operative paragraphs, and
+    /// "Reafirmando" preambular ones.
     whole_words: bool,
 }
 

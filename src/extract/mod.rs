@@ -129,7 +129,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     raw.dedup_by_key(|r| (r.start, r.end));
     let layout = header::Layout::new(&norm.text);
     let line_starts = line_starts(text);
-    let (mut citations, paragraphs): (Vec<Citation>, Vec<(usize, usize)>) = raw
+    let (mut citations, paragraphs): (Vec<Citation>, Vec<evidence::Bounds>) = raw
         .into_iter()
         .filter_map(|r| {
             let target = r.resolve(own_organ)?;
