@@ -501,7 +501,9 @@ fn follows_paragraph_end(previous: Option<&str>) -> bool {
 /// semicolon, colon or full stop, in any script, perhaps followed by a
 /// footnote's number.
 fn clause_end(line: &str) -> Option<char> {
-    let noise = |c: char| c.is_whitespace() || c.is_ascii_digit() || DIRECTIONAL_MARKS.contains(&c);
+    // The layout reads the normalized text, where the bidi marks that
+    // PDF text wraps right-to-left runs in are spaces or gone.
+    let noise = |c: char| c.is_whitespace() || c.is_ascii_digit();
     let is_clause_end = |c: &char| CLAUSE_ENDS.contains(c);
     let last = line
         .trim_end_matches(noise)
@@ -531,12 +533,6 @@ const CLAUSE_ENDS: [char; 11] = [',', ';', ':', '.', '،', '؛', '，', '；', '
 fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
-
-/// The invisible marks that PDF text of right-to-left scripts carries
-/// around its words and numbers.
-const DIRECTIONAL_MARKS: [char; 7] = [
-    '\u{200E}', '\u{200F}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}',
-];
 
 /// The first line start at or after `at` (`at` itself when it is 0).
 fn line_start_after(text: &str, at: usize) -> usize {
@@ -929,7 +925,9 @@ mod tests {
     /// that ends a paragraph comes first on its line.
     #[test]
     fn a_right_to_left_line_may_end_at_its_start() {
-        let text = "\u{202B}،إن الجمعية العامة\u{202C}\nإذ تشير إلى قرارها 70/1\n،المؤرخ\nتقرر أن تبقي 71/2\n";
+        // As the layout gets it: normalized, the bidi marks made spaces.
+        let pdf = "\u{202B}،إن الجمعية العامة\u{202C}\nإذ تشير إلى قرارها 70/1\n،المؤرخ\nتقرر أن تبقي 71/2\n";
+        let text = &crate::normalize::Normalized::new(pdf).text;
         assert!(follows_paragraph_end(text.lines().next()));
         assert_eq!(
             paragraph_of(text, "70/1", Lang::Ar).1,
