@@ -218,16 +218,24 @@ fn footnote_line_regex() -> &'static Regex {
 }
 
 impl Layout {
+    #[cfg(test)]
     pub fn new(text: &str) -> Layout {
-        let lines: Vec<usize> = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1))
-            .collect();
+        Layout::with_line_starts(super::line_starts(text))
+    }
+
+    /// The layout of a text whose lines start at `lines` (as
+    /// `line_starts` finds them: extraction has them already).
+    pub fn with_line_starts(lines: Vec<usize>) -> Layout {
         Layout {
             starts: std::cell::OnceCell::new(),
             lines,
             openings: std::cell::RefCell::default(),
             kinds: std::cell::RefCell::default(),
         }
+    }
+
+    pub fn line_starts(&self) -> &[usize] {
+        &self.lines
     }
 
     /// Where the preamble and the operative part start: the first lines

@@ -116,7 +116,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         .unwrap_or(Organ::GeneralAssembly);
     // Citations run across line breaks ("Security\nCouncil", "第 78/213 号\n\n决议");
     // a copy with newlines as spaces keeps every offset.
-    let flat = flatten_lines(&norm.text);
+    let (flat, norm_line_starts) = flatten_lines(&norm.text);
     let numbers = numbers::find_numbers(&flat);
     let keywords = find_keywords(&flat, lex);
     let mentions = OrganMentions::new(&flat, lex);
@@ -127,8 +127,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     raw.extend(written_symbols(&flat));
     raw.sort_by_key(|r| (r.start, r.end));
     raw.dedup_by_key(|r| (r.start, r.end));
-    let layout = header::Layout::new(&norm.text);
-    let line_starts = line_starts(text);
+    let layout = header::Layout::with_line_starts(norm_line_starts);
+    // Folding most often changes nothing; then the lines are the same.
+    let original_line_starts = (norm.text != text).then(|| line_starts(text));
+    let line_starts = original_line_starts
+        .as_deref()
+        .unwrap_or_else(|| layout.line_starts());
     let (mut citations, paragraphs): (Vec<Citation>, Vec<evidence::Bounds>) = raw
         .into_iter()
         .filter_map(|r| {
@@ -144,7 +148,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 matched: text[start..end].to_string(),
                 start,
                 end,
-                line: line_of(&line_starts, start),
+                line: line_of(line_starts, start),
                 date: r.date,
                 title: r.title,
                 verb: paragraph.verb,
@@ -162,7 +166,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let references = if options.citations_only {
         Vec::new()
     } else {
-        find_references(&norm, text, &line_starts)
+        find_references(&norm, text, line_starts)
     };
     Extraction {
         language: lang,
@@ -174,11 +178,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 
 /// Newlines read as spaces, except after a full stop or semicolon, where
 /// they end a clause (a Russian or Arabic paragraph starts without a
-/// capital, so ". " alone cannot tell). Offsets are unchanged.
-fn flatten_lines(text: &str) -> String {
+/// capital, so ". " alone cannot tell). Offsets are unchanged. Also
+/// returns where each line of `text` starts, as `line_starts` does: the
+/// same scan finds both.
+fn flatten_lines(text: &str) -> (String, Vec<usize>) {
     let mut flat = String::with_capacity(text.len());
+    let mut starts = vec![0];
     let mut copied = 0;
-    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+    for at in newline_offsets(text) {
+        starts.push(at + 1);
         let before = &text[..at];
         let ends_clause =
             before.ends_with(['.', ';', '。', '；', '؛']) && !after_abbreviation(before);
@@ -187,7 +195,7 @@ fn flatten_lines(text: &str) -> String {
         copied = at + 1;
     }
     flat.push_str(&text[copied..]);
-    flat
+    (flat, starts)
 }
 
 /// Whether `text` ends with an abbreviation's full stop ("paras.", "No.",
@@ -1535,6 +1543,7 @@ fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> 
         .collect()
 }
 
+/// Where each line of `text` starts: 0, and after each newline.
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
         .chain(newline_offsets(text).map(|i| i + 1))

@@ -420,7 +420,7 @@ fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
             continue;
         };
         let text = std::fs::read_to_string(&path).expect("fixture texts are UTF-8");
-        let flat = flatten_lines(&Normalized::new(&text).text);
+        let (flat, _) = flatten_lines(&Normalized::new(&text).text);
         let lex = Lexicon::get(lang);
         let one_pass = lex.organ_mentions.find_all(&flat);
         let mut per_name: Vec<(usize, Organ)> = lex
@@ -473,4 +473,43 @@ proptest::proptest! {
             .unwrap_or(window.len());
         proptest::prop_assert_eq!(clause_ends_before(&window, until), until > clause_end);
     }
+}
+
+#[test]
+fn flattened_lines_keep_offsets_and_clause_ends() {
+    let (flat, starts) = flatten_lines("Recalling\nresolution 70/1;\nNotes para.\n5");
+    assert_eq!(flat, "Recalling resolution 70/1;\nNotes para. 5");
+    assert_eq!(starts, [0, 10, 27, 39]);
+}
+
+proptest::proptest! {
+    /// Flattening changes only newlines, and finds the lines as
+    /// `line_starts` does.
+    #[test]
+    fn flattening_finds_the_line_starts(text in "[a-z .;。\n]{0,60}") {
+        let (flat, starts) = flatten_lines(&text);
+        proptest::prop_assert_eq!(flat.len(), text.len());
+        for ((a, b), at) in text.chars().zip(flat.chars()).zip(0..) {
+            proptest::prop_assert!(a == b || (a == '\n' && b == ' '), "at {}", at);
+        }
+        proptest::prop_assert_eq!(starts, line_starts(&text));
+    }
+}
+
+/// Line numbers (of the cited number) count the lines of the original
+/// text, where folding changes its length before the citation.
+#[test]
+fn line_numbers_count_original_lines_after_folding() {
+    let text = "Recalling\u{00A0}its\u{00A0}resolution\r\n70/1 and\r\n\r\nresolution\u{00A0}71/2,";
+    let options = Options {
+        lang: Some(Lang::En),
+        own_symbol: "A/RES/78/1".parse().ok(),
+        ..Default::default()
+    };
+    let lines: Vec<usize> = extract(text, &options)
+        .citations
+        .iter()
+        .map(|c| c.line)
+        .collect();
+    assert_eq!(lines, [2, 4]);
 }
