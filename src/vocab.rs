@@ -140,8 +140,11 @@ pub struct Vocabulary {
     pub preamble_verbs: &'static [&'static str],
     /// First words of operative paragraphs.
     pub operative_verbs: &'static [&'static str],
-    /// Header phrases that precede the adoption date.
+    /// Header phrases next to the adoption date: before it ("adopted by
+    /// the General Assembly on"), or after it in Chinese ("大会决议").
     pub adopted: &'static str,
+    /// Whether the adoption date comes before the phrase (Chinese).
+    pub adoption_date_first: bool,
     pub examples: &'static [Example],
 }
 
@@ -211,6 +214,7 @@ pub static ENGLISH: Vocabulary = Vocabulary {
         "Emphasises", "Recognises", "Takes",
     ],
     adopted: r"(?:adopted by the [A-Za-z ]{3,40}? (?:at its [\w ]+ meeting,? )?on|adopted on)",
+    adoption_date_first: false,
     examples: &[
         Example { text: "Reaffirming its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”,", expected: &["A/RES/70/1"] },
         Example { text: "Recalling its resolutions 1514 (XV) of 14 December 1960 and 1541 (XV) of 15 December 1960", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
@@ -289,7 +293,8 @@ pub static FRENCH: Vocabulary = Vocabulary {
         "Approuve", "Adopte", "Proclame", "D[ée]clare", "Insiste", "R[ée]it[èe]re", "Estime",
         "Consid[èe]re", "Charge", "Autorise", "Soutient", "Remercie", "Exige", "Appelle",
     ],
-    adopted: r"(?:adopt[ée]e par (?:l['’]Assembl[ée]e g[ée]n[ée]rale|le Conseil [\w ]{3,30}?) (?:[àa] sa [\w ]+ s[ée]ance,? )?le)",
+    adopted: r"(?:adopt[ée]es? par (?:l['’]Assembl[ée]e g[ée]n[ée]rale|le Conseil [\w '’]{3,30}?) (?:[àa] sa [\w ]+ s[ée]ance,? )?le)",
+    adoption_date_first: false,
     examples: &[
         Example { text: "Rappelant sa résolution 76/13 du 2 décembre 2021, dans laquelle", expected: &["A/RES/76/13"] },
         Example { text: "les résolutions 2018/18 et 2019/27 du Conseil économique et social, en date respectivement des 3 juillet 2018 et 23 juillet 2019", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
@@ -359,7 +364,8 @@ pub static SPANISH: Vocabulary = Vocabulary {
         "Aprueba", "Afirma", "Condena", "Exige", "Encomia", "Reitera", "Hace", "Recuerda", "Celebra",
         "Apoya", "Declara", "Proclama", "Autoriza", "Encarga", "Considera",
     ],
-    adopted: r"(?:aprobada por (?:la Asamblea General|el Consejo [\w ]{3,30}?) (?:en su [\w ]+ sesi[óo]n,? )?el)",
+    adopted: r"(?:aprobadas? por (?:la Asamblea General|el Consejo [\w ]{3,30}?) (?:en su [\w ]+ sesi[óo]n,? (?:celebrada )?)?el)",
+    adoption_date_first: false,
     examples: &[
         Example { text: "Recordando su resolución 76/13, de 2 de diciembre de 2021, en la que", expected: &["A/RES/76/13"] },
         Example { text: "Recordando sus resoluciones 1514 (XV), de 14 de diciembre de 1960, y 1541 (XV), de 15 de diciembre de 1960", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
@@ -427,7 +433,8 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
         "решает", "заявляет", "провозглашает", "уполномочивает", "поручает", "считает", "напоминает",
         "с удовлетворением отмечает", "вновь", "также",
     ],
-    adopted: r"(?:принятая (?:Генеральной Ассамблеей|Советом [\w ]{3,30}?)(?: на его [\w ]+ заседании,?)?)",
+    adopted: r"(?:принят(?:ая|ые) (?:Генеральной Ассамблеей|Экономическим и Социальным Советом|Советом [\w ]{3,30}?)(?: на его [\w ]+ заседании,?)?)",
+    adoption_date_first: false,
     examples: &[
         Example { text: "ссылаясь на свою резолюцию 76/13 от 2 декабря 2021 года, в которой", expected: &["A/RES/76/13"] },
         Example { text: "ссылаясь на свои резолюции 1514 (XV) от 14 декабря 1960 года и 1541 (XV) от 15 декабря 1960 года", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
@@ -555,7 +562,8 @@ pub static ARABIC: Vocabulary = Vocabulary {
         "تشير",
         "تقر",
     ],
-    adopted: r"(?:اتخذته (?:الجمعية العامة|مجلس [\p{Arabic} ]{3,30}?)(?: في جلسته [\p{Arabic} ]+)? في)",
+    adopted: r"(?:اتخذت?(?:هما|ها|ه) (?:الجمعية العامة|(?:ال)?مجلس [\p{Arabic} ]{3,30}?)(?: في جلسته [\p{Arabic} ]+)? في)",
+    adoption_date_first: false,
     examples: &[
         Example {
             text: "إذ تشير إلى قرارها 76/13 المؤرخ 2 كانون الأول/ديسمبر 2021، الذي",
@@ -635,7 +643,8 @@ pub static CHINESE: Vocabulary = Vocabulary {
         "又承认", "又强调", "还强调", "又确认", "又表示注意到", "又关切",
     ],
     operative_verbs: &["决定", "请", "吁请", "促请", "鼓励", "邀请", "敦促", "建议", "核可", "通过"],
-    adopted: r"(?:大会决议|安全理事会决议)",
+    adopted: r"(?:大会决议|安全理事会决议|(?:经济及社会理事会|人权理事会)?通过的决议|(?:安全理事会)?第\s*\d+\s*次会议通过)",
+    adoption_date_first: true,
     examples: &[
         Example { text: "回顾其2021年12月2日第76/13号决议，其中", expected: &["A/RES/76/13"] },
         Example { text: "回顾大会1960年12月14日第1514(XV)号和1960年12月15日第1541(XV)号决议", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },

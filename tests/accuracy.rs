@@ -431,3 +431,53 @@ fn sections_and_verbs_against_gold() {
         failures.join("\n")
     );
 }
+
+/// The six versions of a resolution were adopted on one day: each
+/// version's header date is held to the English version's. (The UN's
+/// texts are not perfect: the Spanish 76/43 says 2020 for 2021, and the
+/// Russian 75/308 has no adoption line; hence a floor, not equality.)
+#[test]
+fn adoption_dates_agree_across_languages() {
+    let mut dates: BTreeMap<(&'static str, String), BTreeMap<Lang, Option<String>>> =
+        BTreeMap::new();
+    for case in cases().iter().filter(|case| case.set != "seed") {
+        let Some(own) = &case.own else { continue };
+        let text = std::fs::read_to_string(&case.text).expect("fixture text");
+        let got = extract(&text, &Options::default());
+        dates
+            .entry((case.set, own.clone()))
+            .or_default()
+            .insert(case.lang, got.header.adopted);
+    }
+    let mut table: BTreeMap<(&'static str, Lang), (usize, usize)> = BTreeMap::new();
+    let mut disagreements = Vec::new();
+    for ((set, own), by_lang) in &dates {
+        let english = by_lang.get(&Lang::En).cloned().flatten();
+        assert!(english.is_some(), "{set} {own}: no English adoption date");
+        for (lang, date) in by_lang.iter().filter(|(lang, _)| **lang != Lang::En) {
+            let counts = table.entry((set, *lang)).or_default();
+            counts.0 += 1;
+            if *date == english {
+                counts.1 += 1;
+            } else {
+                disagreements.push(format!(
+                    "{set} {own} {}: {date:?}, English {english:?}",
+                    lang.code()
+                ));
+            }
+        }
+    }
+    println!("\n| set | lang | documents | agree with English |");
+    println!("|---|---|---:|---:|");
+    let mut failures = Vec::new();
+    for ((set, lang), (documents, agreeing)) in &table {
+        let share = ratio(*agreeing, *documents);
+        println!("| {set} | {} | {documents} | {share:.3} |", lang.code());
+        if share < 0.95 {
+            failures.push(format!("{set}/{}: {share:.3}", lang.code()));
+        }
+    }
+    println!("{}", disagreements.join("\n"));
+    assert!(!table.is_empty(), "no fixtures found");
+    assert!(failures.is_empty(), "below 0.95:\n{}", failures.join("\n"));
+}

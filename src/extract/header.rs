@@ -131,23 +131,58 @@ fn dated_heading(original_head: &str, lex: &Lexicon) -> Option<String> {
     lex.date.iso_of(found.as_str())
 }
 
-/// The date that follows "adopted by … on" (or precedes "大会决议").
+/// The date next to the adoption phrase: the one that follows "adopted by
+/// … on", or in Chinese the one right before "大会决议"
+/// ("2015年9月25日大会决议"; the first date after it is a citation's).
+/// Failing that, the date of a Security Council heading ("Resolution 319
+/// (1972)\nof 1 August 1972"): an old text's "adopted on" may stand in
+/// its first paragraph, with no date near it.
 fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
-    // Headers break lines anywhere ("at its 3234th meeting,\non 10 June 1993").
-    let flat = head.replace('\n', " ");
-    let original_head = head;
-    let head = flat.as_str();
-    let Some(marker) = adoption_marker(head, lex) else {
-        return dated_heading(original_head, lex);
-    };
-    let after = &head[marker.end()..floor(head, (marker.end() + 200).min(head.len()))];
-    if let Some(found) = lex.date.regex.find(after) {
-        return lex.date.iso_of(found.as_str());
-    }
-    let before = &head[floor(head, marker.start().saturating_sub(40))..marker.start()];
-    let found = lex.date.regex.find_iter(before).last()?;
-    lex.date.iso_of(found.as_str())
+    // Headers break lines anywhere ("at its 3234th meeting,\n\non 6 October
+    // 1992"): the phrase is looked for with each run of newlines as a space.
+    let flat = newlines_as_spaces(head);
+    let next_to_marker = adoption_marker(&flat, lex).and_then(|marker| {
+        let before_start = floor(&flat, marker.start().saturating_sub(ADOPTION_BEFORE));
+        let before = &flat[before_start..marker.start()];
+        let date_before = lex
+            .date
+            .regex
+            .find_iter(before)
+            .last()
+            .filter(|date| before[date.end()..].trim().is_empty());
+        let after_end = floor(&flat, (marker.end() + ADOPTION_AFTER).min(flat.len()));
+        let date_after = lex.date.regex.find(&flat[marker.end()..after_end]);
+        let date = match lex.vocab.adoption_date_first {
+            true => date_before.or(date_after),
+            false => date_after.or(date_before),
+        };
+        date.and_then(|date| lex.date.iso_of(date.as_str()))
+    });
+    next_to_marker.or_else(|| dated_heading(head, lex))
 }
+
+/// `text` with each run of newlines as one space. (In folded text no
+/// other spaces stand beside a newline, nor two in a row.)
+fn newlines_as_spaces(text: &str) -> String {
+    let mut flat = String::with_capacity(text.len());
+    let mut copied = 0;
+    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        // A newline right after another goes on the same run.
+        if at > copied || at == 0 {
+            flat.push_str(&text[copied..at]);
+            flat.push(' ');
+        }
+        copied = at + 1;
+    }
+    flat.push_str(&text[copied..]);
+    flat
+}
+
+/// How far from the adoption phrase its date is looked for, in bytes:
+/// after it, past "at its 3234th meeting,"; before it, the length of a
+/// date with spaces ("2015 年 9 月 25 日").
+const ADOPTION_AFTER: usize = 200;
+const ADOPTION_BEFORE: usize = 40;
 
 /// The first match of `adopted` in `head`, looked for from where its
 /// anchors say one may start.
@@ -651,8 +686,18 @@ mod tests {
         "ПРИНЯТАЯ ",
         "اتخذته الجمعية العامة في ",
         "اتخذته مجلس الأمن في جلسته ",
+        "Résolutions adoptées par le Conseil des droits de l’homme le ",
+        "Aprobada por el Consejo de Seguridad en su 3560ª sesión, celebrada el ",
+        "Resoluciones aprobadas por la Asamblea General el ",
+        "Резолюции, принятые Экономическим и Социальным Советом ",
+        "قرار اتخذه المجلس الاقتصادي والاجتماعي في ",
+        "قراران اتخذتهما الجمعية العامة في ",
+        "الذي اتخذه مجلس الأمن في جلسته 3580 المعقودة في ",
         "大会决议",
         "安全理事会决议",
+        "人权理事会通过的决议",
+        "安全理事会第3580次会议通过",
+        "第 12 次会议通过",
         "决议",
         "Resolution ",
         "10 June 1993",
@@ -660,6 +705,52 @@ mod tests {
         "\n",
         " ",
     ];
+
+    #[test]
+    fn runs_of_newlines_read_as_one_space() {
+        for (text, flat) in [
+            ("meeting,\n\non 6 October", "meeting, on 6 October"),
+            ("a\nb\n\n\nc\n", "a b c "),
+            ("\n\na", " a"),
+            ("", ""),
+            ("a", "a"),
+        ] {
+            assert_eq!(newlines_as_spaces(text), flat, "{text:?}");
+        }
+    }
+
+    /// The adoption line of each organ's resolutions in each language, as
+    /// the UN prints it, with the first citation's paragraph after it:
+    /// the date is the one next to the phrase, before it in Chinese.
+    #[test]
+    fn adoption_dates_of_every_organ_and_language() {
+        let cases: &[(Lang, &str, &str)] = &[
+            (Lang::En, "Resolutions adopted by the General Assembly on 30 December 2022", "2022-12-30"),
+            (Lang::En, "Adopted by the Security Council at its 3234th meeting,\non 10 June 1993", "1993-06-10"),
+            (Lang::Fr, "Résolution adoptée par le Conseil des droits de l’homme le 2 octobre 2009", "2009-10-02"),
+            (Lang::Fr, "Résolutions adoptées par l’Assemblée générale le 30 décembre 2022", "2022-12-30"),
+            (Lang::Fr, "Adoptée par le Conseil de sécurité à sa 3560e séance, le 18 juin 1995", "1995-06-18"),
+            (Lang::Es, "Aprobada por el Consejo de Seguridad en su 3560ª sesión, celebrada el 18 de junio de 1995", "1995-06-18"),
+            (Lang::Es, "Resoluciones aprobadas por la Asamblea General el 30 de diciembre de 2022", "2022-12-30"),
+            (Lang::Es, "Resolución aprobada por el Consejo Económico y Social el 25 de julio de 1996", "1996-07-25"),
+            (Lang::Ru, "Резолюция, принятая Экономическим и Социальным Советом 6 марта 1963 года", "1963-03-06"),
+            (Lang::Ru, "Резолюции, принятые Генеральной Ассамблеей 30 декабря 2022 года", "2022-12-30"),
+            (Lang::Ru, "принятая Советом Безопасности на его 3560-м заседании 18 июня 1995 года", "1995-06-18"),
+            (Lang::Ar, "قرار اتخذه مجلس حقوق الإنسان في 2 تشرين الأول/أكتوبر 2006", "2006-10-02"),
+            (Lang::Ar, "قرار اتخذه المجلس الاقتصادي والاجتماعي في 1 شباط/فبراير 1946", "1946-02-01"),
+            (Lang::Ar, "الذي اتخذه مجلس الأمن في جلسته 3580 المعقودة في 13 آب/أغسطس 1995", "1995-08-13"),
+            (Lang::Ar, "قراران اتخذتهما الجمعية العامة في 30 كانون الأول/ديسمبر 2022", "2022-12-30"),
+            (Lang::Zh, "2020年12月16日大会决议\n\n大会，\n\n回顾其2014年12月18日第69/166号决议，", "2020-12-16"),
+            (Lang::Zh, "1946年2月1日经济及社会理事会通过的决议\n\n回顾其1945年1月1日第1号决议，", "1946-02-01"),
+            (Lang::Zh, "人权理事会2006年10月2日通过的决议\n\n回顾其2006年1月1日第1/2号决议，", "2006-10-02"),
+            (Lang::Zh, "1995年8月13日安全理事会第3580次会议通过\n\n回顾其1994年1月1日第900(1994)号决议，", "1995-08-13"),
+        ];
+        for (lang, line, expected) in cases {
+            let head = format!("United Nations\n\nDistr.: General\n\n1 January 2030\n\n{line}\n");
+            let got = adoption_date(&head, Lexicon::get(*lang));
+            assert_eq!(got.as_deref(), Some(*expected), "{lang:?}: {line}");
+        }
+    }
 
     proptest::proptest! {
         /// The layout's lines start where a search for newlines says.
