@@ -145,6 +145,10 @@ pub struct Vocabulary {
     pub adopted: &'static str,
     /// Whether the adoption date comes before the phrase (Chinese).
     pub adoption_date_first: bool,
+    /// The organs as a resolution addresses them before its first
+    /// paragraph ("The General Assembly,"). In PDF text the comma may be
+    /// lost; the line still ends the heading.
+    pub addresses: &'static [&'static str],
     pub examples: &'static [Example],
 }
 
@@ -215,6 +219,7 @@ pub static ENGLISH: Vocabulary = Vocabulary {
     ],
     adopted: r"(?:adopted by the [A-Za-z ]{3,40}? (?:at its [\w ]+ meeting,? )?on|adopted on)",
     adoption_date_first: false,
+    addresses: &["The General Assembly", "The Security Council", "The Economic and Social Council", "The Human Rights Council"],
     examples: &[
         Example { text: "Reaffirming its resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda for Sustainable Development”,", expected: &["A/RES/70/1"] },
         Example { text: "Recalling its resolutions 1514 (XV) of 14 December 1960 and 1541 (XV) of 15 December 1960", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
@@ -295,6 +300,7 @@ pub static FRENCH: Vocabulary = Vocabulary {
     ],
     adopted: r"(?:adopt[ée]es? par (?:l['’]Assembl[ée]e g[ée]n[ée]rale|le Conseil [\w '’]{3,30}?) (?:[àa] sa [\w ]+ s[ée]ance,? )?le)",
     adoption_date_first: false,
+    addresses: &["L’Assemblée générale", "L'Assemblée générale", "Le Conseil de sécurité", "Le Conseil économique et social", "Le Conseil des droits de l’homme", "Le Conseil des droits de l'homme"],
     examples: &[
         Example { text: "Rappelant sa résolution 76/13 du 2 décembre 2021, dans laquelle", expected: &["A/RES/76/13"] },
         Example { text: "les résolutions 2018/18 et 2019/27 du Conseil économique et social, en date respectivement des 3 juillet 2018 et 23 juillet 2019", expected: &["E/RES/2018/18", "E/RES/2019/27"] },
@@ -366,6 +372,7 @@ pub static SPANISH: Vocabulary = Vocabulary {
     ],
     adopted: r"(?:aprobadas? por (?:la Asamblea General|el Consejo [\w ]{3,30}?) (?:en su [\w ]+ sesi[óo]n,? (?:celebrada )?)?el)",
     adoption_date_first: false,
+    addresses: &["La Asamblea General", "El Consejo de Seguridad", "El Consejo Económico y Social", "El Consejo de Derechos Humanos"],
     examples: &[
         Example { text: "Recordando su resolución 76/13, de 2 de diciembre de 2021, en la que", expected: &["A/RES/76/13"] },
         Example { text: "Recordando sus resoluciones 1514 (XV), de 14 de diciembre de 1960, y 1541 (XV), de 15 de diciembre de 1960", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
@@ -435,6 +442,7 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
     ],
     adopted: r"(?:принят(?:ая|ые) (?:Генеральной Ассамблеей|Экономическим и Социальным Советом|Советом [\w ]{3,30}?)(?: на его [\w ]+ заседании,?)?)",
     adoption_date_first: false,
+    addresses: &["Генеральная Ассамблея", "Совет Безопасности", "Экономический и Социальный Совет", "Совет по правам человека"],
     examples: &[
         Example { text: "ссылаясь на свою резолюцию 76/13 от 2 декабря 2021 года, в которой", expected: &["A/RES/76/13"] },
         Example { text: "ссылаясь на свои резолюции 1514 (XV) от 14 декабря 1960 года и 1541 (XV) от 15 декабря 1960 года", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },
@@ -564,6 +572,12 @@ pub static ARABIC: Vocabulary = Vocabulary {
     ],
     adopted: r"(?:اتخذت?(?:هما|ها|ه) (?:الجمعية العامة|(?:ال)?مجلس [\p{Arabic} ]{3,30}?)(?: في جلسته [\p{Arabic} ]+)? في)",
     adoption_date_first: false,
+    addresses: &[
+        "إن الجمعية العامة",
+        "إن مجلس الأمن",
+        "إن المجلس الاقتصادي والاجتماعي",
+        "إن مجلس حقوق الإنسان",
+    ],
     examples: &[
         Example {
             text: "إذ تشير إلى قرارها 76/13 المؤرخ 2 كانون الأول/ديسمبر 2021، الذي",
@@ -645,6 +659,7 @@ pub static CHINESE: Vocabulary = Vocabulary {
     operative_verbs: &["决定", "请", "吁请", "促请", "鼓励", "邀请", "敦促", "建议", "核可", "通过"],
     adopted: r"(?:大会决议|安全理事会决议|(?:经济及社会理事会|人权理事会)?通过的决议|(?:安全理事会)?第\s*\d+\s*次会议通过)",
     adoption_date_first: true,
+    addresses: &["大会", "安全理事会", "经济及社会理事会", "人权理事会"],
     examples: &[
         Example { text: "回顾其2021年12月2日第76/13号决议，其中", expected: &["A/RES/76/13"] },
         Example { text: "回顾大会1960年12月14日第1514(XV)号和1960年12月15日第1541(XV)号决议", expected: &["A/RES/1514(XV)", "A/RES/1541(XV)"] },

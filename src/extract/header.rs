@@ -516,12 +516,25 @@ impl Layout {
             // Most lines of a page open with neither a number nor a verb's
             // first byte.
             if !lex.paragraph_verbs.may_open(text.as_bytes(), line)
-                || !self.follows_paragraph_end(text, index)
+                || !(self.follows_paragraph_end(text, index)
+                    || self.follows_address(text, index, lex))
             {
                 return None;
             }
             lex.paragraph_verb(text, line)
         })
+    }
+
+    /// Whether line `index` follows the organ's address ("Генеральная
+    /// Ассамблея", its comma lost in a PDF): the first paragraph starts
+    /// after it.
+    fn follows_address(&self, text: &str, index: usize, lex: &Lexicon) -> bool {
+        let Some(previous) = index.checked_sub(1) else {
+            return false;
+        };
+        let line = self.line_text(text, previous).trim();
+        let address = line.trim_end_matches([',', '，', '،']).trim_end();
+        lex.vocab.addresses.contains(&address)
     }
 }
 
@@ -851,6 +864,26 @@ mod tests {
             paragraph_of(text, "72/3", Lang::Es),
             (Section::Operative, Some("Reafirma".into()))
         );
+    }
+
+    #[test]
+    fn the_first_paragraph_follows_an_address_without_its_comma() {
+        // PDF text of 78/252: the address lost its comma, and the first
+        // paragraph runs over lines that end without one.
+        let text = "Генеральная Ассамблея\nподтверждая свои резолюции 41/213 от 19 декабря\n\
+                    1986 года и 42/211 от 21 декабря 1987 года,\n";
+        assert_eq!(
+            paragraph_of(text, "42/211", Lang::Ru),
+            (Section::Preamble, Some("подтверждая".into()))
+        );
+        let text = "The General Assembly\nEndorses the declaration in resolution 78/1;\n";
+        assert_eq!(
+            paragraph_of(text, "78/1", Lang::En),
+            (Section::Operative, Some("Endorses".into()))
+        );
+        // A line that only starts like an address does not end a heading.
+        let text = "The General Assembly of the\nRecalling resolution 70/1,\n";
+        assert_ne!(paragraph_of(text, "70/1", Lang::En).1, Some("Recalling".into()));
     }
 
     #[test]
