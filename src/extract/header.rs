@@ -883,7 +883,10 @@ mod tests {
         );
         // A line that only starts like an address does not end a heading.
         let text = "The General Assembly of the\nRecalling resolution 70/1,\n";
-        assert_ne!(paragraph_of(text, "70/1", Lang::En).1, Some("Recalling".into()));
+        assert_ne!(
+            paragraph_of(text, "70/1", Lang::En).1,
+            Some("Recalling".into())
+        );
     }
 
     #[test]

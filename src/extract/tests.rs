@@ -513,3 +513,59 @@ fn line_numbers_count_original_lines_after_folding() {
         .collect();
     assert_eq!(lines, [2, 4]);
 }
+
+/// Pieces of the openings of Chinese citations, and what may stand
+/// around them.
+const ZH_OPENING_PIECES: &[&str] = &[
+    "2015", "1", "12", "9", "0", "123", "年", "月", "日", "题为", "“", "”", "的", "第", " ", "\n",
+    "会议", "x", "٣", "，",
+];
+
+proptest::proptest! {
+    /// The hand-read opening of a Chinese citation is the regex's, where
+    /// the hand reading answers.
+    #[test]
+    fn chinese_openings_read_back_as_the_regex_reads_them(
+        pieces in proptest::collection::vec(proptest::sample::select(ZH_OPENING_PIECES), 0..14)
+    ) {
+        let window = pieces.concat();
+        let by_regex = zh_opening_by_regex(&window);
+        if let Some(by_hand) = zh_opening(&window) {
+            // The regex's date may keep the spaces after a day without 日.
+            let trimmed = ZhOpening {
+                date: by_regex.date.map(str::trim_end),
+                title: by_regex.title,
+            };
+            proptest::prop_assert_eq!(by_hand, trimmed, "{:?}", window);
+        } else {
+            proptest::prop_assert!(window.contains('٣'), "{:?}", window);
+        }
+    }
+}
+
+#[test]
+fn chinese_openings_by_hand() {
+    let cases: [(&str, Option<&str>, Option<&str>); 6] = [
+        (
+            "其2015年9月25日题为“变革我们的世界”的第",
+            Some("2015年9月25日"),
+            Some("变革我们的世界"),
+        ),
+        (
+            "回顾 2015 年 9 月 25 日 的 第 ",
+            Some("2015 年 9 月 25 日"),
+            None,
+        ),
+        ("题为“甲”和“乙”的第", None, None),
+        ("“乙”的第", None, None),
+        ("2015年9月125日第", None, None),
+        ("", None, None),
+    ];
+    for (window, date, title) in cases {
+        assert_eq!(
+            zh_opening(window),
+            Some(ZhOpening { date, title }),
+            "{window:?}"
+        );
+    }
+}
