@@ -269,6 +269,7 @@ impl Layout {
         }
     }
 
+    /// Where each line of the text starts.
     pub fn line_starts(&self) -> &[usize] {
         &self.lines
     }
