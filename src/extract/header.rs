@@ -113,52 +113,63 @@ fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
     })
 }
 
-/// "Resolution 500 (1982) of 28 January 1982", "2 (1946). Resolution of 30
-/// January 1946": a Security Council heading dated on its first lines.
-fn dated_heading(original_head: &str, lex: &Lexicon) -> Option<String> {
-    let lines: Vec<&str> = original_head
+/// The first lines of an old Security Council text, from its heading
+/// ("RESOLUTION 838 (1993)", "2 (1946). Resolution of 30 January 1946")
+/// to three lines after it; `None` when none of the first four lines is
+/// such a heading.
+fn sc_heading_lines(head: &str) -> Option<Vec<&str>> {
+    let lines: Vec<&str> = head
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .take(4)
+        .take(7)
         .collect();
     let at = lines
         .iter()
+        .take(4)
         .position(|line| sc_heading_regex().is_match(line))?;
-    // Only the heading line and the one after it: a date further down is
-    // some other event's ("of 3 Apri] 1991" must not become 2 August 1990).
-    let dated = lines[at..lines.len().min(at + 2)].join(" ");
-    let found = lex.date.regex.find(&dated)?;
-    lex.date.iso_of(found.as_str())
+    Some(lines[at..lines.len().min(at + 4)].to_vec())
 }
 
-/// The date next to the adoption phrase: the one that follows "adopted by
-/// … on", or in Chinese the one right before "大会决议"
-/// ("2015年9月25日大会决议"; the first date after it is a citation's).
-/// Failing that, the date of a Security Council heading ("Resolution 319
-/// (1972)\nof 1 August 1972"): an old text's "adopted on" may stand in
-/// its first paragraph, with no date near it.
+/// The adoption date. An old Security Council text has it in its
+/// heading's lines: "Resolution 319 (1972)\nof 1 August 1972" on the line
+/// after, or "Adopted by the Security Council at its 3234th meeting,\non
+/// 10 June 1993"; a date further down is some other event's ("adopted on
+/// 17 December 1979" in a first paragraph, where OCR turned the heading's
+/// date into "of 3f July 1989"). Otherwise the date next to the adoption
+/// phrase: the one that follows "adopted by … on", or in Chinese the one
+/// right before "大会决议" ("2015年9月25日大会决议"; the first date after
+/// it is a citation's).
 fn adoption_date(head: &str, lex: &Lexicon) -> Option<String> {
+    let Some(lines) = sc_heading_lines(head) else {
+        return date_next_to_phrase(head, lex);
+    };
+    let dated = lines[..lines.len().min(2)].join(" ");
+    match lex.date.regex.find(&dated) {
+        Some(found) => lex.date.iso_of(found.as_str()),
+        None => date_next_to_phrase(&lines.join("\n"), lex),
+    }
+}
+
+fn date_next_to_phrase(head: &str, lex: &Lexicon) -> Option<String> {
     // Headers break lines anywhere ("at its 3234th meeting,\n\non 6 October
     // 1992"): the phrase is looked for with each run of newlines as a space.
     let flat = newlines_as_spaces(head);
-    let next_to_marker = adoption_marker(&flat, lex).and_then(|marker| {
-        let before_start = floor(&flat, marker.start().saturating_sub(ADOPTION_BEFORE));
-        let before = &flat[before_start..marker.start()];
-        let date_before = lex
-            .date
-            .regex
-            .find_iter(before)
-            .last()
-            .filter(|date| before[date.end()..].trim().is_empty());
-        let after_end = floor(&flat, (marker.end() + ADOPTION_AFTER).min(flat.len()));
-        let date_after = lex.date.regex.find(&flat[marker.end()..after_end]);
-        let date = match lex.vocab.adoption_date_first {
-            true => date_before.or(date_after),
-            false => date_after.or(date_before),
-        };
-        date.and_then(|date| lex.date.iso_of(date.as_str()))
-    });
-    next_to_marker.or_else(|| dated_heading(head, lex))
+    let marker = adoption_marker(&flat, lex)?;
+    let before_start = floor(&flat, marker.start().saturating_sub(ADOPTION_BEFORE));
+    let before = &flat[before_start..marker.start()];
+    let date_before = lex
+        .date
+        .regex
+        .find_iter(before)
+        .last()
+        .filter(|date| before[date.end()..].trim().is_empty());
+    let after_end = floor(&flat, (marker.end() + ADOPTION_AFTER).min(flat.len()));
+    let date_after = lex.date.regex.find(&flat[marker.end()..after_end]);
+    let date = match lex.vocab.adoption_date_first {
+        true => date_before.or(date_after),
+        false => date_after.or(date_before),
+    };
+    date.and_then(|date| lex.date.iso_of(date.as_str()))
 }
 
 /// `text` with each run of newlines as one space. (In folded text no
@@ -730,6 +741,40 @@ mod tests {
             ("a", "a"),
         ] {
             assert_eq!(newlines_as_spaces(text), flat, "{text:?}");
+        }
+    }
+
+    /// An old Security Council text is dated by its heading's lines only:
+    /// its first paragraphs may say "adopted on" of other things.
+    #[test]
+    fn old_security_council_texts_are_dated_by_their_heading() {
+        let lex = Lexicon::get(Lang::En);
+        let cases: [(&str, Option<&str>); 4] = [
+            (
+                "54 (1948). Resolution of 15 July 1948\n[S/902]\n\nThe Security Council,\n\n\
+                 Recalling the resolution adopted\n\non 29 May 1948,",
+                Some("1948-07-15"),
+            ),
+            (
+                "RESOLUTION 780 (1992)\n\nAdopted by the Security Council at its 3119th meeting,\n\n\
+                 on 6 October 1992\n\nThe Security Council,",
+                Some("1992-10-06"),
+            ),
+            // OCR damage in the heading: no date rather than a paragraph's.
+            (
+                "Resolution 638 (1989)\nof 3f July 1989\n\nThe Security Council,\n\n\
+                 Deeply disturbed by hostage-taking,\n\nRecalling the Convention adopted on 17 December\n1979,",
+                None,
+            ),
+            (
+                "RESOLUTION 856 (1993)\n\nAdopted by the Security Council at its 3263rd meeting,\n\
+                 on 10 Auqust 1993\n\nThe Security Council,\n\n\
+                 Recalling its resolution 813 (1993) of 26 March 1993,",
+                None,
+            ),
+        ];
+        for (head, expected) in cases {
+            assert_eq!(adoption_date(head, lex).as_deref(), expected, "{head}");
         }
     }
 
