@@ -1454,9 +1454,7 @@ fn zh_opening(window: &str) -> Option<ZhOpening<'_>> {
         opening.title = Some(title);
         at = title_start;
     }
-    if let Some((date, _)) = back.date(at)? {
-        opening.date = Some(date);
-    }
+    opening.date = back.date(at)?;
     Some(opening)
 }
 
@@ -1495,9 +1493,9 @@ impl<'t> Back<'t> {
     }
 
     /// `date\s*` ending at `at`, the date `\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?`:
-    /// the date and where it starts; `Some(None)` where there is none,
-    /// `None` where a digit of another script makes it unsure.
-    fn date(&self, at: usize) -> Option<Option<(&'t str, usize)>> {
+    /// the date; `Some(None)` where there is none, `None` where a digit
+    /// of another script makes it unsure.
+    fn date(&self, at: usize) -> Option<Option<&'t str>> {
         let end = self.spaces(at);
         let mut cursor = end;
         if let Some(before) = self.literal(cursor, "日") {
@@ -1517,7 +1515,7 @@ impl<'t> Back<'t> {
                 cursor = self.spaces(before);
             }
         }
-        Some(Some((&self.text[cursor..end], cursor)))
+        Some(Some(&self.text[cursor..end]))
     }
 
     /// The start of `fewest..=most` ASCII digits ending at `at` (as many
