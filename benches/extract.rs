@@ -9,6 +9,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use rescite::extract::{extract, Options};
 use rescite::vocab::Lang;
 
+/// The allocator the `rescite` binary runs with (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn texts(lang: Lang) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ga/texts");
     let prefix = format!("{}_", lang.code());
