@@ -60,7 +60,7 @@ pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
     if let Some(caps) = symbol_line_regex().captures(head) {
         header.symbol = caps.name("sym").and_then(|m| m.as_str().parse().ok());
     }
-    if let Some(TitleLine { number, title }) = head.split('\n').find_map(TitleLine::read) {
+    if let Some(TitleLine { number, title }) = lines_of(head).find_map(TitleLine::read) {
         let prefix = match organ {
             Some(Organ::HumanRightsCouncil) => "A/HRC/RES/",
             _ => "A/RES/",
@@ -126,6 +126,20 @@ impl<'t> TitleLine<'t> {
         let opens = chars.next().is_some_and(|c| !c.is_whitespace());
         (title.len() < rest.len() && opens && chars.nth(1).is_some()).then_some(title)
     }
+}
+
+/// The lines of `text`, as `str::split('\n')` gives them, found with the
+/// memchr crate's vector search (the standard library's reads a word at a
+/// time).
+fn lines_of(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
+        .map(move |end| {
+            let line = &text[start..end];
+            start = end + 1;
+            line
+        })
 }
 
 /// The offset after a run of one to `most` ASCII digits at `at`, which no
@@ -947,6 +961,15 @@ mod tests {
                     "{:?}", lang
                 );
             }
+        }
+
+        /// The lines found by the vector search are `split`'s.
+        #[test]
+        fn lines_of_as_split_gives_them(text in "[a \n\u{e9}]{0,40}") {
+            proptest::prop_assert_eq!(
+                lines_of(&text).collect::<Vec<_>>(),
+                text.split('\n').collect::<Vec<_>>()
+            );
         }
 
         /// The title line read by hand is the one the pattern finds, with
