@@ -129,7 +129,8 @@ pub enum BuildError {
 }
 
 /// `Write` writes every output (only those whose bytes change); `Check`
-/// renders them in memory and compares them with the disk.
+/// renders them in memory and compares them with the disk. An SVG drawing
+/// is compared by the DOT it records being drawn from (see `Output`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Write,
@@ -776,7 +777,7 @@ fn run_job(job: &Job, base_dir: &Path, mode: Mode, slot: &OnceLock<SharedGraph>)
         }
     };
     report.warnings.extend(loaded.warnings.iter().cloned());
-    let mut rendered: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut rendered: Vec<(PathBuf, Output<'_>)> = Vec::new();
     let mut files = outputs.into_iter();
     for (graph, options) in &graphs {
         report.nodes += graph.node_count();
@@ -788,8 +789,19 @@ fn run_job(job: &Job, base_dir: &Path, mode: Mode, slot: &OnceLock<SharedGraph>)
         ));
         for &format in &job.formats {
             let file = files.next().expect("one file per graph and format");
-            match render(graph, format, options) {
-                Ok(bytes) => rendered.push((file, bytes)),
+            let output = match format {
+                // Drawn only when it is to be written (see `Output`).
+                GraphFormat::Svg => {
+                    render(graph, GraphFormat::Dot, options).map(|dot| Output::Drawing {
+                        digest: dot_digest(&dot),
+                        graph,
+                        options,
+                    })
+                }
+                _ => render(graph, format, options).map(Output::Bytes),
+            };
+            match output {
+                Ok(output) => rendered.push((file, output)),
                 Err(e) => {
                     report.status = JobStatus::Failed(format!(
                         "job `{}`: cannot render {}: {e}",
@@ -804,8 +816,51 @@ fn run_job(job: &Job, base_dir: &Path, mode: Mode, slot: &OnceLock<SharedGraph>)
     report.warnings.dedup();
     let mut problems = Vec::new();
     let mut written = false;
-    for (file, bytes) in rendered {
+    for (file, output) in rendered {
         let on_disk = std::fs::read(&file);
+        let bytes = match output {
+            Output::Bytes(bytes) => bytes,
+            Output::Drawing {
+                digest,
+                graph,
+                options,
+            } => {
+                let drawn_from = on_disk.as_deref().ok().and_then(drawing_digest);
+                if drawn_from == Some(digest.as_str()) {
+                    continue;
+                }
+                if mode == Mode::Check {
+                    problems.push(FileProblem {
+                        summary: match (&on_disk, drawn_from) {
+                            (Err(_), _) => "not on disk; run `rescite build`".into(),
+                            (Ok(_), None) => {
+                                "no record of the DOT it was drawn from; run `rescite build`".into()
+                            }
+                            (Ok(_), Some(_)) => {
+                                "drawn from another DOT than the job's; run `rescite build`".into()
+                            }
+                        },
+                        kind: match on_disk {
+                            Err(_) => ProblemKind::Missing,
+                            Ok(_) => ProblemKind::Stale,
+                        },
+                        path: file,
+                    });
+                    continue;
+                }
+                match render(graph, GraphFormat::Svg, options) {
+                    Ok(svg) => stamp_drawing(svg, &digest),
+                    Err(e) => {
+                        report.status = JobStatus::Failed(format!(
+                            "job `{}`: cannot render {}: {e}",
+                            job.name,
+                            file.display()
+                        ));
+                        return finish(report, problems);
+                    }
+                }
+            }
+        };
         match mode {
             Mode::Write => {
                 if on_disk.as_deref().ok() == Some(&bytes[..]) {
@@ -842,6 +897,59 @@ fn run_job(job: &Job, base_dir: &Path, mode: Mode, slot: &OnceLock<SharedGraph>)
         JobStatus::Unchanged
     };
     finish(report, problems)
+}
+
+/// What a job makes of one graph in one format.
+enum Output<'g> {
+    /// The file's bytes, compared with the disk's as they are.
+    Bytes(Vec<u8>),
+    /// An SVG drawing, known by the digest of the DOT it is drawn from.
+    /// Graphviz places text by the metrics of the fonts it finds, so the
+    /// same DOT draws to other bytes on a machine with other fonts: a
+    /// drawing is up to date when it records the job's DOT, and is drawn
+    /// (by `dot`) only when it is not. So `--check` needs no Graphviz and
+    /// no fonts, and a build on another machine leaves a current drawing as
+    /// it is.
+    Drawing {
+        digest: String,
+        graph: &'g CitationGraph,
+        options: &'g RenderOptions,
+    },
+}
+
+/// What an SVG drawing records of its DOT: a comment before the `<svg>`
+/// element, `<!-- rescite: drawn from DOT sha256:<hex> -->`.
+const DRAWN_FROM: &str = "<!-- rescite: drawn from DOT sha256:";
+
+/// The digest of a DOT source, as a drawing records it.
+fn dot_digest(dot: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(dot)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `svg` with the record of its DOT's digest before its `<svg>` element
+/// (or first, when it has none).
+fn stamp_drawing(svg: Vec<u8>, digest: &str) -> Vec<u8> {
+    let at = memchr::memmem::find(&svg, b"<svg").unwrap_or(0);
+    let record = format!("{DRAWN_FROM}{digest} -->\n");
+    let mut stamped = Vec::with_capacity(svg.len() + record.len());
+    stamped.extend_from_slice(&svg[..at]);
+    stamped.extend_from_slice(record.as_bytes());
+    stamped.extend_from_slice(&svg[at..]);
+    stamped
+}
+
+/// The DOT digest an SVG drawing records, if any.
+fn drawing_digest(svg: &[u8]) -> Option<&str> {
+    let start = memchr::memmem::find(svg, DRAWN_FROM.as_bytes())? + DRAWN_FROM.len();
+    let len = svg[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_hexdigit())
+        .count();
+    std::str::from_utf8(&svg[start..start + len]).ok()
 }
 
 /// Reads a job's source. Corpus files are read on every core and recorded

@@ -186,6 +186,65 @@ fn an_edited_output_is_stale_with_a_summary() {
     assert!(build(dir.path(), Mode::Check).is_clean());
 }
 
+/// An SVG drawing is up to date when it records the DOT the job gives
+/// now: other fonts move its text, not its staleness. Drawing it needs
+/// Graphviz's `dot` (scripts/test installs it).
+#[test]
+fn a_drawing_is_current_by_the_dot_it_records() {
+    let dir = project(
+        r#"
+inputs = ["corpus"]
+output = "out"
+
+[[job]]
+name = "lineage"
+lineage = { symbols = ["A/RES/78/311"], depth = 1 }
+formats = ["dot", "svg"]
+"#,
+    );
+    build(dir.path(), Mode::Write);
+    let svg_path = dir.path().join("out/lineage.svg");
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    let record = svg
+        .lines()
+        .find(|l| l.starts_with("<!-- rescite: drawn from DOT sha256:"))
+        .unwrap_or_else(|| panic!("no record of the DOT in\n{svg}"));
+    assert!(svg.find(record) < svg.find("<svg"), "{svg}");
+
+    // What another machine's fonts do: the text elsewhere, the DOT the same.
+    let moved = svg.replacen("<svg width=\"", "<svg width=\"1", 1);
+    std::fs::write(&svg_path, &moved).unwrap();
+    assert!(build(dir.path(), Mode::Check).is_clean());
+    build(dir.path(), Mode::Write);
+    assert_eq!(std::fs::read_to_string(&svg_path).unwrap(), moved);
+
+    // A drawing without the record, or of another DOT, is stale.
+    std::fs::write(&svg_path, moved.replace(record, "")).unwrap();
+    let report = build(dir.path(), Mode::Check);
+    assert_eq!(problems(&report), [(ProblemKind::Stale, svg_path.clone())]);
+    assert!(
+        report.stale[0].summary.contains("no record"),
+        "{}",
+        report.stale[0].summary
+    );
+    let other = record.replace("sha256:", "sha256:0");
+    std::fs::write(&svg_path, moved.replace(record, &other)).unwrap();
+    let report = build(dir.path(), Mode::Check);
+    assert_eq!(problems(&report), [(ProblemKind::Stale, svg_path.clone())]);
+    assert!(
+        report.stale[0].summary.contains("another DOT"),
+        "{}",
+        report.stale[0].summary
+    );
+
+    // Writing draws it again; deleting it makes it missing.
+    build(dir.path(), Mode::Write);
+    assert_eq!(std::fs::read_to_string(&svg_path).unwrap(), svg);
+    std::fs::remove_file(&svg_path).unwrap();
+    let report = build(dir.path(), Mode::Check);
+    assert_eq!(problems(&report), [(ProblemKind::Missing, svg_path)]);
+}
+
 #[test]
 fn a_deleted_output_is_missing() {
     let dir = project(CONFIG);
