@@ -168,6 +168,58 @@ fn sc_heading(head: &str, adopted: Option<&str>) -> Option<Symbol> {
     format!("S/RES/{n}({y})").parse().ok()
 }
 
+/// Where a compilation's next resolution starts in the text of an old
+/// Security Council resolution: a heading on a line of its own after a
+/// blank line ("Resolution 474 (1980)"), with its date on its next line
+/// ("of 17 June 1980"). The texts of the Council's yearly volumes may run
+/// on past their own resolution into the next one's heading, which is not
+/// a citation; nor is what follows it this text's. The text's own heading,
+/// on its first lines, does not count.
+///
+/// `line_starts` are where the lines of `text` start, the first at 0.
+pub fn next_resolution(text: &str, line_starts: &[usize], lex: &Lexicon) -> Option<usize> {
+    let line = |index: usize| {
+        let start = *line_starts.get(index)?;
+        let end = line_starts
+            .get(index + 1)
+            .map_or(text.len(), |next| next - 1);
+        text.get(start..end)
+    };
+    let mut with_words = 0;
+    let mut previous_blank = false;
+    for index in 0..line_starts.len() {
+        let text_line = line(index)?;
+        let blank = text_line.bytes().all(|b| b.is_ascii_whitespace());
+        // Past the text's own heading, on its first four lines with words.
+        if with_words >= 4 && previous_blank && is_heading_line(text_line) {
+            let dated = (index + 1..line_starts.len())
+                .map_while(line)
+                .find(|next| !next.trim().is_empty())
+                .is_some_and(|next| next.len() <= 40 && lex.date.regex.is_match(next));
+            if dated {
+                return Some(line_starts[index]);
+            }
+        }
+        with_words += usize::from(!blank);
+        previous_blank = blank;
+    }
+    None
+}
+
+/// A line that is a Security Council heading and nothing else:
+/// "Resolution 474 (1980)", not "resolution 474 (1980), in which".
+fn is_heading_line(line: &str) -> bool {
+    let line = line.trim_end();
+    // Such a heading ends with its year's bracket and is short: most
+    // paragraphs are refused before the pattern runs.
+    if !line.ends_with(')') || line.len() > 60 {
+        return false;
+    }
+    sc_heading_regex().captures(line).is_some_and(|caps| {
+        caps.name("n").is_some() && caps.get(0).is_some_and(|m| m.end() == line.len())
+    })
+}
+
 /// The first organ the header names ("General Assembly", "The Security
 /// Council,").
 fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {

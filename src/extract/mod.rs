@@ -125,6 +125,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         KeywordOrder::After => chains_keyword_last(&flat, lex, &numbers),
     };
     raw.extend(written_symbols(&flat));
+    if own_organ == Organ::SecurityCouncil {
+        if let Some(next) = header::next_resolution(&norm.text, &norm_line_starts, lex) {
+            raw.retain(|r| r.start < next);
+        }
+    }
     raw.sort_by_key(|r| (r.start, r.end));
     raw.dedup_by_key(|r| (r.start, r.end));
     let layout = header::Layout::with_line_starts(norm_line_starts);

@@ -86,6 +86,43 @@ fn footnote_marker_glued_to_a_number() {
     );
 }
 
+/// A Council volume's text that runs on into the next resolution's
+/// heading cites neither that resolution nor what follows its heading; a
+/// citation that a line break leaves alone on its line is still one.
+#[test]
+fn the_next_resolution_in_a_volume_is_not_cited() {
+    let volume = "Resolution 471 (1980)\nof 5 June 1980\n\nThe Security Council,\n\n\
+        Recalling its resolution 465 (1980),\n\n\
+        1. Condemns the assassination attempts;\n\n\
+        Adopted at the 2226th meeting\nby 14 votes to none.\n\n\
+        Resolution 474 (1980)\nof 17 June 1980\n\n\
+        Recalling its resolution 425 (1978),\n";
+    assert_eq!(ids(volume, Lang::En), ["S/RES/465(1980)"]);
+    // The text's own heading, after blank lines, starts no other text.
+    assert_eq!(ids(&format!("\n\n{volume}"), Lang::En), ["S/RES/465(1980)"]);
+
+    // The same lines inside a paragraph, or without a date after them.
+    let wrapped = volume.replace(
+        "2226th meeting\nby 14 votes to none.\n\n",
+        "2226th meeting, recalling\n",
+    );
+    assert_eq!(
+        ids(&wrapped, Lang::En),
+        ["S/RES/425(1978)", "S/RES/465(1980)", "S/RES/474(1980)"]
+    );
+    let undated = volume.replace("of 17 June 1980", "on the situation");
+    assert_eq!(
+        ids(&undated, Lang::En),
+        ["S/RES/425(1978)", "S/RES/465(1980)", "S/RES/474(1980)"]
+    );
+    // A General Assembly text is not a Council volume.
+    let assembly = volume.replace(
+        "Resolution 471 (1980)\nof 5 June 1980",
+        "A/RES/75/1\n\nGeneral Assembly",
+    );
+    assert!(ids(&assembly, Lang::En).contains(&"S/RES/474(1980)".to_string()));
+}
+
 #[test]
 fn own_symbol_is_never_cited() {
     let text = "A/RES/78/311\n\n78/311. Title\n\nThe General Assembly,\n\nRecalling its resolution 78/311 and 70/1,";
