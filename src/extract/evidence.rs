@@ -27,6 +27,8 @@ const WINDOW: Window = Window {
 /// The evidence sentences of one text's citations.
 pub(super) struct Evidence<'t> {
     text: &'t str,
+    /// Where the lines of `text` start, the first at 0.
+    line_starts: &'t [usize],
     /// Built on first use: a text may cite nothing.
     breaks: OnceCell<ClauseBreaks>,
 }
@@ -40,9 +42,12 @@ type Span = (usize, usize, &'static str);
 pub(super) type Bounds = (usize, usize);
 
 impl<'t> Evidence<'t> {
-    pub(super) fn new(text: &'t str) -> Evidence<'t> {
+    /// The evidence of `text`, whose lines start at `line_starts` (the
+    /// first at 0).
+    pub(super) fn new(text: &'t str, line_starts: &'t [usize]) -> Evidence<'t> {
         Evidence {
             text,
+            line_starts,
             breaks: OnceCell::new(),
         }
     }
@@ -71,7 +76,9 @@ impl<'t> Evidence<'t> {
     }
 
     fn span(&self, start: usize, end: usize, bounds: Bounds) -> Option<Span> {
-        let breaks = self.breaks.get_or_init(|| ClauseBreaks::of(self.text));
+        let breaks = self
+            .breaks
+            .get_or_init(|| ClauseBreaks::of(self.text, self.line_starts));
         evidence_span(self.text, breaks, start, end, WINDOW, bounds)
     }
 
@@ -157,9 +164,32 @@ impl Break {
 }
 
 impl ClauseBreaks {
-    fn of(text: &str) -> ClauseBreaks {
+    /// The breaks of `text`, whose lines start at `line_starts` (the first
+    /// at 0): its runs of newlines are read from those, and only the clause
+    /// stops are searched for (a text has many more newlines than stops).
+    fn of(text: &str, line_starts: &[usize]) -> ClauseBreaks {
         let bytes = text.as_bytes();
         let mut breaks = Vec::new();
+        // The newlines, each just before a line start; a run of two or
+        // more is a break.
+        let mut newlines = line_starts.iter().skip(1).map(|&start| start - 1);
+        if let Some(first) = newlines.next() {
+            let mut run = (first, first + 1);
+            for at in newlines.chain(std::iter::once(usize::MAX)) {
+                if at == run.1 {
+                    run.1 += 1;
+                    continue;
+                }
+                if run.1 - run.0 >= 2 {
+                    breaks.push(Break {
+                        start: run.0,
+                        end: run.1,
+                        blank: true,
+                    });
+                }
+                run = (at, at.saturating_add(1));
+            }
+        }
         // Every stop ends with `;` or 0x9B but "。", which starts with 0xE3.
         // A Chinese text has many of these bytes inside other characters,
         // so each is checked against the one stop it can belong to.
@@ -167,21 +197,8 @@ impl ClauseBreaks {
             let start = (at + 1).checked_sub(stop.len())?;
             (bytes.get(start..=at)? == stop.as_bytes()).then(|| Break::stop(start, stop.len()))
         };
-        let mut newlines_until = 0;
-        for at in memchr::memchr3_iter(b'\n', b';', 0x9B, bytes) {
+        for at in memchr::memchr2_iter(b';', 0x9B, bytes) {
             match bytes[at] {
-                b'\n' if at >= newlines_until => {
-                    let run = bytes[at..].iter().take_while(|&&b| b == b'\n').count();
-                    newlines_until = at + run;
-                    if run >= 2 {
-                        breaks.push(Break {
-                            start: at,
-                            end: at + run,
-                            blank: true,
-                        });
-                    }
-                }
-                b'\n' => {}
                 b';' => breaks.push(Break::stop(at, 1)),
                 _ => breaks.extend(stop_ending_at(at, "；").or_else(|| stop_ending_at(at, "؛"))),
             }
@@ -456,7 +473,7 @@ mod tests {
             text in "([a-zт决ر]{0,40}[ \n;；。؛]{0,3}){0,40}",
             picks in proptest::collection::vec((0usize..2000, 0usize..12, 0usize..500, 0usize..400), 1..12),
         ) {
-            let breaks = ClauseBreaks::of(&text);
+            let breaks = ClauseBreaks::of(&text, &super::super::line_starts(&text));
             for (start, len, back, ahead) in picks {
                 let mut start = start.min(text.len());
                 while !text.is_char_boundary(start) {
@@ -499,7 +516,7 @@ mod tests {
             "ab\ncd\n\nef;gh",
         ];
         for text in texts {
-            let breaks = ClauseBreaks::of(text);
+            let breaks = ClauseBreaks::of(text, &super::super::line_starts(text));
             let offsets: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
@@ -544,7 +561,8 @@ mod tests {
     fn a_sentence_runs_from_the_last_break_to_the_next() {
         let text = "Recalling A;\n\nRecalling its resolution 70/1 and 71/2; noting B";
         let at = text.find("70/1").unwrap_or(0);
-        let evidence = Evidence::new(text);
+        let starts = super::super::line_starts(text);
+        let evidence = Evidence::new(text, &starts);
         assert_eq!(
             evidence.of(at, at + 4, (0, text.len())).as_deref(),
             Some("Recalling its resolution 70/1 and 71/2;")
@@ -552,7 +570,7 @@ mod tests {
         let chinese = "回顾第70/1号决议。注意到";
         let at = chinese.find("70/1").unwrap_or(0);
         assert_eq!(
-            Evidence::new(chinese)
+            Evidence::new(chinese, &super::super::line_starts(chinese))
                 .of(at, at + 4, (0, chinese.len()))
                 .as_deref(),
             Some("回顾第70/1号决议。")
@@ -570,7 +588,8 @@ mod tests {
         let paragraph = text.find("Recalling").unwrap_or(0);
         let next = text.find("Reaffirming").unwrap_or(0);
         let at = text.find("69/158").unwrap_or(0);
-        let evidence = Evidence::new(text);
+        let starts = super::super::line_starts(text);
+        let evidence = Evidence::new(text, &starts);
         assert_eq!(
             evidence.of(at, at + 6, (paragraph, next)).as_deref(),
             Some("Recalling its resolutions 69/158 of 18 December 2014 on bullying,")
@@ -585,7 +604,8 @@ mod tests {
         // A paragraph that began before the window: cut, as before.
         let long = format!("Recalling {} 70/1,", "word ".repeat(100));
         let at = long.find("70/1").unwrap_or(0);
-        let sentence = Evidence::new(&long).of(at, at + 4, (0, long.len()));
+        let sentence =
+            Evidence::new(&long, &super::super::line_starts(&long)).of(at, at + 4, (0, long.len()));
         assert!(sentence.is_some_and(|s| s.starts_with("… word")));
     }
 }

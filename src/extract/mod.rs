@@ -167,7 +167,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             Some((citation, bounds))
         })
         .unzip();
-    Evidence::new(text).fill(&mut citations, &paragraphs);
+    Evidence::new(text, line_starts).fill(&mut citations, &paragraphs);
     let references = if options.citations_only {
         Vec::new()
     } else {
