@@ -19,6 +19,9 @@ pub struct Normalized {
     /// the texts advance byte for byte.
     anchors: Vec<(usize, usize)>,
     original_len: usize,
+    /// Whether a line break was folded away (a word hyphenated across two
+    /// lines joined): the original then has lines the folded text has not.
+    joined_lines: bool,
 }
 
 impl Normalized {
@@ -27,6 +30,7 @@ impl Normalized {
         let mut builder = Builder {
             text: String::with_capacity(original.len()),
             anchors: vec![(0, 0)],
+            joined_lines: false,
         };
         let bytes = original.as_bytes();
         let mut at = 0;
@@ -63,6 +67,7 @@ impl Normalized {
             text: builder.text,
             anchors: builder.anchors,
             original_len: original.len(),
+            joined_lines: builder.joined_lines,
         }
     }
 
@@ -74,6 +79,33 @@ impl Normalized {
         };
         let (n, o) = self.anchors[index];
         (o + (normalized - n)).min(self.original_len)
+    }
+
+    /// Where the original's lines start, from where the folded text's do
+    /// (`line_starts`, the first at 0): each folded line break is one of
+    /// the original's, moved. `None` when folding joined two lines, and
+    /// the original has more. Cheaper than searching the original again.
+    pub fn original_line_starts(&self, line_starts: &[usize]) -> Option<Vec<usize>> {
+        if self.joined_lines {
+            return None;
+        }
+        // The anchor in force at each line break, walked forward with them.
+        let mut anchor = 0;
+        let starts = line_starts.iter().map(|&start| {
+            let Some(newline) = start.checked_sub(1) else {
+                return 0;
+            };
+            while self
+                .anchors
+                .get(anchor + 1)
+                .is_some_and(|&(n, _)| n <= newline)
+            {
+                anchor += 1;
+            }
+            let (n, o) = self.anchors[anchor];
+            o + (newline - n) + 1
+        });
+        Some(starts.collect())
     }
 
     /// The original span of a normalized span. The end is the end of the
@@ -103,6 +135,7 @@ impl Normalized {
 struct Builder {
     text: String,
     anchors: Vec<(usize, usize)>,
+    joined_lines: bool,
 }
 
 /// Bytes that fold to themselves whatever surrounds them: ASCII but for
@@ -307,6 +340,7 @@ impl Builder {
                     && next == Some('\n')
                     && next_after_newline_is_lowercase(&original[after..]);
                 if joins {
+                    self.joined_lines = true;
                     let resume = skip_newline_and_spaces(original, after);
                     self.drop(resume);
                     return resume;
@@ -435,6 +469,7 @@ mod tests {
         let mut builder = Builder {
             text: String::new(),
             anchors: vec![(0, 0)],
+            joined_lines: false,
         };
         let mut at = 0;
         while at < original.len() {
@@ -444,6 +479,7 @@ mod tests {
             text: builder.text,
             anchors: builder.anchors,
             original_len: original.len(),
+            joined_lines: builder.joined_lines,
         };
         let offsets = (0..=n.text.len()).map(|i| n.original_offset(i)).collect();
         (n.text, offsets)
@@ -468,6 +504,29 @@ mod tests {
             let fast = Normalized::new(&original);
             let offsets: Vec<usize> = (0..=fast.text.len()).map(|i| fast.original_offset(i)).collect();
             prop_assert_eq!((fast.text, offsets), fold_slowly(&original));
+        }
+    }
+
+    proptest::proptest! {
+        /// The original's line starts, read from the folded text's, are
+        /// those a search of the original finds; and they are read unless
+        /// folding joined a hyphenated word across a line break.
+        #[test]
+        fn original_line_starts_are_the_originals(
+            original in "([a-z .\n\t\r-]{0,10}[\u{00A0}\u{00AD}\u{3000}\u{200B}\u{2013}\u{202B}٣ـ ]{0,3}){0,10}"
+        ) {
+            let norm = Normalized::new(&original);
+            let lines_of = |text: &str| -> Vec<usize> {
+                std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect()
+            };
+            let read = norm.original_line_starts(&lines_of(&norm.text));
+            let joined = lines_of(&norm.text).len() < lines_of(&original).len();
+            match read {
+                Some(starts) => proptest::prop_assert_eq!(starts, lines_of(&original)),
+                None => proptest::prop_assert!(joined, "{:?}", original),
+            }
         }
     }
 

@@ -133,8 +133,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     raw.sort_by_key(|r| (r.start, r.end));
     raw.dedup_by_key(|r| (r.start, r.end));
     let layout = header::Layout::with_line_starts(norm_line_starts);
-    // Folding most often changes nothing; then the lines are the same.
-    let original_line_starts = (norm.text != text).then(|| line_starts(text));
+    // Folding most often keeps the lines: then they are the folded text's,
+    // moved, or the same.
+    let original_line_starts = (norm.text != text).then(|| {
+        norm.original_line_starts(layout.line_starts())
+            .unwrap_or_else(|| line_starts(text))
+    });
     let line_starts = original_line_starts
         .as_deref()
         .unwrap_or_else(|| layout.line_starts());
