@@ -1136,7 +1136,19 @@ impl OrganNames {
         OrganNames { finder, organs }
     }
 
+    /// The first place from `from` on where `text` names an organ in full,
+    /// as `find_all` would go on from a match ending at `from`: its span,
+    /// and the organ.
+    pub fn find_from(&self, text: &str, from: usize) -> Option<(usize, usize, Option<Organ>)> {
+        let found = self
+            .finder
+            .search(&regex_automata::Input::new(text).range(from..))?;
+        let organ = self.organs.get(found.pattern().as_usize()).copied();
+        Some((found.start(), found.end(), organ))
+    }
+
     /// Where `text` names an organ in full, in order, and which organ.
+    #[cfg(test)]
     pub fn find_all(&self, text: &str) -> Vec<(usize, Organ)> {
         self.finder
             .find_iter(text)

@@ -827,11 +827,14 @@ fn chains_keyword_first(
 
 /// Where the text names each known organ in full, in order; looked for
 /// only when a short name ("the Council") needs resolving, which few texts
-/// do.
+/// do, and only as far into the text as the short names need.
 struct OrganMentions<'a> {
     text: &'a str,
     lex: &'a Lexicon,
-    found: std::cell::OnceCell<Vec<(usize, Organ)>>,
+    /// The mentions found so far, in order.
+    found: std::cell::RefCell<Vec<(usize, Organ)>>,
+    /// Where the search goes on from; `None` once it reached the end.
+    next: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> OrganMentions<'a> {
@@ -839,13 +842,53 @@ impl<'a> OrganMentions<'a> {
         OrganMentions {
             text,
             lex,
-            found: std::cell::OnceCell::new(),
+            found: std::cell::RefCell::new(Vec::new()),
+            next: std::cell::Cell::new(Some(0)),
         }
     }
 
-    fn get(&self) -> &[(usize, Organ)] {
-        self.found
-            .get_or_init(|| self.lex.organ_mentions.find_all(self.text))
+    /// Finds the next mention; `false` at the end of the text.
+    fn find_next(&self) -> bool {
+        let Some(from) = self.next.get() else {
+            return false;
+        };
+        let found = self.lex.organ_mentions.find_from(self.text, from);
+        // A name never matches empty, so the search moves on.
+        self.next.set(found.map(|(_, end, _)| end.max(from + 1)));
+        if let Some((start, _, Some(organ))) = found {
+            self.found.borrow_mut().push((start, organ));
+        }
+        found.is_some()
+    }
+
+    /// `nearest_organ` over every mention of the text, searching only as
+    /// far as the answer needs: to the first mention at or after `at`, and
+    /// on from there while none of `organs` is found.
+    fn nearest(&self, at: usize, organs: &[Organ]) -> Option<Organ> {
+        loop {
+            let short = self.found.borrow().last().is_none_or(|&(pos, _)| pos < at);
+            if !short || !self.find_next() {
+                break;
+            }
+        }
+        let fits = |organ: &Organ| organs.contains(organ);
+        let found = self.found.borrow();
+        let before = found.partition_point(|(pos, _)| *pos < at);
+        if let Some((_, organ)) = found[..before].iter().rev().find(|(_, o)| fits(o)) {
+            return Some(*organ);
+        }
+        if let Some((_, organ)) = found[before..].iter().find(|(_, o)| fits(o)) {
+            return Some(*organ);
+        }
+        let known = found.len();
+        drop(found);
+        while self.find_next() {
+            let found = self.found.borrow();
+            if let Some((_, organ)) = found[known..].iter().find(|(_, o)| fits(o)) {
+                return Some(*organ);
+            }
+        }
+        None
     }
 }
 
@@ -856,12 +899,14 @@ fn resolve_bare(organs: &[Organ], at: usize, mentions: &OrganMentions<'_>) -> Op
     if let [only] = organs {
         return Some(Body::Organ(*only));
     }
-    nearest_organ(mentions.get(), at, organs).map(Body::Organ)
+    mentions.nearest(at, organs).map(Body::Organ)
 }
 
 /// Of `organs`, the one named in full (`mentions`, in order) nearest
 /// before `at`; failing that, the first one after (a footnote may use the
-/// short name before the text names the organ).
+/// short name before the text names the organ). The specification that
+/// `OrganMentions::nearest` answers by.
+#[cfg(test)]
 fn nearest_organ(mentions: &[(usize, Organ)], at: usize, organs: &[Organ]) -> Option<Organ> {
     let before = mentions.partition_point(|(pos, _)| *pos < at);
     let fits = |(_, organ): &&(usize, Organ)| organs.contains(organ);

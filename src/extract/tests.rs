@@ -495,6 +495,52 @@ fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
     assert!(compared > 100_000, "only {compared} places compared");
 }
 
+/// The search for organ names that goes only as far as each short name
+/// needs answers as the search of the whole text does, on every fixture
+/// text, for every group of organs a short name may stand for, asked at
+/// every space in turn and then in reverse.
+#[test]
+fn organ_mentions_found_as_far_as_needed_resolve_as_all_of_them() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ga/texts");
+    let entries = std::fs::read_dir(&dir).expect("fixtures/ga/texts is readable");
+    let mut compared = 0;
+    for entry in entries {
+        let path = entry.expect("a directory entry").path();
+        let Some(lang) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.split('_').next())
+            .and_then(Lang::from_code)
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).expect("fixture texts are UTF-8");
+        let (flat, _) = flatten_lines(&Normalized::new(&text).text);
+        let lex = Lexicon::get(lang);
+        let all = lex.organ_mentions.find_all(&flat);
+        let places: Vec<usize> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b' ', flat.as_bytes()))
+            .step_by(7)
+            .chain([flat.len()])
+            .collect();
+        for (_, organs) in lex.vocab.bare_bodies {
+            for order in [places.clone(), places.iter().rev().copied().collect()] {
+                let lazy = OrganMentions::new(&flat, lex);
+                for &at in &order {
+                    assert_eq!(
+                        lazy.nearest(at, organs),
+                        nearest_organ(&all, at, organs),
+                        "{} at {at}",
+                        path.display()
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 100_000, "only {compared} places compared");
+}
+
 proptest::proptest! {
     /// The byte screen finds a clause's end before a number exactly where
     /// trying every character did.
