@@ -807,10 +807,14 @@ fn chains_keyword_first(
             continue;
         }
         let body_before = body_before(text, keyword.start, lex, mentions);
+        // The chain looks numbers up at each step: only its own, from the
+        // keyword up to the next one (included: a step may move there).
+        let last_number = first_number
+            + numbers[first_number..].partition_point(|n| n.start <= next_keyword);
         let chain = Chain {
             text,
             lex,
-            numbers,
+            numbers: &numbers[first_number..last_number],
             mentions,
             kind: keyword.kind,
             cursor: keyword.end,
@@ -978,6 +982,7 @@ fn body_before(
 struct Chain<'a> {
     text: &'a str,
     lex: &'a Lexicon,
+    /// The numbers from the chain's start up to its limit, included.
     numbers: &'a [NumberHit],
     mentions: &'a OrganMentions<'a>,
     kind: Kind,
