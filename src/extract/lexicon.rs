@@ -214,16 +214,18 @@ impl KeywordAnchors {
 
 /// `bytes` with ASCII capitals in lower case, sixteen bytes a step: the
 /// standard library's byte-at-a-time loop cost about 1.7 instructions a
-/// byte on English text.
+/// byte on English text. A whole copy folded in place took half the time
+/// of a vector grown sixteen bytes a step (`perf`; callgrind counts the
+/// copy's `rep movsb` a byte at a time, and so shows the opposite).
 fn ascii_lowercase(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut blocks = bytes.chunks_exact(Block::LEN);
+    let mut out = bytes.to_vec();
+    let mut blocks = out.chunks_exact_mut(Block::LEN);
     for chunk in &mut blocks {
         if let Some(block) = Block::load(chunk) {
-            out.extend_from_slice(&block.ascii_lowercase().bytes());
+            chunk.copy_from_slice(&block.ascii_lowercase().bytes());
         }
     }
-    out.extend(blocks.remainder().iter().map(u8::to_ascii_lowercase));
+    blocks.into_remainder().make_ascii_lowercase();
     out
 }
 

@@ -809,8 +809,8 @@ fn chains_keyword_first(
         let body_before = body_before(text, keyword.start, lex, mentions);
         // The chain looks numbers up at each step: only its own, from the
         // keyword up to the next one (included: a step may move there).
-        let last_number = first_number
-            + numbers[first_number..].partition_point(|n| n.start <= next_keyword);
+        let last_number =
+            first_number + numbers[first_number..].partition_point(|n| n.start <= next_keyword);
         let chain = Chain {
             text,
             lex,
