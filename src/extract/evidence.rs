@@ -208,7 +208,9 @@ impl ClauseBreaks {
                 breaks.push(Break::stop(at, "。".len()));
             }
         }
-        breaks.sort_unstable_by_key(|b| b.start);
+        // Two or three runs already in order, each break at its own byte: a
+        // stable sort finds the runs and merges them.
+        breaks.sort_by_key(|b| b.start);
         ClauseBreaks { breaks }
     }
 
