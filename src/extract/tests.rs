@@ -438,14 +438,12 @@ proptest::proptest! {
     }
 }
 
-/// The one-pass search for organ names resolves every short name as one
-/// search per name did, on every fixture text, at every line start and
-/// for each group of organs a short name may stand for.
-#[test]
-fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
+/// Each General Assembly fixture text, folded and flattened as extraction
+/// reads it, with its path and language.
+fn flat_ga_fixtures() -> Vec<(std::path::PathBuf, Lang, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ga/texts");
     let entries = std::fs::read_dir(&dir).expect("fixtures/ga/texts is readable");
-    let mut compared = 0;
+    let mut fixtures = Vec::new();
     for entry in entries {
         let path = entry.expect("a directory entry").path();
         let Some(lang) = path
@@ -458,6 +456,18 @@ fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
         };
         let text = std::fs::read_to_string(&path).expect("fixture texts are UTF-8");
         let (flat, _) = flatten_lines(&Normalized::new(&text).text);
+        fixtures.push((path, lang, flat));
+    }
+    fixtures
+}
+
+/// The one-pass search for organ names resolves every short name as one
+/// search per name did, on every fixture text, at every line start and
+/// for each group of organs a short name may stand for.
+#[test]
+fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
+    let mut compared = 0;
+    for (path, lang, flat) in flat_ga_fixtures() {
         let lex = Lexicon::get(lang);
         let one_pass = lex.organ_mentions.find_all(&flat);
         let mut per_name: Vec<(usize, Organ)> = lex
@@ -498,24 +508,11 @@ fn organ_names_found_in_one_pass_resolve_as_one_search_per_name() {
 /// The search for organ names that goes only as far as each short name
 /// needs answers as the search of the whole text does, on every fixture
 /// text, for every group of organs a short name may stand for, asked at
-/// every space in turn and then in reverse.
+/// every seventh space in turn and then in reverse.
 #[test]
 fn organ_mentions_found_as_far_as_needed_resolve_as_all_of_them() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ga/texts");
-    let entries = std::fs::read_dir(&dir).expect("fixtures/ga/texts is readable");
     let mut compared = 0;
-    for entry in entries {
-        let path = entry.expect("a directory entry").path();
-        let Some(lang) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.split('_').next())
-            .and_then(Lang::from_code)
-        else {
-            continue;
-        };
-        let text = std::fs::read_to_string(&path).expect("fixture texts are UTF-8");
-        let (flat, _) = flatten_lines(&Normalized::new(&text).text);
+    for (path, lang, flat) in flat_ga_fixtures() {
         let lex = Lexicon::get(lang);
         let all = lex.organ_mentions.find_all(&flat);
         let places: Vec<usize> = std::iter::once(0)
