@@ -214,9 +214,10 @@ impl KeywordAnchors {
 
 /// `bytes` with ASCII capitals in lower case, sixteen bytes a step: the
 /// standard library's byte-at-a-time loop cost about 1.7 instructions a
-/// byte on English text. A whole copy folded in place took half the time
-/// of a vector grown sixteen bytes a step (`perf`; callgrind counts the
-/// copy's `rep movsb` a byte at a time, and so shows the opposite).
+/// byte on English text. A whole copy folded in place took less time than
+/// a vector grown sixteen bytes a step (`perf`: 1.1% of English extraction
+/// and 0.65% more copying, against 2.3%; callgrind counts the copy's
+/// `rep movsb` a byte at a time, and so shows the opposite).
 fn ascii_lowercase(bytes: &[u8]) -> Vec<u8> {
     let mut out = bytes.to_vec();
     let mut blocks = out.chunks_exact_mut(Block::LEN);
