@@ -44,19 +44,20 @@ fn sc_heading_regex() -> &'static Regex {
 pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
     let end = floor(text, text.len().min(HEADER_BYTES));
     let head = &text[..end];
-    let organ = first_organ(head, lex);
     let mut header = DocumentHeader {
-        organ,
         adopted: adoption_date(head, lex),
         ..DocumentHeader::default()
     };
     // A Security Council heading on the first lines settles it; the GA
     // title line ("78/311. Title") is not looked for, since an SC text may
-    // quote GA numbers at the start of a line.
+    // quote GA numbers at the start of a line. Nor is the organ: the
+    // symbol names it.
     header.symbol = sc_heading(head, header.adopted.as_deref());
     if header.symbol.is_some() {
         return header;
     }
+    let organ = first_organ(head, lex);
+    header.organ = organ;
     if let Some(caps) = symbol_line_regex().captures(head) {
         header.symbol = caps.name("sym").and_then(|m| m.as_str().parse().ok());
     }
@@ -225,13 +226,29 @@ fn is_heading_line(line: &str) -> bool {
 fn first_organ(head: &str, lex: &Lexicon) -> Option<Organ> {
     let window = &head[..floor(head, head.len().min(1500))];
     // The first line that opens with an organ's name; then which name.
-    let at = lex.organ_line.find(window)?.start();
+    // A name never starts with a space nor crosses a line, so no match
+    // that the search passes over could open a line.
+    let at = lex
+        .organ_name
+        .find_iter(window)
+        .map(|name| name.start())
+        .find(|&at| opens_line(window, at))?;
     let line_start = window[..at].rfind('\n').map_or(0, |i| i + 1);
     let line = window[line_start..].lines().next()?.trim_start();
     lex.bodies.iter().find_map(|(re, body)| match body {
         Body::Organ(organ) if re.is_match(line) => Some(*organ),
         _ => None,
     })
+}
+
+/// Whether only spaces other than a newline stand between `at` and the
+/// start of its line (as `^[^\S\n]*` reads it in multi-line mode).
+fn opens_line(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace)
 }
 
 /// The first lines of an old Security Council text, from its heading
@@ -809,6 +826,7 @@ fn is_numbered_paragraph(line: &str) -> bool {
 mod tests {
     use super::*;
     use crate::vocab::Lang;
+    use regex::RegexBuilder;
 
     /// The specification `TitleLine` reads by: the title line of a header,
     /// as a pattern over the whole header. (It had `\d` for a digit, which
@@ -987,6 +1005,66 @@ mod tests {
         }
     }
 
+    /// Pieces of a header's lines, for the organ-line property: organs'
+    /// names in several languages, words before them, and the spaces and
+    /// line breaks that decide whether a name opens its line.
+    const ORGAN_LINE_PIECES: &[&str] = &[
+        "General Assembly",
+        "the Security Council",
+        "The ",
+        "of ",
+        "Human Rights Council",
+        "Conseil de sécurité",
+        "Asamblea General",
+        "Генеральная Ассамблея",
+        "مجلس الأمن",
+        "大会",
+        "Distr.: General",
+        " ",
+        "\u{a0}",
+        "\t",
+        "\r",
+        "\n",
+        "\n\n",
+        "x",
+        ",",
+    ];
+
+    /// The specification `first_organ` reads by: the first line the
+    /// multi-line pattern finds opening with an organ's name.
+    fn first_organ_by_pattern(head: &str, lex: &Lexicon) -> Option<Organ> {
+        static PATTERNS: OnceLock<Vec<(Lang, Regex)>> = OnceLock::new();
+        let patterns = PATTERNS.get_or_init(|| {
+            Lang::ALL
+                .iter()
+                .map(|&lang| {
+                    let names: Vec<String> = lang
+                        .vocabulary()
+                        .bodies
+                        .iter()
+                        .filter(|(_, b)| matches!(b, Body::Organ(_)))
+                        .map(|(p, _)| format!("(?:{p})"))
+                        .collect();
+                    let pattern = format!(r"(?m)^[^\S\n]*(?:{})", names.join("|"));
+                    let regex = match lang {
+                        Lang::Ar | Lang::Zh => {
+                            RegexBuilder::new(&pattern).case_insensitive(true).build()
+                        }
+                        _ => Regex::new(&pattern),
+                    };
+                    (lang, regex.expect("valid pattern"))
+                })
+                .collect()
+        });
+        let (_, organ_line) = patterns.iter().find(|(lang, _)| *lang == lex.vocab.lang)?;
+        let at = organ_line.find(head)?.start();
+        let line = head[at..].lines().next()?.trim_start();
+        lex.bodies.iter().find_map(|(re, body)| match body {
+            Body::Organ(organ) if re.is_match(line) => Some(*organ),
+            _ => None,
+        })
+    }
+
     proptest::proptest! {
         /// The layout's lines start where a search for newlines says.
         #[test]
@@ -1011,6 +1089,23 @@ mod tests {
                     adoption_marker(&head, lex).map(|m| m.range()),
                     lex.adopted.find(&head).map(|m| m.range()),
                     "{:?}", lang
+                );
+            }
+        }
+
+        /// The organ the header names first is the one the multi-line
+        /// pattern finds, in every language.
+        #[test]
+        fn first_organs_as_the_pattern_finds_them(
+            pieces in proptest::collection::vec(proptest::sample::select(ORGAN_LINE_PIECES), 0..14)
+        ) {
+            let head = pieces.concat();
+            for lang in Lang::ALL {
+                let lex = Lexicon::get(lang);
+                proptest::prop_assert_eq!(
+                    first_organ(&head, lex),
+                    first_organ_by_pattern(&head, lex),
+                    "{:?} {:?}", lang, head
                 );
             }
         }

@@ -36,8 +36,9 @@ pub struct Lexicon {
     /// window before a keyword; with the organs each may stand for.
     pub bare: Vec<(Regex, Regex, &'static [Organ])>,
     pub not_in_names: Regex,
-    /// A line that opens with a known organ's full name.
-    pub organ_line: Regex,
+    /// A known organ's full name anywhere; the header keeps the first
+    /// that opens a line.
+    pub organ_name: Regex,
     /// Known organs' full names anywhere, to resolve short names.
     pub organ_mentions: OrganNames,
     /// A date anywhere.
@@ -516,10 +517,9 @@ impl Lexicon {
             .filter(|(_, b)| matches!(b, Body::Organ(_)))
             .map(|(p, _)| format!("(?:{p})"))
             .collect();
-        let organ_line = build_case_sensitive_if_latin(
-            v,
-            &format!(r"(?m)^[^\S\n]*(?:{})", organ_names.join("|")),
-        );
+        // Unanchored, so that the engine's literal search finds the
+        // candidates; whether one opens its line is checked in code.
+        let organ_name = build_case_sensitive_if_latin(v, &organ_names.join("|"));
         let organ_mentions = OrganNames::new(v);
         // Each month name in a group of its own, so that a match says which
         // month it found without asking each month's pattern in turn.
@@ -603,7 +603,7 @@ impl Lexicon {
             other_body_before_keyword,
             bare,
             not_in_names: build(v.not_in_names),
-            organ_line,
+            organ_name,
             organ_mentions,
             date,
             date_glue,
