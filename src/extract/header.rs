@@ -285,16 +285,13 @@ struct ScHeading<'h> {
 
 impl<'h> ScHeading<'h> {
     fn find(head: &'h str) -> Option<ScHeading<'h>> {
-        let lines: Vec<&str> = head
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .take(7)
-            .collect();
-        let index = lines
-            .iter()
+        let mut nonblank = head.lines().filter(|l| !l.trim().is_empty());
+        let (index, heading) = nonblank
+            .by_ref()
             .take(4)
-            .position(|line| sc_heading_regex().is_match(line))?;
-        let lines = lines[index..lines.len().min(index + 4)].to_vec();
+            .enumerate()
+            .find(|(_, line)| sc_heading_regex().is_match(line))?;
+        let lines = std::iter::once(heading).chain(nonblank.take(3)).collect();
         Some(ScHeading { lines, index })
     }
 
@@ -1234,6 +1231,22 @@ mod tests {
         ],
     ];
 
+    /// The heading's lines as they were once found: the first seven lines
+    /// that are not blank, the heading among the first four, and up to
+    /// three after it.
+    fn sc_heading_by_seven_lines(head: &str) -> Option<(usize, Vec<&str>)> {
+        let lines: Vec<&str> = head
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(7)
+            .collect();
+        let index = lines
+            .iter()
+            .take(4)
+            .position(|line| sc_heading_regex().is_match(line))?;
+        Some((index, lines[index..lines.len().min(index + 4)].to_vec()))
+    }
+
     /// The numbers of a heading line as the whole pattern's groups give
     /// them, with its shape by which groups took part.
     fn heading_numbers_by_groups(line: &str) -> Option<HeadingNumbers<'_>> {
@@ -1428,6 +1441,20 @@ mod tests {
                 heading_numbers_by_groups(&line),
                 "{:?}", line
             );
+        }
+
+        /// The heading and the lines after it are found where the first
+        /// seven lines that are not blank have them.
+        #[test]
+        fn sc_headings_as_the_first_seven_lines_have_them(
+            lines in proptest::collection::vec(
+                proptest::sample::select(&["RESOLUTION 838 (1993)", "", " ", "of 10 June 1993", "x", "Resolution 290"][..]),
+                0..12,
+            )
+        ) {
+            let head = lines.join("\n");
+            let found = ScHeading::find(&head).map(|h| (h.index, h.lines));
+            proptest::prop_assert_eq!(found, sc_heading_by_seven_lines(&head), "{:?}", head);
         }
 
         /// The lines found by the vector search are `split`'s.
