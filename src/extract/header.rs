@@ -439,15 +439,16 @@ fn date_next_to_phrase(head: &str, lex: &Lexicon) -> Option<String> {
 /// `text` with each run of newlines as one space. (In folded text no
 /// other spaces stand beside a newline, nor two in a row.)
 fn newlines_as_spaces(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut flat = String::with_capacity(text.len());
     let mut copied = 0;
-    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        // A newline right after another goes on the same run.
-        if at > copied || at == 0 {
-            flat.push_str(&text[copied..at]);
-            flat.push(' ');
-        }
-        copied = at + 1;
+    while let Some(found) = memchr::memchr(b'\n', &bytes[copied..]) {
+        let at = copied + found;
+        flat.push_str(&text[copied..at]);
+        flat.push(' ');
+        // The rest of the run, a byte at a time: most runs in a header
+        // are a blank line's two newlines.
+        copied = at + 1 + bytes[at + 1..].iter().take_while(|&&b| b == b'\n').count();
     }
     flat.push_str(&text[copied..]);
     flat
@@ -1455,6 +1456,14 @@ mod tests {
             let head = lines.join("\n");
             let found = ScHeading::find(&head).map(|h| (h.index, h.lines));
             proptest::prop_assert_eq!(found, sc_heading_by_seven_lines(&head), "{:?}", head);
+        }
+
+        /// Each run of newlines reads as one space, as a pattern replacing
+        /// the runs has it.
+        #[test]
+        fn newline_runs_as_a_pattern_replaces_them(text in "[a \n\u{e9}]{0,40}") {
+            let runs = Regex::new("\n+").expect("valid pattern");
+            proptest::prop_assert_eq!(newlines_as_spaces(&text), runs.replace_all(&text, " "));
         }
 
         /// The lines found by the vector search are `split`'s.
