@@ -71,8 +71,8 @@ impl<'l> HeadingNumbers<'l> {
     /// The shape is the first of the shapes' patterns that matches; the
     /// numbers are then read by hand, knowing where that shape puts them.
     /// The pattern's capture groups had cost about 4% of extraction on
-    /// the SC texts, a tenth of a microsecond a line: its engine for
-    /// groups is slower than its search for a match by far.
+    /// the SC texts, most of a microsecond a text: the regex crate's
+    /// engine for groups is far slower than its search for a match.
     fn read(line: &'l str) -> Option<HeadingNumbers<'l>> {
         let shape = sc_heading_shape_regexes()
             .iter()
