@@ -788,11 +788,11 @@ fn valid_iso(day: u8, month: u8, year: u16) -> Option<String> {
     valid.then(|| iso_date(year, month, day))
 }
 
-/// The runs of digits of `text`, as the date patterns' `\d` reads them.
-/// Where no character but ASCII ones is numeric, its only `\d` digits
-/// are ASCII digits, found a byte at a time; otherwise the regex finds
-/// them (other scripts' digits are rare in UN texts).
-/// Each run with where it starts.
+/// The runs of digits of `text`, as the date patterns' `\d` reads them,
+/// each with where it starts. Where no character but ASCII ones is
+/// numeric, its only `\d` digits are ASCII digits, found a byte at a
+/// time; otherwise the regex finds them (other scripts' digits are rare
+/// in UN texts).
 fn digit_runs(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
     if !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
         return Box::new(
@@ -801,18 +801,17 @@ fn digit_runs(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
                 .map(|m| (m.start(), m.as_str())),
         );
     }
-    Box::new(
-        text.match_indices(|c: char| c.is_ascii_digit())
-            .map(|(at, _)| at)
-            .filter(move |&at| at == 0 || !text.as_bytes()[at - 1].is_ascii_digit())
-            .map(move |at| {
-                let len = text.as_bytes()[at..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count();
-                (at, &text[at..at + len])
-            }),
-    )
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    Box::new(std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
+        let len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        at = start + len;
+        Some((start, &text[start..at]))
+    }))
 }
 
 /// Runs of digits, as the date patterns' `\d` reads them.
