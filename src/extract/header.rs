@@ -493,6 +493,10 @@ pub struct Layout {
     /// The kind of paragraph each line opens, as far as asked for: its
     /// citations ask in turn.
     kinds: std::cell::RefCell<Vec<Option<Option<Section>>>>,
+    /// Whether each line starts a paragraph or footnote, as far as asked:
+    /// the lines after a citation are asked again for the next one in
+    /// the same paragraph.
+    paragraph_starts: std::cell::RefCell<Vec<Option<bool>>>,
 }
 
 /// A byte range of the text: (start, end).
@@ -542,6 +546,7 @@ impl Layout {
             lines,
             openings: std::cell::RefCell::default(),
             kinds: std::cell::RefCell::default(),
+            paragraph_starts: std::cell::RefCell::default(),
         }
     }
 
@@ -730,9 +735,18 @@ impl Layout {
     /// Whether line `index` opens a paragraph (with a verb, or with a
     /// paragraph's number) or a footnote.
     fn starts_paragraph(&self, text: &str, index: usize, lex: &Lexicon) -> bool {
-        self.opening(text, index, lex).is_some()
+        if let Some(&Some(known)) = self.paragraph_starts.borrow().get(index) {
+            return known;
+        }
+        let starts = self.opening(text, index, lex).is_some()
             || self.is_footnote(text, index)
-            || self.is_numbered(text, index)
+            || self.is_numbered(text, index);
+        let mut cache = self.paragraph_starts.borrow_mut();
+        if cache.len() < self.lines.len() {
+            cache.resize(self.lines.len(), None);
+        }
+        cache[index] = Some(starts);
+        starts
     }
 
     /// Whether line `index` is (the first line of) a footnote: it opens
@@ -1715,6 +1729,27 @@ mod tests {
             (before, after),
             ("1 Resolutions 62/3, ", "63/4,\n64/5 and 65/6.\n")
         );
+    }
+
+    /// Whether a line starts a paragraph is remembered, and the answer
+    /// remembered is the one a fresh layout gives, whatever order the
+    /// lines are asked in.
+    #[test]
+    fn remembered_paragraph_starts_are_those_of_a_fresh_layout() {
+        let lex = Lexicon::get(Lang::En);
+        let layout = Layout::new(PDF_TEXT);
+        let lines = layout.line_starts().len();
+        let fresh: Vec<bool> = (0..lines)
+            .map(|index| Layout::new(PDF_TEXT).starts_paragraph(PDF_TEXT, index, lex))
+            .collect();
+        assert!(fresh.contains(&true) && fresh.contains(&false));
+        for index in (0..lines).rev().chain(0..lines) {
+            assert_eq!(
+                layout.starts_paragraph(PDF_TEXT, index, lex),
+                fresh[index],
+                "line {index}"
+            );
+        }
     }
 
     #[test]
