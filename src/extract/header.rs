@@ -489,14 +489,36 @@ pub struct Layout {
     lines: Vec<usize>,
     /// The verb each line opens a paragraph with, by line number, as far
     /// as looked for: the citations of one paragraph look at the same lines.
-    openings: std::cell::RefCell<Vec<Option<Option<Opening>>>>,
+    openings: LineMemo<Option<Opening>>,
     /// The kind of paragraph each line opens, as far as asked for: its
     /// citations ask in turn.
-    kinds: std::cell::RefCell<Vec<Option<Option<Section>>>>,
+    kinds: LineMemo<Option<Section>>,
     /// Whether each line starts a paragraph or footnote, as far as asked:
     /// the lines after a citation are asked again for the next one in
     /// the same paragraph.
-    paragraph_starts: std::cell::RefCell<Vec<Option<bool>>>,
+    paragraph_starts: LineMemo<bool>,
+}
+
+/// An answer about each line of a text, remembered once found.
+#[derive(Default)]
+struct LineMemo<T>(std::cell::RefCell<Vec<Option<T>>>);
+
+impl<T: Copy> LineMemo<T> {
+    /// The answer for line `index` of `lines`, found by `find` the first
+    /// time. No borrow is held while `find` runs, so it may ask other
+    /// lines.
+    fn get_or(&self, index: usize, lines: usize, find: impl FnOnce() -> T) -> T {
+        if let Some(&Some(known)) = self.0.borrow().get(index) {
+            return known;
+        }
+        let found = find();
+        let mut answers = self.0.borrow_mut();
+        if answers.len() <= index {
+            answers.resize(lines.max(index + 1), None);
+        }
+        answers[index] = Some(found);
+        found
+    }
 }
 
 /// A byte range of the text: (start, end).
@@ -544,9 +566,9 @@ impl Layout {
         Layout {
             starts: std::cell::OnceCell::new(),
             lines,
-            openings: std::cell::RefCell::default(),
-            kinds: std::cell::RefCell::default(),
-            paragraph_starts: std::cell::RefCell::default(),
+            openings: LineMemo::default(),
+            kinds: LineMemo::default(),
+            paragraph_starts: LineMemo::default(),
         }
     }
 
@@ -679,16 +701,9 @@ impl Layout {
     /// A Chinese verb opens paragraphs of both kinds ("鼓励"), and Russian
     /// participles are missing from the lists.
     fn kind(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Section> {
-        if let Some(&Some(known)) = self.kinds.borrow().get(index) {
-            return known;
-        }
-        let kind = self.kind_uncached(text, index, lex);
-        let mut kinds = self.kinds.borrow_mut();
-        if kinds.len() < self.lines.len() {
-            kinds.resize(self.lines.len(), None);
-        }
-        kinds[index] = Some(kind);
-        kind
+        self.kinds.get_or(index, self.lines.len(), || {
+            self.kind_uncached(text, index, lex)
+        })
     }
 
     fn kind_uncached(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Section> {
@@ -735,18 +750,11 @@ impl Layout {
     /// Whether line `index` opens a paragraph (with a verb, or with a
     /// paragraph's number) or a footnote.
     fn starts_paragraph(&self, text: &str, index: usize, lex: &Lexicon) -> bool {
-        if let Some(&Some(known)) = self.paragraph_starts.borrow().get(index) {
-            return known;
-        }
-        let starts = self.opening(text, index, lex).is_some()
-            || self.is_footnote(text, index)
-            || self.is_numbered(text, index);
-        let mut cache = self.paragraph_starts.borrow_mut();
-        if cache.len() < self.lines.len() {
-            cache.resize(self.lines.len(), None);
-        }
-        cache[index] = Some(starts);
-        starts
+        self.paragraph_starts.get_or(index, self.lines.len(), || {
+            self.opening(text, index, lex).is_some()
+                || self.is_footnote(text, index)
+                || self.is_numbered(text, index)
+        })
     }
 
     /// Whether line `index` is (the first line of) a footnote: it opens
@@ -799,11 +807,7 @@ impl Layout {
     /// start of a line that follows the end of a paragraph.
     fn opening(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Opening> {
         let line = *self.lines.get(index)?;
-        let mut openings = self.openings.borrow_mut();
-        if openings.len() < self.lines.len() {
-            openings.resize(self.lines.len(), None);
-        }
-        *openings[index].get_or_insert_with(|| {
+        self.openings.get_or(index, self.lines.len(), || {
             // Most lines of a page open with neither a number nor a verb's
             // first byte.
             if !lex.paragraph_verbs.may_open(text.as_bytes(), line)
