@@ -230,20 +230,24 @@ pub fn detect_language(text: &str) -> Lang {
         end -= 1;
     }
     let sample = &text[..end];
-    let (arabic, han, cyrillic, latin) = count_scripts(sample.as_bytes());
-    // Han characters carry more per character than letters do.
-    let scores = [
-        (Lang::Ar, arabic),
-        (Lang::Zh, han * 3),
-        (Lang::Ru, cyrillic),
-        (Lang::En, latin),
-    ];
-    let best = scores
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or(Lang::En, |(l, _)| *l);
-    if best != Lang::En {
-        return best;
+    let (arabic, han, cyrillic) = count_other_scripts(sample.as_bytes());
+    // With no letter of another script, Latin wins whatever its count.
+    if arabic + han + cyrillic > 0 {
+        let latin = count_latin(sample.as_bytes());
+        // Han characters carry more per character than letters do.
+        let scores = [
+            (Lang::Ar, arabic),
+            (Lang::Zh, han * 3),
+            (Lang::Ru, cyrillic),
+            (Lang::En, latin),
+        ];
+        let best = scores
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map_or(Lang::En, |(l, _)| *l);
+        if best != Lang::En {
+            return best;
+        }
     }
     // The first few hundred bytes settle most texts: words are counted a
     // block at a time until one language leads clearly.
@@ -305,22 +309,25 @@ fn word_floor(text: &str, max: usize) -> usize {
     at
 }
 
-/// Arabic, Han, Cyrillic and Latin letters in `bytes`, counted by the first
-/// bytes of their UTF-8 sequences without decoding them: Arabic
-/// U+0600–06FF and U+0750–077F, Cyrillic U+0400–04FF, CJK U+3400–9FFF,
-/// Arabic presentation forms U+FB50–FEFF.
-fn count_scripts(bytes: &[u8]) -> (usize, usize, usize, usize) {
+/// Arabic, Han and Cyrillic letters in `bytes`, counted by the first bytes
+/// of their UTF-8 sequences without decoding them: Arabic U+0600–06FF and
+/// U+0750–077F, Cyrillic U+0400–04FF, CJK U+3400–9FFF, Arabic presentation
+/// forms U+FB50–FEFF.
+fn count_other_scripts(bytes: &[u8]) -> (usize, usize, usize) {
     // Byte counters, summed every 64 bytes before they can overflow, let the
-    // compiler count many bytes a step; the two-byte cases are rare and
-    // found with memchr.
-    let mut totals = [0usize; 4];
+    // compiler count many bytes a step. All those first bytes are 0xD0 or
+    // more, so a run of Latin text is passed over a chunk at a time. The
+    // two-byte cases are rare and found with memchr.
+    let mut totals = [0usize; 3];
     for chunk in bytes.chunks(64) {
-        let mut counts = [0u8; 4];
+        if chunk.iter().fold(0u8, |any, &b| any | u8::from(b >= 0xD0)) == 0 {
+            continue;
+        }
+        let mut counts = [0u8; 3];
         for &b in chunk {
             counts[0] += u8::from((b.wrapping_sub(0xD8) < 4) | (b == 0xDD));
             counts[1] += u8::from(b.wrapping_sub(0xE4) < 6);
             counts[2] += u8::from(b.wrapping_sub(0xD0) < 4);
-            counts[3] += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
         }
         for (total, count) in totals.iter_mut().zip(counts) {
             *total += usize::from(count);
@@ -331,13 +338,25 @@ fn count_scripts(bytes: &[u8]) -> (usize, usize, usize, usize) {
             .filter(|&at| bytes.get(at + 1).is_some_and(|&b| second(b)))
             .count()
     };
-    let [arabic, han, cyrillic, latin] = totals;
+    let [arabic, han, cyrillic] = totals;
     (
         arabic + followed_by(0xEF, |b| (0xAD..=0xBB).contains(&b)),
         han + followed_by(0xE3, |b| b >= 0x90),
         cyrillic,
-        latin,
     )
+}
+
+/// ASCII letters in `bytes`.
+fn count_latin(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(64)
+        .map(|chunk| {
+            let letters = chunk.iter().fold(0u8, |n, &b| {
+                n + u8::from((b | 0x20).wrapping_sub(b'a') < 26)
+            });
+            usize::from(letters)
+        })
+        .sum()
 }
 
 /// How many English, French and Spanish function words `sample` has.
@@ -348,15 +367,9 @@ fn function_words(sample: &str) -> (usize, usize, usize) {
     let bytes = sample.as_bytes();
     let letters = ascii_letter_mask(bytes);
     let mut counts = [0usize; 3];
-    let mut at = 0;
     // Each run of ASCII letters; a run that goes on into a letter of another
     // script ("déjà") is part of a longer word, never a function word.
-    while let Some(start) = next_bit(&letters, at, true) {
-        let end = next_bit(&letters, start, false).map_or(bytes.len(), |e| e.min(bytes.len()));
-        at = end;
-        if end - start > 4 {
-            continue;
-        }
+    for (start, end) in short_letter_runs(&letters, 4) {
         let joined_before = start > 0
             && bytes[start - 1] >= 0x80
             && sample[..start]
@@ -431,18 +444,36 @@ fn ascii_letter_mask(bytes: &[u8]) -> Vec<u64> {
     masks
 }
 
-/// The first position from `from` on whose bit in `mask` is `set`.
-fn next_bit(mask: &[u64], from: usize, set: bool) -> Option<usize> {
-    let flip = if set { 0 } else { u64::MAX };
-    let mut index = from / 64;
-    let mut word = (mask.get(index)? ^ flip) & (u64::MAX << (from % 64));
-    loop {
-        if word != 0 {
-            return Some(index * 64 + word.trailing_zeros() as usize);
+/// Each run of set bits in `mask` (one bit a byte, as from
+/// [`ascii_letter_mask`]) at most `max` long, as `(start, end)`: a run
+/// starts where a set bit follows a clear one, and its length is the ones
+/// that follow, so a word costs a few bit operations.
+fn short_letter_runs(mask: &[u64], max: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut index = 0;
+    let mut starts = mask.first().map_or(0, |&word| word & !(word << 1));
+    std::iter::from_fn(move || loop {
+        if starts == 0 {
+            index += 1;
+            let &word = mask.get(index)?;
+            let carried = mask[index - 1] >> 63;
+            starts = word & !((word << 1) | carried);
+            continue;
         }
-        index += 1;
-        word = mask.get(index)? ^ flip;
-    }
+        let bit = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        let mut len = (mask[index] >> bit).trailing_ones() as usize;
+        // A run that reaches the end of its word goes on into the next.
+        let mut next = index + 1;
+        while bit + len == 64 * (next - index) && len <= max {
+            let Some(&word) = mask.get(next) else { break };
+            len += word.trailing_ones() as usize;
+            next += 1;
+        }
+        if len <= max {
+            let start = 64 * index + bit;
+            return Some((start, start + len));
+        }
+    })
 }
 
 /// A keyword in the text.
