@@ -968,28 +968,70 @@ impl Screen {
     /// the automaton gives up (it never should: word boundaries were
     /// taken out), every pattern is let through.
     fn matches(&self, text: &str) -> Matched {
-        use regex_automata::{hybrid::dfa::OverlappingState, Anchored, Input};
+        self.walk(text).unwrap_or(Matched(u64::MAX))
+    }
+
+    /// The automaton walked by hand from the screen's end, a byte at a time
+    /// until no pattern can match any more, taking in the patterns of every
+    /// match state on the way: the overlapping search did the same, but
+    /// returned to its caller at each match, and set itself up again.
+    fn walk(&self, text: &str) -> Option<Matched> {
+        use regex_automata::{Anchored, Input};
         let mut cache = self.caches.get();
         let input = Input::new(text).anchored(Anchored::Yes);
-        let mut state = OverlappingState::start();
-        let mut matched = 0u64;
-        loop {
-            let searched = match self.end {
-                End::Start => self
-                    .dfa
-                    .try_search_overlapping_fwd(&mut cache, &input, &mut state),
-                End::End => self
-                    .dfa
-                    .try_search_overlapping_rev(&mut cache, &input, &mut state),
-            };
-            if searched.is_err() {
-                return Matched(u64::MAX);
+        let bytes = text.as_bytes();
+        match self.end {
+            End::Start => {
+                let start = self.dfa.start_state_forward(&mut cache, &input).ok()?;
+                self.walk_from(&mut cache, start, bytes.iter())
             }
-            match state.get_match() {
-                Some(found) => matched |= 1 << found.pattern().as_usize(),
-                None => return Matched(matched),
+            End::End => {
+                let start = self.dfa.start_state_reverse(&mut cache, &input).ok()?;
+                self.walk_from(&mut cache, start, bytes.iter().rev())
             }
         }
+    }
+
+    fn walk_from<'b>(
+        &self,
+        cache: &mut regex_automata::hybrid::dfa::Cache,
+        mut state: regex_automata::hybrid::LazyStateID,
+        bytes: impl Iterator<Item = &'b u8>,
+    ) -> Option<Matched> {
+        let mut matched = 0u64;
+        for &byte in bytes {
+            state = self.dfa.next_state(cache, state, byte).ok()?;
+            if state.is_tagged() {
+                if state.is_match() {
+                    matched |= self.match_bits(cache, state);
+                }
+                if state.is_dead() {
+                    return Some(Matched(matched));
+                }
+                if state.is_quit() {
+                    return None;
+                }
+            }
+        }
+        // Matches show a byte late: the end of the input has a transition
+        // of its own.
+        state = self.dfa.next_eoi_state(cache, state).ok()?;
+        if state.is_match() {
+            matched |= self.match_bits(cache, state);
+        }
+        Some(Matched(matched))
+    }
+
+    /// The patterns a match state matches, as bits.
+    fn match_bits(
+        &self,
+        cache: &regex_automata::hybrid::dfa::Cache,
+        state: regex_automata::hybrid::LazyStateID,
+    ) -> u64 {
+        (0..self.dfa.match_len(cache, state))
+            .map(|index| self.dfa.match_pattern(cache, state, index).as_usize())
+            .filter(|&pattern| pattern < Screen::MAX_PATTERNS)
+            .fold(0, |bits, pattern| bits | 1 << pattern)
     }
 }
 
@@ -1247,6 +1289,90 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A screen's answer by the regex crate's overlapping search, as it
+    /// was found before the automaton was walked by hand: the
+    /// specification of `Screen::walk`.
+    fn matches_by_overlapping_search(screen: &Screen, text: &str) -> u64 {
+        use regex_automata::{hybrid::dfa::OverlappingState, Anchored, Input};
+        let mut cache = screen.dfa.create_cache();
+        let input = Input::new(text).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        let mut matched = 0u64;
+        loop {
+            let searched = match screen.end {
+                End::Start => screen
+                    .dfa
+                    .try_search_overlapping_fwd(&mut cache, &input, &mut state),
+                End::End => screen
+                    .dfa
+                    .try_search_overlapping_rev(&mut cache, &input, &mut state),
+            };
+            assert!(searched.is_ok(), "the search gave up on {text:?}");
+            match state.get_match() {
+                Some(found) => matched |= 1 << found.pattern().as_usize(),
+                None => return matched,
+            }
+        }
+    }
+
+    fn assert_screens_agree_with_the_search(lex: &Lexicon, text: &str, at: usize) {
+        let (rest, before) = (&text[at..], &text[..at]);
+        assert_eq!(
+            lex.step_screen.matches(rest).0,
+            matches_by_overlapping_search(&lex.step_screen, rest),
+            "step screen of {rest:?}"
+        );
+        assert_eq!(
+            lex.before_screen.matches(before).0,
+            matches_by_overlapping_search(&lex.before_screen, before),
+            "before screen of {before:?}"
+        );
+    }
+
+    /// Both screens, walked by hand, let through the patterns the
+    /// overlapping search finds, from every character of every worked
+    /// example in every language.
+    #[test]
+    fn screens_walked_by_hand_agree_with_the_overlapping_search() {
+        for lang in Lang::ALL {
+            let lex = Lexicon::get(lang);
+            for example in lang.vocabulary().examples {
+                let text = example.text;
+                for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    assert_screens_agree_with_the_search(lex, text, at);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// The same on pieces of the worked examples put together with
+        /// junk between them, cut anywhere.
+        #[test]
+        fn screens_agree_with_the_search_on_spliced_examples(
+            lang in proptest::sample::select(Lang::ALL.to_vec()),
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), any::<proptest::sample::Index>(), "[ ,.;:()/0-9a-zA-Zéа决ق\n-]{0,6}"), 1..4),
+            cut in any::<proptest::sample::Index>(),
+        ) {
+            let examples = lang.vocabulary().examples;
+            let mut text = String::new();
+            for (example, from, junk) in &picks {
+                let example = examples[example.index(examples.len())].text;
+                let mut from = from.index(example.len() + 1);
+                while !example.is_char_boundary(from) {
+                    from -= 1;
+                }
+                text.push_str(&example[from..]);
+                text.push_str(junk);
+            }
+            let mut at = cut.index(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            assert_screens_agree_with_the_search(Lexicon::get(lang), &text, at);
         }
     }
 
