@@ -497,6 +497,12 @@ pub struct Layout {
     /// the lines after a citation are asked again for the next one in
     /// the same paragraph.
     paragraph_starts: LineMemo<bool>,
+    /// Whether each line opens a numbered paragraph, and whether it opens
+    /// a footnote, as far as asked: a citation's lines are asked for both
+    /// on the way back to its paragraph's first line, and again for the
+    /// next citation.
+    numbered: LineMemo<bool>,
+    footnotes: LineMemo<bool>,
 }
 
 /// An answer about each line of a text, remembered once found.
@@ -569,6 +575,8 @@ impl Layout {
             openings: LineMemo::default(),
             kinds: LineMemo::default(),
             paragraph_starts: LineMemo::default(),
+            numbered: LineMemo::default(),
+            footnotes: LineMemo::default(),
         }
     }
 
@@ -692,8 +700,10 @@ impl Layout {
     /// Whether line `index` opens a numbered paragraph ("12. Extends"),
     /// whatever its verb.
     fn is_numbered(&self, text: &str, index: usize) -> bool {
-        is_numbered_paragraph(self.line_text(text, index))
-            && self.follows_paragraph_end(text, index)
+        self.numbered.get_or(index, self.lines.len(), || {
+            is_numbered_paragraph(self.line_text(text, index))
+                && self.follows_paragraph_end(text, index)
+        })
     }
 
     /// The kind of the paragraph that line `index` opens: told by the
@@ -762,8 +772,10 @@ impl Layout {
     /// text a line inside a sentence may open with a day of the month
     /// ("…of\n1 December 1999").
     fn is_footnote(&self, text: &str, index: usize) -> bool {
-        let line = self.lines[index];
-        is_footnote_line(&text[line..]) && self.follows_paragraph_end(text, index)
+        self.footnotes.get_or(index, self.lines.len(), || {
+            let line = self.lines[index];
+            is_footnote_line(&text[line..]) && self.follows_paragraph_end(text, index)
+        })
     }
 
     /// The start of the first line after the one `at` stands in that opens
@@ -1735,24 +1747,38 @@ mod tests {
         );
     }
 
-    /// Whether a line starts a paragraph is remembered, and the answer
-    /// remembered is the one a fresh layout gives, whatever order the
-    /// lines are asked in.
+    /// Whether a line starts a paragraph, a numbered paragraph or a
+    /// footnote is remembered, and the answers remembered are the ones a
+    /// fresh layout gives, whatever order the lines are asked in.
     #[test]
-    fn remembered_paragraph_starts_are_those_of_a_fresh_layout() {
+    fn remembered_line_answers_are_those_of_a_fresh_layout() {
         let lex = Lexicon::get(Lang::En);
-        let layout = Layout::new(PDF_TEXT);
+        let text = format!(
+            "{PDF_TEXT}1. Requests a report, as in resolution 68/9;\n\
+             2. Decides to remain seized of the matter.\n"
+        );
+        let text = text.as_str();
+        let answers = |layout: &Layout, index: usize| {
+            (
+                layout.starts_paragraph(text, index, lex),
+                layout.is_numbered(text, index),
+                layout.is_footnote(text, index),
+            )
+        };
+        let layout = Layout::new(text);
         let lines = layout.line_starts().len();
-        let fresh: Vec<bool> = (0..lines)
-            .map(|index| Layout::new(PDF_TEXT).starts_paragraph(PDF_TEXT, index, lex))
+        let fresh: Vec<_> = (0..lines)
+            .map(|index| answers(&Layout::new(text), index))
             .collect();
-        assert!(fresh.contains(&true) && fresh.contains(&false));
-        for index in (0..lines).rev().chain(0..lines) {
-            assert_eq!(
-                layout.starts_paragraph(PDF_TEXT, index, lex),
-                fresh[index],
-                "line {index}"
+        for column in 0..3 {
+            let values: Vec<bool> = fresh.iter().map(|a| [a.0, a.1, a.2][column]).collect();
+            assert!(
+                values.contains(&true) && values.contains(&false),
+                "{column}"
             );
+        }
+        for index in (0..lines).rev().chain(0..lines) {
+            assert_eq!(answers(&layout, index), fresh[index], "line {index}");
         }
     }
 
