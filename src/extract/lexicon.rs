@@ -25,6 +25,9 @@ pub struct Lexicon {
     /// start: an unanchored search ran the engine's own prefilter again
     /// and a reverse search for the start, though the start was known.
     pub keyword_at_start: regex_automata::meta::Regex,
+    /// The same, walked by hand: where the match ends and whether it is a
+    /// resolution's keyword, in one walk.
+    pub keyword_walk: KeywordWalk,
     /// Known organs and other bodies, anchored at the start.
     pub bodies: Vec<(Regex, Body)>,
     pub other_body: Regex,
@@ -595,6 +598,10 @@ impl Lexicon {
             vocab: v,
             keyword_anchors: KeywordAnchors::new(keyword.as_str()),
             keyword_at_start: build_for_anchored_search(keyword.as_str()),
+            keyword_walk: KeywordWalk::new(
+                &format!(r"(?:{}){wb_end}", v.resolution.join("|")),
+                &format!(r"(?:{}){wb_end}", v.decision.join("|")),
+            ),
             keyword,
             resolution_keyword,
             bodies,
@@ -1035,6 +1042,98 @@ impl Screen {
     }
 }
 
+/// The keyword pattern as two patterns, a resolution's keyword and then a
+/// decision's, in one lazy automaton, leftmost-first, for matches anchored
+/// where an anchor says a keyword may start. Walked by hand, it tells
+/// where the match ends and which pattern matched: the regex crate's
+/// search set itself up for each start, and a second pattern was run to
+/// tell a resolution's keyword from a decision's.
+///
+/// The two patterns, in that order, match where the keyword pattern's two
+/// groups do: leftmost-first, the first that can match wins.
+pub struct KeywordWalk {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    caches: CachePool,
+}
+
+/// Which of `KeywordWalk`'s patterns matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordKind {
+    Resolution,
+    Decision,
+}
+
+/// The automaton gave up: the caller asks the regex crate instead.
+#[derive(Debug)]
+pub struct GaveUp;
+
+impl KeywordWalk {
+    fn new(resolution: &str, decision: &str) -> KeywordWalk {
+        use regex_automata::{hybrid::dfa::DFA, nfa::thompson, util::syntax, MatchKind};
+        let dfa = DFA::builder()
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .cache_capacity(64 << 20),
+            )
+            .thompson(thompson::Config::new().nfa_size_limit(Some(64 << 20)))
+            .build_many(&[resolution, decision])
+            .unwrap_or_else(|e| panic!("keyword patterns are invalid: {e}"));
+        let for_caches = dfa.clone();
+        let caches = CachePool::new(Box::new(move || for_caches.create_cache()));
+        KeywordWalk { dfa, caches }
+    }
+
+    /// The keyword match that starts at `start` of `text`, if any: where
+    /// it ends (its boundary character included) and its kind.
+    pub fn find(&self, text: &str, start: usize) -> Result<Option<(usize, KeywordKind)>, GaveUp> {
+        use regex_automata::{Anchored, Input};
+        let mut cache = self.caches.get();
+        let cache = &mut *cache;
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let mut state = self
+            .dfa
+            .start_state_forward(cache, &input)
+            .map_err(|_| GaveUp)?;
+        let mut found = None;
+        // Matches show a byte late: a match state reached on the byte at
+        // `at` ends a match at `at`. Leftmost-first, the last match before
+        // the dead state is the one.
+        for (at, &byte) in text.as_bytes()[start..].iter().enumerate() {
+            state = self
+                .dfa
+                .next_state(cache, state, byte)
+                .map_err(|_| GaveUp)?;
+            if state.is_tagged() {
+                if state.is_match() {
+                    found = Some((start + at, self.kind(cache, state)));
+                } else if state.is_dead() {
+                    return Ok(found);
+                } else if state.is_quit() {
+                    return Err(GaveUp);
+                }
+            }
+        }
+        state = self.dfa.next_eoi_state(cache, state).map_err(|_| GaveUp)?;
+        if state.is_match() {
+            found = Some((text.len(), self.kind(cache, state)));
+        }
+        Ok(found)
+    }
+
+    fn kind(
+        &self,
+        cache: &regex_automata::hybrid::dfa::Cache,
+        state: regex_automata::hybrid::LazyStateID,
+    ) -> KeywordKind {
+        match self.dfa.match_pattern(cache, state, 0).as_usize() {
+            0 => KeywordKind::Resolution,
+            _ => KeywordKind::Decision,
+        }
+    }
+}
+
 /// Whether every match of `pattern` starts at the start of the text (or
 /// ends at its end, for `End::End`).
 fn anchored_at(pattern: &str, end: End) -> bool {
@@ -1348,32 +1447,122 @@ mod tests {
         }
     }
 
+    /// A language, pieces of its worked examples put together with junk
+    /// between them, and a place in the text, at a character boundary.
+    fn spliced_examples() -> impl Strategy<Value = (Lang, String, usize)> {
+        let pieces = proptest::collection::vec(
+            (
+                any::<proptest::sample::Index>(),
+                any::<proptest::sample::Index>(),
+                "[ ,.;:()/0-9a-zA-Zéа决ق\\n-]{0,6}",
+            ),
+            1..4,
+        );
+        (
+            proptest::sample::select(Lang::ALL.to_vec()),
+            pieces,
+            any::<proptest::sample::Index>(),
+        )
+            .prop_map(|(lang, pieces, cut)| {
+                let examples = lang.vocabulary().examples;
+                let mut text = String::new();
+                for (example, from, junk) in &pieces {
+                    let example = examples[example.index(examples.len())].text;
+                    let mut from = from.index(example.len() + 1);
+                    while !example.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    text.push_str(&example[from..]);
+                    text.push_str(junk);
+                }
+                let mut at = cut.index(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                (lang, text, at)
+            })
+    }
+
     proptest! {
         /// The same on pieces of the worked examples put together with
         /// junk between them, cut anywhere.
         #[test]
         fn screens_agree_with_the_search_on_spliced_examples(
-            lang in proptest::sample::select(Lang::ALL.to_vec()),
-            picks in proptest::collection::vec((any::<proptest::sample::Index>(), any::<proptest::sample::Index>(), "[ ,.;:()/0-9a-zA-Zéа决ق\n-]{0,6}"), 1..4),
-            cut in any::<proptest::sample::Index>(),
+            (lang, text, at) in spliced_examples()
         ) {
-            let examples = lang.vocabulary().examples;
-            let mut text = String::new();
-            for (example, from, junk) in &picks {
-                let example = examples[example.index(examples.len())].text;
-                let mut from = from.index(example.len() + 1);
-                while !example.is_char_boundary(from) {
-                    from -= 1;
-                }
-                text.push_str(&example[from..]);
-                text.push_str(junk);
-            }
-            let mut at = cut.index(text.len() + 1);
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
             assert_screens_agree_with_the_search(Lexicon::get(lang), &text, at);
         }
+
+        #[test]
+        fn keyword_walk_agrees_with_the_search_on_spliced_examples(
+            (lang, text, at) in spliced_examples()
+        ) {
+            assert_keyword_walk_agrees_with_the_search(Lexicon::get(lang), &text, at);
+        }
+    }
+
+    /// The keyword match at `start` by the regex crate, as it was found
+    /// before the automaton was walked by hand: the end of an anchored
+    /// search of the keyword pattern, and whether the resolution keyword
+    /// matches there. The specification of `KeywordWalk::find`.
+    fn keyword_by_search(lex: &Lexicon, text: &str, start: usize) -> Option<(usize, KeywordKind)> {
+        let input = regex_automata::Input::new(text)
+            .range(start..)
+            .anchored(regex_automata::Anchored::Yes);
+        let found = lex.keyword_at_start.find(input)?;
+        let kind = match lex.resolution_keyword.is_match(&text[start..]) {
+            true => KeywordKind::Resolution,
+            false => KeywordKind::Decision,
+        };
+        Some((found.end(), kind))
+    }
+
+    fn assert_keyword_walk_agrees_with_the_search(lex: &Lexicon, text: &str, start: usize) {
+        let walked = lex.keyword_walk.find(text, start);
+        assert!(walked.is_ok(), "the walk gave up at {start} of {text:?}");
+        assert_eq!(
+            walked.ok().flatten(),
+            keyword_by_search(lex, text, start),
+            "at {start} of {text:?}"
+        );
+    }
+
+    /// Leftmost-first, a match that an earlier alternative can still
+    /// lengthen is not the answer: the walk goes on to the dead state.
+    #[test]
+    fn keyword_walk_goes_on_past_a_shorter_match() {
+        let walk = KeywordWalk::new("resolutions?|res", "dec");
+        let find = |text, start| walk.find(text, start).ok().flatten();
+        assert_eq!(
+            find("the resolutions.", 4),
+            Some((15, KeywordKind::Resolution))
+        );
+        assert_eq!(
+            find("the resolution", 4),
+            Some((14, KeywordKind::Resolution))
+        );
+        assert_eq!(find("resolve", 0), Some((3, KeywordKind::Resolution)));
+        assert_eq!(find("decision", 0), Some((3, KeywordKind::Decision)));
+        assert_eq!(find("the resolution", 3), None);
+    }
+
+    /// The keyword walk finds the match the search does, from every
+    /// character of every worked example in every language.
+    #[test]
+    fn keyword_walk_agrees_with_the_search() {
+        let mut kinds = Vec::new();
+        for lang in Lang::ALL {
+            let lex = Lexicon::get(lang);
+            for example in lang.vocabulary().examples {
+                let text = example.text;
+                for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    assert_keyword_walk_agrees_with_the_search(lex, text, at);
+                    kinds.extend(keyword_by_search(lex, text, at).map(|(_, kind)| kind));
+                }
+            }
+        }
+        let count = |kind| kinds.iter().filter(|&&k| k == kind).count();
+        assert!(count(KeywordKind::Resolution) > 50 && count(KeywordKind::Decision) > 5);
     }
 
     /// A date pattern of a language: a date anywhere, or a date glued to

@@ -28,7 +28,7 @@ use crate::normalize::Normalized;
 use crate::symbol::{Kind, Organ, RomanSession, Session, Symbol};
 use crate::vocab::{Body, KeywordOrder, Lang};
 use evidence::Evidence;
-use lexicon::{KeywordAnchors, Lexicon, StepScreen};
+use lexicon::{GaveUp, KeywordAnchors, KeywordKind, Lexicon, StepScreen};
 use numbers::{NumberHit, Prefix, Shape};
 
 pub use header::DocumentHeader;
@@ -549,20 +549,38 @@ fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> 
 /// the groups read by the capture engine.
 fn keyword_at(text: &str, from: usize, lex: &Lexicon) -> Option<KeywordHit> {
     let found = lex.keyword.find_at(text, from)?;
-    keyword_hit(text, found.range(), lex)
+    keyword_hit(text, found.range(), None, lex)
 }
 
 /// The keyword match starting at `start`, if one does; as `keyword_at`.
 fn keyword_starting_at(text: &str, start: usize, lex: &Lexicon) -> Option<KeywordHit> {
-    let input = regex_automata::Input::new(text)
-        .range(start..)
-        .anchored(regex_automata::Anchored::Yes);
-    let found = lex.keyword_at_start.find(input)?;
-    keyword_hit(text, found.range(), lex)
+    match lex.keyword_walk.find(text, start) {
+        Ok(found) => {
+            let (end, kind) = found?;
+            let kind = match kind {
+                KeywordKind::Resolution => Kind::Resolution,
+                KeywordKind::Decision => Kind::Decision,
+            };
+            keyword_hit(text, start..end, Some(kind), lex)
+        }
+        Err(GaveUp) => {
+            let input = regex_automata::Input::new(text)
+                .range(start..)
+                .anchored(regex_automata::Anchored::Yes);
+            let found = lex.keyword_at_start.find(input)?;
+            keyword_hit(text, found.range(), None, lex)
+        }
+    }
 }
 
-/// The keyword hit of the keyword pattern's match at `found`.
-fn keyword_hit(text: &str, found: std::ops::Range<usize>, lex: &Lexicon) -> Option<KeywordHit> {
+/// The keyword hit of the keyword pattern's match at `found`, of `kind`
+/// when known.
+fn keyword_hit(
+    text: &str,
+    found: std::ops::Range<usize>,
+    kind: Option<Kind>,
+    lex: &Lexicon,
+) -> Option<KeywordHit> {
     let matched = &text[found.clone()];
     let boundary_len = match lex.vocab.order {
         KeywordOrder::After => Some(0),
@@ -583,10 +601,13 @@ fn keyword_hit(text: &str, found: std::ops::Range<usize>, lex: &Lexicon) -> Opti
             kind,
         });
     };
-    let kind = match lex.resolution_keyword.is_match(&text[found.start..]) {
-        true => Kind::Resolution,
-        false => Kind::Decision,
-    };
+    let kind =
+        kind.unwrap_or_else(
+            || match lex.resolution_keyword.is_match(&text[found.start..]) {
+                true => Kind::Resolution,
+                false => Kind::Decision,
+            },
+        );
     Some(KeywordHit {
         start: found.start,
         end: found.end - boundary_len,
