@@ -683,7 +683,7 @@ pub struct DatePattern {
     /// What each run of digits of a match is, in order.
     digit_runs: Vec<DatePart>,
     /// The month names, one pattern each, when months are written in words.
-    month_finder: Option<regex_automata::meta::Regex>,
+    month_finder: Option<LeftmostWalk>,
     /// How many runs of digits stand before the month in a date: its name
     /// is looked for after them, so that an intro's word that holds one
     /// ("принятмай  1 июня") is not read as the month.
@@ -754,14 +754,13 @@ impl DatePattern {
             return self.iso_by_groups(matched);
         }
         if let Some(finder) = &self.month_finder {
-            // Which name, not where it starts: the forward search alone
+            // Which name, not where it starts: the forward walk alone
             // tells it (a whole match would search back for the start).
-            let after_runs = regex_automata::Input::new(matched).range(month_from..);
-            let found = finder.search_half(&after_runs)?;
-            month = self
-                .month_names
-                .get(found.pattern().as_usize())
-                .map(|(_, number)| *number);
+            let Ok(found) = finder.find(matched, month_from, false) else {
+                return self.iso_by_groups(matched);
+            };
+            let (_, pattern) = found?;
+            month = self.month_names.get(pattern).map(|(_, number)| *number);
         }
         valid_iso(day?, month?, year?)
     }
@@ -859,12 +858,12 @@ fn runs_before_month(v: &Vocabulary) -> usize {
 /// One automaton of a language's month names, pattern `i` the `i`-th
 /// month of its table, case-insensitive as the date patterns are; `None`
 /// where months are written in digits.
-fn month_finder(v: &Vocabulary) -> Option<regex_automata::meta::Regex> {
+fn month_finder(v: &Vocabulary) -> Option<LeftmostWalk> {
     if v.months.is_empty() {
         return None;
     }
     let names: Vec<&str> = v.months.iter().map(|(name, _)| *name).collect();
-    Some(build_many(&names, true))
+    Some(LeftmostWalk::new(&names, true))
 }
 
 /// `YYYY-MM-DD`, written digit by digit: `format!` cost a third of reading
@@ -1042,56 +1041,54 @@ impl Screen {
     }
 }
 
-/// The keyword pattern as two patterns, a resolution's keyword and then a
-/// decision's, in one lazy automaton, leftmost-first, for matches anchored
-/// where an anchor says a keyword may start. Walked by hand, it tells
-/// where the match ends and which pattern matched: the regex crate's
-/// search set itself up for each start, and a second pattern was run to
-/// tell a resolution's keyword from a decision's.
-///
-/// The two patterns, in that order, match where the keyword pattern's two
-/// groups do: leftmost-first, the first that can match wins.
-pub struct KeywordWalk {
+/// Patterns in one lazy automaton, leftmost-first, walked by hand: where
+/// the match from a given start ends, and which pattern it is. The regex
+/// crate's search sets itself up anew for each call, which costs more
+/// than the walk itself on the short texts asked here (a keyword, a date).
+pub struct LeftmostWalk {
     dfa: regex_automata::hybrid::dfa::DFA,
     caches: CachePool,
-}
-
-/// Which of `KeywordWalk`'s patterns matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeywordKind {
-    Resolution,
-    Decision,
 }
 
 /// The automaton gave up: the caller asks the regex crate instead.
 #[derive(Debug)]
 pub struct GaveUp;
 
-impl KeywordWalk {
-    fn new(resolution: &str, decision: &str) -> KeywordWalk {
+impl LeftmostWalk {
+    fn new(patterns: &[&str], case_insensitive: bool) -> LeftmostWalk {
         use regex_automata::{hybrid::dfa::DFA, nfa::thompson, util::syntax, MatchKind};
         let dfa = DFA::builder()
-            .syntax(syntax::Config::new().case_insensitive(true))
+            .syntax(syntax::Config::new().case_insensitive(case_insensitive))
             .configure(
                 DFA::config()
                     .match_kind(MatchKind::LeftmostFirst)
                     .cache_capacity(64 << 20),
             )
             .thompson(thompson::Config::new().nfa_size_limit(Some(64 << 20)))
-            .build_many(&[resolution, decision])
-            .unwrap_or_else(|e| panic!("keyword patterns are invalid: {e}"));
+            .build_many(patterns)
+            .unwrap_or_else(|e| panic!("vocabulary patterns {patterns:?} are invalid: {e}"));
         let for_caches = dfa.clone();
         let caches = CachePool::new(Box::new(move || for_caches.create_cache()));
-        KeywordWalk { dfa, caches }
+        LeftmostWalk { dfa, caches }
     }
 
-    /// The keyword match that starts at `start` of `text`, if any: where
-    /// it ends (its boundary character included) and its kind.
-    pub fn find(&self, text: &str, start: usize) -> Result<Option<(usize, KeywordKind)>, GaveUp> {
+    /// The leftmost-first match in `text` from `start` on (starting right
+    /// there when `anchored`), if any: where it ends, and the index of its
+    /// pattern.
+    pub fn find(
+        &self,
+        text: &str,
+        start: usize,
+        anchored: bool,
+    ) -> Result<Option<(usize, usize)>, GaveUp> {
         use regex_automata::{Anchored, Input};
         let mut cache = self.caches.get();
         let cache = &mut *cache;
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let anchored = match anchored {
+            true => Anchored::Yes,
+            false => Anchored::No,
+        };
+        let input = Input::new(text).range(start..).anchored(anchored);
         let mut state = self
             .dfa
             .start_state_forward(cache, &input)
@@ -1107,7 +1104,7 @@ impl KeywordWalk {
                 .map_err(|_| GaveUp)?;
             if state.is_tagged() {
                 if state.is_match() {
-                    found = Some((start + at, self.kind(cache, state)));
+                    found = Some((start + at, self.pattern(cache, state)));
                 } else if state.is_dead() {
                     return Ok(found);
                 } else if state.is_quit() {
@@ -1117,20 +1114,50 @@ impl KeywordWalk {
         }
         state = self.dfa.next_eoi_state(cache, state).map_err(|_| GaveUp)?;
         if state.is_match() {
-            found = Some((text.len(), self.kind(cache, state)));
+            found = Some((text.len(), self.pattern(cache, state)));
         }
         Ok(found)
     }
 
-    fn kind(
+    fn pattern(
         &self,
         cache: &regex_automata::hybrid::dfa::Cache,
         state: regex_automata::hybrid::LazyStateID,
-    ) -> KeywordKind {
-        match self.dfa.match_pattern(cache, state, 0).as_usize() {
-            0 => KeywordKind::Resolution,
-            _ => KeywordKind::Decision,
-        }
+    ) -> usize {
+        self.dfa.match_pattern(cache, state, 0).as_usize()
+    }
+}
+
+/// The keyword pattern as two patterns, a resolution's keyword and then a
+/// decision's, for matches anchored where an anchor says a keyword may
+/// start: the walk tells where the match ends and which pattern matched,
+/// where a second pattern was run to tell a resolution's keyword from a
+/// decision's.
+///
+/// The two patterns, in that order, match where the keyword pattern's two
+/// groups do: leftmost-first, the first that can match wins.
+pub struct KeywordWalk(LeftmostWalk);
+
+/// Which of `KeywordWalk`'s patterns matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordKind {
+    Resolution,
+    Decision,
+}
+
+impl KeywordWalk {
+    fn new(resolution: &str, decision: &str) -> KeywordWalk {
+        KeywordWalk(LeftmostWalk::new(&[resolution, decision], true))
+    }
+
+    /// The keyword match that starts at `start` of `text`, if any: where
+    /// it ends (its boundary character included) and its kind.
+    pub fn find(&self, text: &str, start: usize) -> Result<Option<(usize, KeywordKind)>, GaveUp> {
+        let found = self.0.find(text, start, true)?;
+        Ok(found.map(|(end, pattern)| match pattern {
+            0 => (end, KeywordKind::Resolution),
+            _ => (end, KeywordKind::Decision),
+        }))
     }
 }
 
