@@ -110,9 +110,12 @@ pub fn find_at(haystack: &str, from: usize) -> Option<NumberMatch> {
     while at < bytes.len() {
         let anchor = at + memchr::memchr3(b'/', b'(', b')', &bytes[at..])?;
         let first = anchor.saturating_sub(ANCHOR_REACH).max(at);
+        let tried = |start: &usize| !inside_short_run(bytes, first, *start);
         let found = match possible_starts(bytes, first, anchor) {
-            Some(mut starts) => starts.find_map(|start| scan.match_at(start)),
-            None => (first..=anchor).find_map(|start| scan.match_at(start)),
+            Some(starts) => starts.filter(tried).find_map(|start| scan.match_at(start)),
+            None => (first..=anchor)
+                .filter(tried)
+                .find_map(|start| scan.match_at(start)),
         };
         if found.is_some() {
             return found;
@@ -120,6 +123,22 @@ pub fn find_at(haystack: &str, from: usize) -> Option<NumberMatch> {
         at = anchor + 1;
     }
     None
+}
+
+/// Whether `at` is a digit that follows another in a run of at most four
+/// digits, counted from `first` on. No match starts there when none
+/// started at the run's first digit from `first` on, which was tried
+/// before: every alternative that opens with digits reads the rest of such
+/// a run (`[0-9]{1,4}`, greedy, and followed by no digit) and goes on from
+/// its end, as it did from that first digit.
+fn inside_short_run(bytes: &[u8], first: usize, at: usize) -> bool {
+    if at == first || !bytes[at].is_ascii_digit() || !bytes[at - 1].is_ascii_digit() {
+        return false;
+    }
+    let is_digit = |b: &&u8| b.is_ascii_digit();
+    let before = bytes[first..at].iter().rev().take_while(is_digit).count();
+    let after = bytes[at..].iter().take_while(is_digit).count();
+    before + after <= 4
 }
 
 /// The offsets from `first` to `last` (at most `ANCHOR_REACH` apart) whose
