@@ -24,6 +24,7 @@ mod symbols;
 
 use serde::Serialize;
 
+use crate::block::Block;
 use crate::normalize::Normalized;
 use crate::symbol::{Kind, Organ, RomanSession, Session, Symbol};
 use crate::vocab::{Body, KeywordOrder, Lang};
@@ -416,20 +417,15 @@ fn ascii_letter_mask(bytes: &[u8]) -> Vec<u64> {
     let mut masks: Vec<u64> = chunks
         .by_ref()
         .map(|chunk| {
-            // Sixteen lanes at a time, as the compiler vectorizes them.
+            // A block of lanes at a time: lower-cased, then compared.
             chunk
-                .chunks_exact(16)
+                .chunks_exact(Block::LEN)
                 .enumerate()
                 .fold(0u64, |mask, (part, lanes)| {
-                    let mut flags = [false; 16];
-                    for (flag, &b) in flags.iter_mut().zip(lanes) {
-                        *flag = is_letter(b);
-                    }
-                    let bits = flags
-                        .iter()
-                        .enumerate()
-                        .fold(0u64, |bits, (i, &f)| bits | (u64::from(f) << i));
-                    mask | (bits << (16 * part))
+                    let bits = Block::load(lanes).map_or(0, |block| {
+                        block.ascii_lowercase().in_range(b'a', b'z').bits()
+                    });
+                    mask | (u64::from(bits) << (Block::LEN * part))
                 })
         })
         .collect();
