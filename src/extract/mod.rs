@@ -441,34 +441,42 @@ fn ascii_letter_mask(bytes: &[u8]) -> Vec<u64> {
 }
 
 /// Each run of set bits in `mask` (one bit a byte, as from
-/// [`ascii_letter_mask`]) at most `max` long, as `(start, end)`: a run
-/// starts where a set bit follows a clear one, and its length is the ones
-/// that follow, so a word costs a few bit operations.
+/// [`ascii_letter_mask`]) at most `max` long (below 64), as `(start,
+/// end)`. A run starts where a set bit follows a clear one; the starts of
+/// longer runs, whose bit and `max` bits after it are all set, are taken
+/// out a word at a time, so that only short words are visited.
 fn short_letter_runs(mask: &[u64], max: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    // A word of the mask and the next, to read runs that cross into it.
+    let pair = move |index: usize| {
+        let next = mask.get(index + 1).copied().unwrap_or(0);
+        u128::from(next) << 64 | u128::from(mask[index])
+    };
+    let short_starts = move |index: usize| {
+        let word = mask[index];
+        let carried = index
+            .checked_sub(1)
+            .map_or(0, |previous| mask[previous] >> 63);
+        let starts = word & !((word << 1) | carried);
+        let both = pair(index);
+        let long = (0..=max).fold(u128::MAX, |all, shift| all & (both >> shift));
+        starts & !(long as u64)
+    };
     let mut index = 0;
-    let mut starts = mask.first().map_or(0, |&word| word & !(word << 1));
+    let mut starts = if mask.is_empty() { 0 } else { short_starts(0) };
     std::iter::from_fn(move || loop {
         if starts == 0 {
             index += 1;
-            let &word = mask.get(index)?;
-            let carried = mask[index - 1] >> 63;
-            starts = word & !((word << 1) | carried);
+            if index >= mask.len() {
+                return None;
+            }
+            starts = short_starts(index);
             continue;
         }
         let bit = starts.trailing_zeros() as usize;
         starts &= starts - 1;
-        let mut len = (mask[index] >> bit).trailing_ones() as usize;
-        // A run that reaches the end of its word goes on into the next.
-        let mut next = index + 1;
-        while bit + len == 64 * (next - index) && len <= max {
-            let Some(&word) = mask.get(next) else { break };
-            len += word.trailing_ones() as usize;
-            next += 1;
-        }
-        if len <= max {
-            let start = 64 * index + bit;
-            return Some((start, start + len));
-        }
+        let len = ((pair(index) >> bit) as u64).trailing_ones() as usize;
+        let start = 64 * index + bit;
+        return Some((start, start + len));
     })
 }
 
