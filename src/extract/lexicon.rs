@@ -7,7 +7,7 @@ use regex::{Regex, RegexBuilder};
 
 use super::Section;
 use crate::block::Block;
-use crate::symbol::Organ;
+use crate::symbol::{Kind, Organ};
 use crate::vocab::{Body, KeywordOrder, Lang, Vocabulary};
 
 /// One language's patterns, ready to run on normalised text.
@@ -1138,13 +1138,6 @@ impl LeftmostWalk {
 /// groups do: leftmost-first, the first that can match wins.
 pub struct KeywordWalk(LeftmostWalk);
 
-/// Which of `KeywordWalk`'s patterns matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeywordKind {
-    Resolution,
-    Decision,
-}
-
 impl KeywordWalk {
     fn new(resolution: &str, decision: &str) -> KeywordWalk {
         KeywordWalk(LeftmostWalk::new(&[resolution, decision], true))
@@ -1152,11 +1145,11 @@ impl KeywordWalk {
 
     /// The keyword match that starts at `start` of `text`, if any: where
     /// it ends (its boundary character included) and its kind.
-    pub fn find(&self, text: &str, start: usize) -> Result<Option<(usize, KeywordKind)>, GaveUp> {
+    pub fn find(&self, text: &str, start: usize) -> Result<Option<(usize, Kind)>, GaveUp> {
         let found = self.0.find(text, start, true)?;
         Ok(found.map(|(end, pattern)| match pattern {
-            0 => (end, KeywordKind::Resolution),
-            _ => (end, KeywordKind::Decision),
+            0 => (end, Kind::Resolution),
+            _ => (end, Kind::Decision),
         }))
     }
 }
@@ -1463,15 +1456,23 @@ mod tests {
     /// example in every language.
     #[test]
     fn screens_walked_by_hand_agree_with_the_overlapping_search() {
-        for lang in Lang::ALL {
-            let lex = Lexicon::get(lang);
-            for example in lang.vocabulary().examples {
-                let text = example.text;
-                for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                    assert_screens_agree_with_the_search(lex, text, at);
-                }
-            }
+        for (lex, text, at) in example_positions() {
+            assert_screens_agree_with_the_search(lex, text, at);
         }
+    }
+
+    /// Every character boundary of every worked example, its end
+    /// included, in every language, with the language's lexicon.
+    fn example_positions() -> impl Iterator<Item = (&'static Lexicon, &'static str, usize)> {
+        Lang::ALL.into_iter().flat_map(|lang| {
+            let lex = Lexicon::get(lang);
+            lang.vocabulary().examples.iter().flat_map(move |example| {
+                let text = example.text;
+                (0..=text.len())
+                    .filter(move |&at| text.is_char_boundary(at))
+                    .map(move |at| (lex, text, at))
+            })
+        })
     }
 
     /// A language, pieces of its worked examples put together with junk
@@ -1532,14 +1533,14 @@ mod tests {
     /// before the automaton was walked by hand: the end of an anchored
     /// search of the keyword pattern, and whether the resolution keyword
     /// matches there. The specification of `KeywordWalk::find`.
-    fn keyword_by_search(lex: &Lexicon, text: &str, start: usize) -> Option<(usize, KeywordKind)> {
+    fn keyword_by_search(lex: &Lexicon, text: &str, start: usize) -> Option<(usize, Kind)> {
         let input = regex_automata::Input::new(text)
             .range(start..)
             .anchored(regex_automata::Anchored::Yes);
         let found = lex.keyword_at_start.find(input)?;
         let kind = match lex.resolution_keyword.is_match(&text[start..]) {
-            true => KeywordKind::Resolution,
-            false => KeywordKind::Decision,
+            true => Kind::Resolution,
+            false => Kind::Decision,
         };
         Some((found.end(), kind))
     }
@@ -1560,16 +1561,10 @@ mod tests {
     fn keyword_walk_goes_on_past_a_shorter_match() {
         let walk = KeywordWalk::new("resolutions?|res", "dec");
         let find = |text, start| walk.find(text, start).ok().flatten();
-        assert_eq!(
-            find("the resolutions.", 4),
-            Some((15, KeywordKind::Resolution))
-        );
-        assert_eq!(
-            find("the resolution", 4),
-            Some((14, KeywordKind::Resolution))
-        );
-        assert_eq!(find("resolve", 0), Some((3, KeywordKind::Resolution)));
-        assert_eq!(find("decision", 0), Some((3, KeywordKind::Decision)));
+        assert_eq!(find("the resolutions.", 4), Some((15, Kind::Resolution)));
+        assert_eq!(find("the resolution", 4), Some((14, Kind::Resolution)));
+        assert_eq!(find("resolve", 0), Some((3, Kind::Resolution)));
+        assert_eq!(find("decision", 0), Some((3, Kind::Decision)));
         assert_eq!(find("the resolution", 3), None);
     }
 
@@ -1578,18 +1573,12 @@ mod tests {
     #[test]
     fn keyword_walk_agrees_with_the_search() {
         let mut kinds = Vec::new();
-        for lang in Lang::ALL {
-            let lex = Lexicon::get(lang);
-            for example in lang.vocabulary().examples {
-                let text = example.text;
-                for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                    assert_keyword_walk_agrees_with_the_search(lex, text, at);
-                    kinds.extend(keyword_by_search(lex, text, at).map(|(_, kind)| kind));
-                }
-            }
+        for (lex, text, at) in example_positions() {
+            assert_keyword_walk_agrees_with_the_search(lex, text, at);
+            kinds.extend(keyword_by_search(lex, text, at).map(|(_, kind)| kind));
         }
         let count = |kind| kinds.iter().filter(|&&k| k == kind).count();
-        assert!(count(KeywordKind::Resolution) > 50 && count(KeywordKind::Decision) > 5);
+        assert!(count(Kind::Resolution) > 50 && count(Kind::Decision) > 5);
     }
 
     /// A date pattern of a language: a date anywhere, or a date glued to

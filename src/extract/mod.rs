@@ -29,7 +29,7 @@ use crate::normalize::Normalized;
 use crate::symbol::{Kind, Organ, RomanSession, Session, Symbol};
 use crate::vocab::{Body, KeywordOrder, Lang};
 use evidence::Evidence;
-use lexicon::{GaveUp, KeywordAnchors, KeywordKind, Lexicon, StepScreen};
+use lexicon::{GaveUp, KeywordAnchors, Lexicon, StepScreen};
 use numbers::{NumberHit, Prefix, Shape};
 
 pub use header::DocumentHeader;
@@ -561,10 +561,6 @@ fn keyword_starting_at(text: &str, start: usize, lex: &Lexicon) -> Option<Keywor
     match lex.keyword_walk.find(text, start) {
         Ok(found) => {
             let (end, kind) = found?;
-            let kind = match kind {
-                KeywordKind::Resolution => Kind::Resolution,
-                KeywordKind::Decision => Kind::Decision,
-            };
             keyword_hit(text, start..end, Some(kind), lex)
         }
         Err(GaveUp) => {
