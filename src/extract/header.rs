@@ -331,13 +331,19 @@ pub fn next_resolution(text: &str, line_starts: &[usize], lex: &Lexicon) -> Opti
             .map_or(text.len(), |next| next - 1);
         text.get(start..end)
     };
+    let bytes = text.as_bytes();
     let mut with_words = 0;
     let mut previous_blank = false;
-    for index in 0..line_starts.len() {
-        let text_line = line(index)?;
-        let blank = text_line.bytes().all(|b| b.is_ascii_whitespace());
+    for (index, &start) in line_starts.iter().enumerate() {
+        let end = line_starts
+            .get(index + 1)
+            .map_or(bytes.len(), |next| next - 1);
+        let blank = bytes
+            .get(start..end)?
+            .iter()
+            .all(|b| b.is_ascii_whitespace());
         // Past the text's own heading, on its first four lines with words.
-        if with_words >= 4 && previous_blank && is_heading_line(text_line) {
+        if with_words >= 4 && previous_blank && is_heading_line(line(index)?) {
             let dated = (index + 1..line_starts.len())
                 .map_while(line)
                 .find(|next| !next.trim().is_empty())
