@@ -929,8 +929,7 @@ type CachePool = regex_automata::util::pool::Pool<
 /// at its end (the 160 bytes before each keyword: a twentieth of English
 /// extraction), and allocated its answer on every step of a chain.
 struct Screen {
-    dfa: regex_automata::hybrid::dfa::DFA,
-    caches: CachePool,
+    automaton: LazyAutomaton,
     end: End,
 }
 
@@ -939,7 +938,7 @@ impl Screen {
     const MAX_PATTERNS: usize = 64;
 
     fn new(patterns: &[String], end: End) -> Screen {
-        use regex_automata::{hybrid::dfa::DFA, nfa::thompson, MatchKind};
+        use regex_automata::MatchKind;
         assert!(
             patterns.len() <= Screen::MAX_PATTERNS,
             "too many patterns for a screen"
@@ -952,100 +951,60 @@ impl Screen {
                 "screen pattern {pattern:?} is not anchored at its end of the text"
             );
         }
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .match_kind(MatchKind::All)
-                    .cache_capacity(64 << 20),
-            )
-            .thompson(
-                thompson::Config::new()
-                    .reverse(end == End::End)
-                    .nfa_size_limit(Some(64 << 20)),
-            )
-            .build_many(patterns)
-            .unwrap_or_else(|e| panic!("vocabulary screen {patterns:?} is invalid: {e}"));
-        let for_caches = dfa.clone();
-        let caches = CachePool::new(Box::new(move || for_caches.create_cache()));
-        Screen { dfa, caches, end }
+        let automaton = LazyAutomaton::new(patterns, MatchKind::All, end == End::End, false);
+        Screen { automaton, end }
     }
 
-    /// The patterns that match `text` at the screen's end, as bits. When
-    /// the automaton gives up (it never should: word boundaries were
-    /// taken out), every pattern is let through.
+    /// The patterns that match `text` at the screen's end, as bits: the
+    /// patterns of every match state on the way from that end to where no
+    /// pattern can match any more. When the automaton gives up (it never
+    /// should: word boundaries were taken out), every pattern is let
+    /// through.
     fn matches(&self, text: &str) -> Matched {
-        self.walk(text).unwrap_or(Matched(u64::MAX))
-    }
-
-    /// The automaton walked by hand from the screen's end, a byte at a time
-    /// until no pattern can match any more, taking in the patterns of every
-    /// match state on the way: the overlapping search did the same, but
-    /// returned to its caller at each match, and set itself up again.
-    fn walk(&self, text: &str) -> Option<Matched> {
         use regex_automata::{Anchored, Input};
-        let mut cache = self.caches.get();
+        let LazyAutomaton { dfa, caches } = &self.automaton;
+        let mut cache = caches.get();
+        let cache = &mut *cache;
         let input = Input::new(text).anchored(Anchored::Yes);
         let bytes = text.as_bytes();
-        match self.end {
-            End::Start => {
-                let start = self.dfa.start_state_forward(&mut cache, &input).ok()?;
-                self.walk_from(&mut cache, start, bytes.iter())
-            }
-            End::End => {
-                let start = self.dfa.start_state_reverse(&mut cache, &input).ok()?;
-                self.walk_from(&mut cache, start, bytes.iter().rev())
-            }
-        }
-    }
-
-    fn walk_from<'b>(
-        &self,
-        cache: &mut regex_automata::hybrid::dfa::Cache,
-        mut state: regex_automata::hybrid::LazyStateID,
-        bytes: impl Iterator<Item = &'b u8>,
-    ) -> Option<Matched> {
         let mut matched = 0u64;
-        for &byte in bytes {
-            state = self.dfa.next_state(cache, state, byte).ok()?;
-            if state.is_tagged() {
-                if state.is_match() {
-                    matched |= self.match_bits(cache, state);
-                }
-                if state.is_dead() {
-                    return Some(Matched(matched));
-                }
-                if state.is_quit() {
-                    return None;
-                }
-            }
+        let mut take_in = |cache: &Cache, state: LazyStateID, _: usize| {
+            matched |= (0..dfa.match_len(cache, state))
+                .map(|index| dfa.match_pattern(cache, state, index).as_usize())
+                .filter(|&pattern| pattern < Screen::MAX_PATTERNS)
+                .fold(0, |bits, pattern| bits | 1 << pattern);
+        };
+        let walked = match self.end {
+            End::Start => dfa
+                .start_state_forward(cache, &input)
+                .map_err(|_| GaveUp)
+                .and_then(|start| {
+                    self.automaton
+                        .walk(cache, start, bytes.iter(), &mut take_in)
+                }),
+            End::End => dfa
+                .start_state_reverse(cache, &input)
+                .map_err(|_| GaveUp)
+                .and_then(|start| {
+                    self.automaton
+                        .walk(cache, start, bytes.iter().rev(), &mut take_in)
+                }),
+        };
+        match walked {
+            Ok(()) => Matched(matched),
+            Err(GaveUp) => Matched(u64::MAX),
         }
-        // Matches show a byte late: the end of the input has a transition
-        // of its own.
-        state = self.dfa.next_eoi_state(cache, state).ok()?;
-        if state.is_match() {
-            matched |= self.match_bits(cache, state);
-        }
-        Some(Matched(matched))
-    }
-
-    /// The patterns a match state matches, as bits.
-    fn match_bits(
-        &self,
-        cache: &regex_automata::hybrid::dfa::Cache,
-        state: regex_automata::hybrid::LazyStateID,
-    ) -> u64 {
-        (0..self.dfa.match_len(cache, state))
-            .map(|index| self.dfa.match_pattern(cache, state, index).as_usize())
-            .filter(|&pattern| pattern < Screen::MAX_PATTERNS)
-            .fold(0, |bits, pattern| bits | 1 << pattern)
     }
 }
 
-/// Patterns in one lazy automaton, leftmost-first, walked by hand: where
-/// the match from a given start ends, and which pattern it is. The regex
-/// crate's search sets itself up anew for each call, which costs more
-/// than the walk itself on the short texts asked here (a keyword, a date).
-pub struct LeftmostWalk {
+type Cache = regex_automata::hybrid::dfa::Cache;
+type LazyStateID = regex_automata::hybrid::LazyStateID;
+
+/// Patterns in one lazy automaton, walked by hand a byte at a time: the
+/// regex crate's searches set themselves up anew for each call, which
+/// costs more than the walk itself on the few bytes asked here (a chain
+/// step, a keyword, a date).
+struct LazyAutomaton {
     dfa: regex_automata::hybrid::dfa::DFA,
     caches: CachePool,
 }
@@ -1054,27 +1013,83 @@ pub struct LeftmostWalk {
 #[derive(Debug)]
 pub struct GaveUp;
 
-impl LeftmostWalk {
-    fn new(patterns: &[&str], case_insensitive: bool) -> LeftmostWalk {
-        use regex_automata::{hybrid::dfa::DFA, nfa::thompson, util::syntax, MatchKind};
+impl LazyAutomaton {
+    fn new(
+        patterns: &[impl AsRef<str>],
+        kind: regex_automata::MatchKind,
+        reverse: bool,
+        case_insensitive: bool,
+    ) -> LazyAutomaton {
+        use regex_automata::{hybrid::dfa::DFA, nfa::thompson, util::syntax};
         let dfa = DFA::builder()
             .syntax(syntax::Config::new().case_insensitive(case_insensitive))
-            .configure(
-                DFA::config()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .cache_capacity(64 << 20),
+            .configure(DFA::config().match_kind(kind).cache_capacity(64 << 20))
+            .thompson(
+                thompson::Config::new()
+                    .reverse(reverse)
+                    .nfa_size_limit(Some(64 << 20)),
             )
-            .thompson(thompson::Config::new().nfa_size_limit(Some(64 << 20)))
             .build_many(patterns)
-            .unwrap_or_else(|e| panic!("vocabulary patterns {patterns:?} are invalid: {e}"));
+            .unwrap_or_else(|e| {
+                let patterns: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
+                panic!("vocabulary patterns {patterns:?} are invalid: {e}")
+            });
         let for_caches = dfa.clone();
         let caches = CachePool::new(Box::new(move || for_caches.create_cache()));
-        LeftmostWalk { dfa, caches }
+        LazyAutomaton { dfa, caches }
+    }
+
+    /// Walks from `state` over `bytes` until the dead state, or past their
+    /// end, calling `on_match` with each match state and how many bytes
+    /// came before the one that led to it: matches show a byte late, so
+    /// that is where the match ends (the end of the input has a transition
+    /// of its own).
+    fn walk<'b>(
+        &self,
+        cache: &mut Cache,
+        mut state: LazyStateID,
+        bytes: impl Iterator<Item = &'b u8>,
+        mut on_match: impl FnMut(&Cache, LazyStateID, usize),
+    ) -> Result<(), GaveUp> {
+        let mut walked = 0;
+        for &byte in bytes {
+            state = self
+                .dfa
+                .next_state(cache, state, byte)
+                .map_err(|_| GaveUp)?;
+            if state.is_tagged() {
+                if state.is_match() {
+                    on_match(cache, state, walked);
+                } else if state.is_dead() {
+                    return Ok(());
+                } else if state.is_quit() {
+                    return Err(GaveUp);
+                }
+            }
+            walked += 1;
+        }
+        state = self.dfa.next_eoi_state(cache, state).map_err(|_| GaveUp)?;
+        if state.is_match() {
+            on_match(cache, state, walked);
+        }
+        Ok(())
+    }
+}
+
+/// Patterns in one lazy automaton, leftmost-first: where the match from a
+/// given start ends, and which pattern it is.
+pub struct LeftmostWalk(LazyAutomaton);
+
+impl LeftmostWalk {
+    fn new(patterns: &[&str], case_insensitive: bool) -> LeftmostWalk {
+        let kind = regex_automata::MatchKind::LeftmostFirst;
+        LeftmostWalk(LazyAutomaton::new(patterns, kind, false, case_insensitive))
     }
 
     /// The leftmost-first match in `text` from `start` on (starting right
     /// there when `anchored`), if any: where it ends, and the index of its
-    /// pattern.
+    /// pattern. Leftmost-first, the last match before the dead state is
+    /// the one.
     pub fn find(
         &self,
         text: &str,
@@ -1082,49 +1097,24 @@ impl LeftmostWalk {
         anchored: bool,
     ) -> Result<Option<(usize, usize)>, GaveUp> {
         use regex_automata::{Anchored, Input};
-        let mut cache = self.caches.get();
+        let LazyAutomaton { dfa, caches } = &self.0;
+        let mut cache = caches.get();
         let cache = &mut *cache;
         let anchored = match anchored {
             true => Anchored::Yes,
             false => Anchored::No,
         };
         let input = Input::new(text).range(start..).anchored(anchored);
-        let mut state = self
-            .dfa
-            .start_state_forward(cache, &input)
-            .map_err(|_| GaveUp)?;
+        let state = dfa.start_state_forward(cache, &input).map_err(|_| GaveUp)?;
         let mut found = None;
-        // Matches show a byte late: a match state reached on the byte at
-        // `at` ends a match at `at`. Leftmost-first, the last match before
-        // the dead state is the one.
-        for (at, &byte) in text.as_bytes()[start..].iter().enumerate() {
-            state = self
-                .dfa
-                .next_state(cache, state, byte)
-                .map_err(|_| GaveUp)?;
-            if state.is_tagged() {
-                if state.is_match() {
-                    found = Some((start + at, self.pattern(cache, state)));
-                } else if state.is_dead() {
-                    return Ok(found);
-                } else if state.is_quit() {
-                    return Err(GaveUp);
-                }
-            }
-        }
-        state = self.dfa.next_eoi_state(cache, state).map_err(|_| GaveUp)?;
-        if state.is_match() {
-            found = Some((text.len(), self.pattern(cache, state)));
-        }
+        let bytes = text.as_bytes()[start..].iter();
+        self.0.walk(cache, state, bytes, |cache, state, walked| {
+            found = Some((
+                start + walked,
+                dfa.match_pattern(cache, state, 0).as_usize(),
+            ));
+        })?;
         Ok(found)
-    }
-
-    fn pattern(
-        &self,
-        cache: &regex_automata::hybrid::dfa::Cache,
-        state: regex_automata::hybrid::LazyStateID,
-    ) -> usize {
-        self.dfa.match_pattern(cache, state, 0).as_usize()
     }
 }
 
@@ -1416,18 +1406,15 @@ mod tests {
     /// specification of `Screen::walk`.
     fn matches_by_overlapping_search(screen: &Screen, text: &str) -> u64 {
         use regex_automata::{hybrid::dfa::OverlappingState, Anchored, Input};
-        let mut cache = screen.dfa.create_cache();
+        let dfa = &screen.automaton.dfa;
+        let mut cache = dfa.create_cache();
         let input = Input::new(text).anchored(Anchored::Yes);
         let mut state = OverlappingState::start();
         let mut matched = 0u64;
         loop {
             let searched = match screen.end {
-                End::Start => screen
-                    .dfa
-                    .try_search_overlapping_fwd(&mut cache, &input, &mut state),
-                End::End => screen
-                    .dfa
-                    .try_search_overlapping_rev(&mut cache, &input, &mut state),
+                End::Start => dfa.try_search_overlapping_fwd(&mut cache, &input, &mut state),
+                End::End => dfa.try_search_overlapping_rev(&mut cache, &input, &mut state),
             };
             assert!(searched.is_ok(), "the search gave up on {text:?}");
             match state.get_match() {
