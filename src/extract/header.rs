@@ -1,6 +1,7 @@
 //! What a resolution says about itself in its header, and where its
 //! preamble, operative part and footnotes lie.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -125,8 +126,10 @@ impl<'l> HeadingNumbers<'l> {
     }
 }
 
-/// Reads the header of a normalised text.
-pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
+/// Reads the header of a normalised text. Also gives where the line of an
+/// old Security Council heading stands ("Resolution 474 (1980)") when the
+/// text's symbol is that heading's.
+pub fn read_header(text: &str, lex: &Lexicon) -> (DocumentHeader, Option<Range<usize>>) {
     let end = floor(text, text.len().min(HEADER_BYTES));
     let head = &text[..end];
     let heading = ScHeading::find(head);
@@ -138,9 +141,11 @@ pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
     // title line ("78/311. Title") is not looked for, since an SC text may
     // quote GA numbers at the start of a line. Nor is the organ: the
     // symbol names it.
-    header.symbol = heading.and_then(|h| h.symbol(header.adopted.as_deref()));
-    if header.symbol.is_some() {
-        return header;
+    if let Some(heading) = heading {
+        header.symbol = heading.symbol(header.adopted.as_deref());
+        if header.symbol.is_some() {
+            return (header, Some(heading.line));
+        }
     }
     let organ = first_organ(head, lex);
     header.organ = organ;
@@ -158,7 +163,7 @@ pub fn read_header(text: &str, lex: &Lexicon) -> DocumentHeader {
             header.title = Some(title.trim().to_string());
         }
     }
-    header
+    (header, None)
 }
 
 /// A General Assembly or Council title line: "75/166. Protecting children
@@ -281,6 +286,8 @@ struct ScHeading<'h> {
     lines: Vec<&'h str>,
     /// Which of the first lines that are not blank the heading is.
     index: usize,
+    /// Where the heading's line stands in the head.
+    line: Range<usize>,
 }
 
 impl<'h> ScHeading<'h> {
@@ -291,8 +298,15 @@ impl<'h> ScHeading<'h> {
             .take(4)
             .enumerate()
             .find(|(_, line)| sc_heading_regex().is_match(line))?;
+        // `lines` gives slices of the head: the heading's address tells
+        // where it starts.
+        let start = heading.as_ptr() as usize - head.as_ptr() as usize;
         let lines = std::iter::once(heading).chain(nonblank.take(3)).collect();
-        Some(ScHeading { lines, index })
+        Some(ScHeading {
+            lines,
+            index,
+            line: start..start + heading.len(),
+        })
     }
 
     /// The symbol the heading gives, when it is one of the first three

@@ -123,6 +123,39 @@ fn the_next_resolution_in_a_volume_is_not_cited() {
     assert!(ids(&assembly, Lang::En).contains(&"S/RES/474(1980)".to_string()));
 }
 
+/// An old Council text's heading line is its own title, not a sentence
+/// that cites: a number listed on it is cited by no chain. Where the
+/// caller gives the text another symbol, the line is read as any other.
+#[test]
+fn the_own_heading_line_cites_nothing() {
+    let text = "Resolution 474 (1980) and 475 (1980)\n\nRecalling its resolution 425 (1978),\n";
+    let got = extract(text, &Options::default());
+    assert_eq!(
+        got.header.symbol.map(|s| s.to_string()).as_deref(),
+        Some("S/RES/474(1980)")
+    );
+    assert_eq!(ids(text, Lang::En), ["S/RES/425(1978)"]);
+    // The heading on a later line, after spaces.
+    let later = format!("Official Records of the Security Council, 1980\n\n  {text}");
+    assert_eq!(ids(&later, Lang::En), ["S/RES/425(1978)"]);
+
+    let other: crate::symbol::Symbol = "S/RES/999(1995)".parse().expect("a symbol");
+    let options = Options {
+        own_symbol: Some(other),
+        ..Default::default()
+    };
+    let mut targets: Vec<String> = extract(text, &options)
+        .citations
+        .iter()
+        .map(|c| c.target.to_string())
+        .collect();
+    targets.sort();
+    assert_eq!(
+        targets,
+        ["S/RES/425(1978)", "S/RES/474(1980)", "S/RES/475(1980)"]
+    );
+}
+
 #[test]
 fn own_symbol_is_never_cited() {
     let text = "A/RES/78/311\n\n78/311. Title\n\nThe General Assembly,\n\nRecalling its resolution 78/311 and 70/1,";
