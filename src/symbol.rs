@@ -160,6 +160,14 @@ pub enum Symbol {
 }
 
 impl Symbol {
+    /// The Security Council's resolution `number` of `year`, with the
+    /// checks the parser gives `S/RES/{number}({year})`: `None` for an
+    /// implausible year.
+    pub fn security_council(number: u32, year: u16) -> Option<Symbol> {
+        let year = checked_year(year).ok()?;
+        checked_number(Symbol::Sc { number, year }).ok()
+    }
+
     /// The organ that adopted it.
     pub fn organ(&self) -> Organ {
         match self {
@@ -633,10 +641,14 @@ fn parse_series(series: Series, rest: &str) -> Result<(Symbol, Option<String>), 
         },
         (series, _) => return Err(format!("this numbering does not fit the {series:?} series")),
     };
+    Ok((checked_number(symbol)?, body.part))
+}
+
+fn checked_number(symbol: Symbol) -> Result<Symbol, String> {
     if symbol.number() == 0 {
         return Err("a resolution number is never 0".into());
     }
-    Ok((symbol, body.part))
+    Ok(symbol)
 }
 
 /// Numbers of the form session/number start with the 31st session; the
