@@ -632,10 +632,15 @@ impl Lexicon {
         }
         let letter = LETTER.get_or_init(|| build_case_sensitive(r"^\p{L}$"));
         let mut before = [0u8; 4];
+        // The letters of ASCII are its 52 Latin ones: the pattern is asked
+        // only about the others' characters.
         text[..at]
             .chars()
             .next_back()
-            .is_none_or(|c| !letter.is_match(c.encode_utf8(&mut before)))
+            .is_none_or(|c| match c.is_ascii() {
+                true => !c.is_ascii_alphabetic(),
+                false => !letter.is_match(c.encode_utf8(&mut before)),
+            })
     }
 
     /// The verb a paragraph opens with at `line` (a line start of `text`),
@@ -1360,6 +1365,27 @@ fn build_case_sensitive_if_latin(v: &Vocabulary, pattern: &str) -> Regex {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A keyword starts a word where the character before it is no
+    /// letter, as `\p{L}` reads letters: every ASCII character, and
+    /// letters and marks of other scripts.
+    #[test]
+    fn keywords_start_words_after_no_letter() {
+        let letter = Regex::new(r"^\p{L}$").expect("valid pattern");
+        let lex = Lexicon::get(Lang::En);
+        let others = [
+            'é', 'ſ', 'д', 'ب', '\u{064B}', '\u{0301}', '决', '1', '٣', '\u{00A0}', '’',
+        ];
+        for c in (0u8..128).map(char::from).chain(others) {
+            let text = format!("{c}resolution");
+            assert_eq!(
+                lex.starts_word(&text, c.len_utf8()),
+                !letter.is_match(&c.to_string()),
+                "{c:?}"
+            );
+        }
+        assert!(lex.starts_word("resolution", 0));
+    }
 
     /// The step screen lets through every pattern that matches, at every
     /// character of every worked example, in every language.
