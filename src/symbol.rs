@@ -162,7 +162,7 @@ pub enum Symbol {
 impl Symbol {
     /// The Security Council's resolution `number` of `year`, with the
     /// checks the parser gives `S/RES/{number}({year})`: `None` for an
-    /// implausible year.
+    /// implausible year or the number 0.
     pub fn security_council(number: u32, year: u16) -> Option<Symbol> {
         let year = checked_year(year).ok()?;
         checked_number(Symbol::Sc { number, year }).ok()
