@@ -353,12 +353,8 @@ fn sc_heading_symbol(line: &str, adopted: Option<&str>) -> Option<Symbol> {
 /// its blankness cost 2.5% of their extraction.
 pub fn next_resolution(text: &str, line_starts: &[usize], lex: &Lexicon) -> Option<usize> {
     let bytes = text.as_bytes();
-    let line_end = |index: usize| {
-        line_starts
-            .get(index + 1)
-            .map_or(bytes.len(), |next| next - 1)
-    };
-    let line = |index: usize| text.get(*line_starts.get(index)?..line_end(index));
+    let line_end = |index: usize| line_end(text, line_starts, index);
+    let line = |index: usize| line_at(text, line_starts, index);
     let blank = |index: usize| {
         bytes[line_starts[index]..line_end(index)]
             .iter()
@@ -378,18 +374,33 @@ pub fn next_resolution(text: &str, line_starts: &[usize], lex: &Lexicon) -> Opti
         if !text[paren + 1..line_end(index)].trim_end().is_empty() || !blank(index - 1) {
             continue;
         }
-        if !is_heading_line(line(index)?) {
-            continue;
-        }
-        let dated = (index + 1..line_starts.len())
-            .map_while(line)
-            .find(|next| !next.trim().is_empty())
-            .is_some_and(|next| next.len() <= 40 && lex.date.regex.is_match(next));
-        if dated {
+        if is_heading_line(line(index)?) && dated_after(text, line_starts, index, lex) {
             return Some(line_starts[index]);
         }
     }
     None
+}
+
+/// Line `index` of `text`, whose lines start at `line_starts`, without its
+/// newline.
+fn line_at<'t>(text: &'t str, line_starts: &[usize], index: usize) -> Option<&'t str> {
+    text.get(*line_starts.get(index)?..line_end(text, line_starts, index))
+}
+
+/// Where line `index` ends, before its newline.
+fn line_end(text: &str, line_starts: &[usize], index: usize) -> usize {
+    line_starts
+        .get(index + 1)
+        .map_or(text.len(), |next| next - 1)
+}
+
+/// Whether the first line with words after line `index` is a date alone,
+/// as under a heading ("of 17 June 1980").
+fn dated_after(text: &str, line_starts: &[usize], index: usize, lex: &Lexicon) -> bool {
+    (index + 1..line_starts.len())
+        .map_while(|next| line_at(text, line_starts, next))
+        .find(|next| !next.trim().is_empty())
+        .is_some_and(|next| next.len() <= 40 && lex.date.regex.is_match(next))
 }
 
 /// A line that is a Security Council heading and nothing else:
@@ -1445,25 +1456,17 @@ mod tests {
     /// in turn, with its blankness and the count of lines with words
     /// before it.
     fn next_resolution_by_lines(text: &str, line_starts: &[usize], lex: &Lexicon) -> Option<usize> {
-        let line = |index: usize| {
-            let start = *line_starts.get(index)?;
-            let end = line_starts
-                .get(index + 1)
-                .map_or(text.len(), |next| next - 1);
-            text.get(start..end)
-        };
+        let line = |index: usize| line_at(text, line_starts, index);
         let mut with_words = 0;
         let mut previous_blank = false;
         for index in 0..line_starts.len() {
             let blank = line(index)?.bytes().all(|b| b.is_ascii_whitespace());
-            if with_words >= 4 && previous_blank && is_heading_line(line(index)?) {
-                let dated = (index + 1..line_starts.len())
-                    .map_while(line)
-                    .find(|next| !next.trim().is_empty())
-                    .is_some_and(|next| next.len() <= 40 && lex.date.regex.is_match(next));
-                if dated {
-                    return Some(line_starts[index]);
-                }
+            if with_words >= 4
+                && previous_blank
+                && is_heading_line(line(index)?)
+                && dated_after(text, line_starts, index, lex)
+            {
+                return Some(line_starts[index]);
             }
             with_words += usize::from(!blank);
             previous_blank = blank;

@@ -7,7 +7,12 @@ fn ids(text: &str, lang: Lang) -> Vec<String> {
         own_symbol: None,
         ..Default::default()
     };
-    let mut found: Vec<String> = extract(text, &options)
+    ids_with(text, &options)
+}
+
+/// The ids `text` cites, read with `options`, sorted and each once.
+fn ids_with(text: &str, options: &Options) -> Vec<String> {
+    let mut found: Vec<String> = extract(text, options)
         .citations
         .iter()
         .map(|c| c.target.to_string())
@@ -144,14 +149,8 @@ fn the_own_heading_line_cites_nothing() {
         own_symbol: Some(other),
         ..Default::default()
     };
-    let mut targets: Vec<String> = extract(text, &options)
-        .citations
-        .iter()
-        .map(|c| c.target.to_string())
-        .collect();
-    targets.sort();
     assert_eq!(
-        targets,
+        ids_with(text, &options),
         ["S/RES/425(1978)", "S/RES/474(1980)", "S/RES/475(1980)"]
     );
 }
