@@ -858,12 +858,7 @@ impl Layout {
 
     /// Line `index` without its newline.
     fn line_text<'t>(&self, text: &'t str, index: usize) -> &'t str {
-        let start = self.lines[index];
-        let end = self
-            .lines
-            .get(index + 1)
-            .map_or(text.len(), |&next| next - 1);
-        &text[start..end]
+        &text[self.lines[index]..line_end(text, &self.lines, index)]
     }
 
     /// The verb line `index` opens a paragraph with, if any: a verb at the
