@@ -200,19 +200,25 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 /// returns where each line of `text` starts, as `line_starts` does: the
 /// same scan finds both.
 fn flatten_lines(text: &str) -> (String, Vec<usize>) {
-    let mut flat = String::with_capacity(text.len());
+    // One copy, then each newline that reads as a space overwritten in
+    // place: an old Council text has a line every 40 bytes, and copying it
+    // line by line cost a call a line.
+    let mut flat = text.as_bytes().to_vec();
     let mut starts = vec![0];
-    let mut copied = 0;
     for at in newline_offsets(text) {
         starts.push(at + 1);
         let before = &text[..at];
         let ends_clause =
             before.ends_with(['.', ';', '。', '；', '؛']) && !after_abbreviation(before);
-        flat.push_str(&text[copied..at]);
-        flat.push(if ends_clause { '\n' } else { ' ' });
-        copied = at + 1;
+        if !ends_clause {
+            flat[at] = b' ';
+        }
     }
-    flat.push_str(&text[copied..]);
+    debug_assert!(std::str::from_utf8(&flat).is_ok());
+    // SAFETY: `flat` is the UTF-8 of `text` with some of its newlines, an
+    // ASCII byte each, made spaces, another ASCII byte: still UTF-8.
+    // (Checking it again cost 1.5% of an old Council text's extraction.)
+    let flat = unsafe { String::from_utf8_unchecked(flat) };
     (flat, starts)
 }
 
