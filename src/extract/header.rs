@@ -229,8 +229,11 @@ impl<'t> TitleLine<'t> {
 fn symbol_line(head: &str) -> Option<&str> {
     const MASTHEADS: [&str; 3] = ["United Nations", "Nations Unies", "Naciones Unidas"];
     const PREFIXES: [&str; 4] = ["A/HRC/RES/", "A/RES/", "S/RES/", "E/RES/"];
+    // Built once: making a searcher cost about 250 instructions a text.
+    static RES: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    let finder = RES.get_or_init(|| memchr::memmem::Finder::new(b"RES/"));
     let bytes = head.as_bytes();
-    memchr::memmem::find_iter(bytes, b"RES/").find_map(|at| {
+    finder.find_iter(bytes).find_map(|at| {
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(head.len(), |i| at + i);
         let mut rest = head[start..end].trim_start_matches(' ');
