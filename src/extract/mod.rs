@@ -151,35 +151,36 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let line_starts = original_line_starts
         .as_deref()
         .unwrap_or_else(|| layout.line_starts());
-    let (mut citations, paragraphs): (Vec<Citation>, Vec<evidence::Bounds>) = raw
-        .into_iter()
-        .filter_map(|r| {
-            let target = r.resolve(own_organ)?;
-            if Some(target) == header.symbol {
-                return None;
-            }
-            let (start, end) = norm.original_span(text, r.start, r.end);
-            let paragraph = layout.paragraph_at(&norm.text, r.start, r.end, lex);
-            let citation = Citation {
-                target,
-                part: r.part,
-                matched: text[start..end].to_string(),
-                start,
-                end,
-                line: line_of(line_starts, start),
-                date: r.date,
-                title: r.title,
-                verb: paragraph.verb,
-                section: paragraph.section,
-                evidence: None,
-            };
-            let bounds = (
-                norm.original_offset(paragraph.start),
-                norm.original_offset(paragraph.end),
-            );
-            Some((citation, bounds))
-        })
-        .unzip();
+    // Each citation, and its paragraph's bounds for its evidence.
+    let mut citations = Vec::with_capacity(raw.len());
+    let mut paragraphs: Vec<evidence::Bounds> = Vec::with_capacity(raw.len());
+    for r in raw {
+        let Some(target) = r.resolve(own_organ) else {
+            continue;
+        };
+        if Some(target) == header.symbol {
+            continue;
+        }
+        let (start, end) = norm.original_span(text, r.start, r.end);
+        let paragraph = layout.paragraph_at(&norm.text, r.start, r.end, lex);
+        citations.push(Citation {
+            target,
+            part: r.part,
+            matched: text[start..end].to_string(),
+            start,
+            end,
+            line: line_of(line_starts, start),
+            date: r.date,
+            title: r.title,
+            verb: paragraph.verb,
+            section: paragraph.section,
+            evidence: None,
+        });
+        paragraphs.push((
+            norm.original_offset(paragraph.start),
+            norm.original_offset(paragraph.end),
+        ));
+    }
     Evidence::new(text, line_starts).fill(&mut citations, &paragraphs);
     let references = if options.citations_only {
         Vec::new()
@@ -430,21 +431,20 @@ fn function_word_language(word: &[u8]) -> Option<usize> {
 fn ascii_letter_mask(bytes: &[u8]) -> Vec<u64> {
     let is_letter = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26;
     let mut chunks = bytes.chunks_exact(64);
-    let mut masks: Vec<u64> = chunks
-        .by_ref()
-        .map(|chunk| {
-            // A block of lanes at a time: lower-cased, then compared.
-            chunk
-                .chunks_exact(Block::LEN)
-                .enumerate()
-                .fold(0u64, |mask, (part, lanes)| {
-                    let bits = Block::load(lanes).map_or(0, |block| {
-                        block.ascii_lowercase().in_range(b'a', b'z').bits()
-                    });
-                    mask | (u64::from(bits) << (Block::LEN * part))
-                })
-        })
-        .collect();
+    // Room for the tail's word too: growing for it cost more than the word.
+    let mut masks = Vec::with_capacity(bytes.len().div_ceil(64));
+    masks.extend(chunks.by_ref().map(|chunk| {
+        // A block of lanes at a time: lower-cased, then compared.
+        chunk
+            .chunks_exact(Block::LEN)
+            .enumerate()
+            .fold(0u64, |mask, (part, lanes)| {
+                let bits = Block::load(lanes).map_or(0, |block| {
+                    block.ascii_lowercase().in_range(b'a', b'z').bits()
+                });
+                mask | (u64::from(bits) << (Block::LEN * part))
+            })
+    }));
     let tail = chunks.remainder();
     if !tail.is_empty() {
         masks.push(
@@ -510,7 +510,8 @@ fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
 
 /// The keywords of `text`, found with `anchors` to skip ahead when given.
 fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> Vec<KeywordHit> {
-    let mut hits = Vec::new();
+    // Room for a keyword every 128 bytes, more than most texts have.
+    let mut hits = Vec::with_capacity(text.len() / 128 + 1);
     let mut at = 0;
     // The text with capitals in lower case, for the anchors' search: the
     // same length, the same character boundaries.
@@ -862,7 +863,8 @@ fn chains_keyword_first(
     numbers: &[NumberHit],
     mentions: &OrganMentions<'_>,
 ) -> Vec<RawCitation> {
-    let mut out = Vec::new();
+    // About one citation a keyword: room for them, to spare the growing.
+    let mut out = Vec::with_capacity(keywords.len());
     for (index, keyword) in keywords.iter().enumerate() {
         let next_keyword = keywords.get(index + 1).map_or(text.len(), |k| k.start);
         // "the present resolution": no number before the next keyword, no
