@@ -541,42 +541,55 @@ pub struct Layout {
     starts: std::cell::OnceCell<(Option<usize>, Option<usize>)>,
     /// The line starts of the text.
     lines: Vec<usize>,
-    /// The verb each line opens a paragraph with, by line number, as far
-    /// as looked for: the citations of one paragraph look at the same lines.
-    openings: LineMemo<Option<Opening>>,
-    /// The kind of paragraph each line opens, as far as asked for: its
-    /// citations ask in turn.
-    kinds: LineMemo<Option<Section>>,
-    /// Whether each line starts a paragraph or footnote, as far as asked:
-    /// the lines after a citation are asked again for the next one in
-    /// the same paragraph.
-    paragraph_starts: LineMemo<bool>,
-    /// Whether each line opens a numbered paragraph, and whether it opens
-    /// a footnote, as far as asked: a citation's lines are asked for both
-    /// on the way back to its paragraph's first line, and again for the
-    /// next citation.
-    numbered: LineMemo<bool>,
-    footnotes: LineMemo<bool>,
+    /// What is known of each line, as far as asked for: one table for
+    /// every question, as each is made on first use.
+    facts: LineMemo,
 }
 
-/// An answer about each line of a text, remembered once found.
-#[derive(Default)]
-struct LineMemo<T>(std::cell::RefCell<Vec<Option<T>>>);
+/// What a line is, each answer found on first use. The citations of one
+/// paragraph look at the same lines: each asks the kind of paragraph its
+/// line opens, and the lines after it whether they start a paragraph or
+/// footnote; a citation's lines are asked, on the way back to its
+/// paragraph's first line, whether they open a numbered paragraph or a
+/// footnote.
+#[derive(Clone, Copy, Default)]
+struct LineFacts {
+    /// The verb the line opens a paragraph with.
+    opening: Option<Option<Opening>>,
+    /// The kind of paragraph it opens.
+    kind: Option<Option<Section>>,
+    /// Whether it starts a paragraph or footnote.
+    paragraph_start: Option<bool>,
+    /// Whether it opens a numbered paragraph.
+    numbered: Option<bool>,
+    /// Whether it opens a footnote.
+    footnote: Option<bool>,
+}
 
-impl<T: Copy> LineMemo<T> {
-    /// The answer for line `index` of `lines`, found by `find` the first
-    /// time. No borrow is held while `find` runs, so it may ask other
-    /// lines.
-    fn get_or(&self, index: usize, lines: usize, find: impl FnOnce() -> T) -> T {
-        if let Some(&Some(known)) = self.0.borrow().get(index) {
+/// The facts of each line of a text, remembered once found.
+#[derive(Default)]
+struct LineMemo(std::cell::RefCell<Vec<LineFacts>>);
+
+impl LineMemo {
+    /// The fact `field` of line `index` of `lines`, found by `find` the
+    /// first time. No borrow is held while `find` runs, so it may ask
+    /// other lines.
+    fn get_or<T: Copy>(
+        &self,
+        index: usize,
+        lines: usize,
+        field: fn(&mut LineFacts) -> &mut Option<T>,
+        find: impl FnOnce() -> T,
+    ) -> T {
+        if let Some(&mut Some(known)) = self.0.borrow_mut().get_mut(index).map(field) {
             return known;
         }
         let found = find();
-        let mut answers = self.0.borrow_mut();
-        if answers.len() <= index {
-            answers.resize(lines.max(index + 1), None);
+        let mut facts = self.0.borrow_mut();
+        if facts.len() <= index {
+            facts.resize(lines.max(index + 1), LineFacts::default());
         }
-        answers[index] = Some(found);
+        *field(&mut facts[index]) = Some(found);
         found
     }
 }
@@ -626,11 +639,7 @@ impl Layout {
         Layout {
             starts: std::cell::OnceCell::new(),
             lines,
-            openings: LineMemo::default(),
-            kinds: LineMemo::default(),
-            paragraph_starts: LineMemo::default(),
-            numbered: LineMemo::default(),
-            footnotes: LineMemo::default(),
+            facts: LineMemo::default(),
         }
     }
 
@@ -754,10 +763,15 @@ impl Layout {
     /// Whether line `index` opens a numbered paragraph ("12. Extends"),
     /// whatever its verb.
     fn is_numbered(&self, text: &str, index: usize) -> bool {
-        self.numbered.get_or(index, self.lines.len(), || {
-            is_numbered_paragraph(self.line_text(text, index))
-                && self.follows_paragraph_end(text, index)
-        })
+        self.facts.get_or(
+            index,
+            self.lines.len(),
+            |f| &mut f.numbered,
+            || {
+                is_numbered_paragraph(self.line_text(text, index))
+                    && self.follows_paragraph_end(text, index)
+            },
+        )
     }
 
     /// The kind of the paragraph that line `index` opens: told by the
@@ -765,9 +779,12 @@ impl Layout {
     /// A Chinese verb opens paragraphs of both kinds ("鼓励"), and Russian
     /// participles are missing from the lists.
     fn kind(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Section> {
-        self.kinds.get_or(index, self.lines.len(), || {
-            self.kind_uncached(text, index, lex)
-        })
+        self.facts.get_or(
+            index,
+            self.lines.len(),
+            |f| &mut f.kind,
+            || self.kind_uncached(text, index, lex),
+        )
     }
 
     fn kind_uncached(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Section> {
@@ -814,11 +831,16 @@ impl Layout {
     /// Whether line `index` opens a paragraph (with a verb, or with a
     /// paragraph's number) or a footnote.
     fn starts_paragraph(&self, text: &str, index: usize, lex: &Lexicon) -> bool {
-        self.paragraph_starts.get_or(index, self.lines.len(), || {
-            self.opening(text, index, lex).is_some()
-                || self.is_footnote(text, index)
-                || self.is_numbered(text, index)
-        })
+        self.facts.get_or(
+            index,
+            self.lines.len(),
+            |f| &mut f.paragraph_start,
+            || {
+                self.opening(text, index, lex).is_some()
+                    || self.is_footnote(text, index)
+                    || self.is_numbered(text, index)
+            },
+        )
     }
 
     /// Whether line `index` is (the first line of) a footnote: it opens
@@ -826,10 +848,15 @@ impl Layout {
     /// text a line inside a sentence may open with a day of the month
     /// ("…of\n1 December 1999").
     fn is_footnote(&self, text: &str, index: usize) -> bool {
-        self.footnotes.get_or(index, self.lines.len(), || {
-            let line = self.lines[index];
-            is_footnote_line(&text[line..]) && self.follows_paragraph_end(text, index)
-        })
+        self.facts.get_or(
+            index,
+            self.lines.len(),
+            |f| &mut f.footnote,
+            || {
+                let line = self.lines[index];
+                is_footnote_line(&text[line..]) && self.follows_paragraph_end(text, index)
+            },
+        )
     }
 
     /// The start of the first line after the one `at` stands in that opens
@@ -868,17 +895,22 @@ impl Layout {
     /// start of a line that follows the end of a paragraph.
     fn opening(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Opening> {
         let line = *self.lines.get(index)?;
-        self.openings.get_or(index, self.lines.len(), || {
-            // Most lines of a page open with neither a number nor a verb's
-            // first byte.
-            if !lex.paragraph_verbs.may_open(text.as_bytes(), line)
-                || !(self.follows_paragraph_end(text, index)
-                    || self.follows_address(text, index, lex))
-            {
-                return None;
-            }
-            lex.paragraph_verb(text, line)
-        })
+        self.facts.get_or(
+            index,
+            self.lines.len(),
+            |f| &mut f.opening,
+            || {
+                // Most lines of a page open with neither a number nor a verb's
+                // first byte.
+                if !lex.paragraph_verbs.may_open(text.as_bytes(), line)
+                    || !(self.follows_paragraph_end(text, index)
+                        || self.follows_address(text, index, lex))
+                {
+                    return None;
+                }
+                lex.paragraph_verb(text, line)
+            },
+        )
     }
 
     /// Whether line `index` follows the organ's address ("Генеральная
