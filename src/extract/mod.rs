@@ -881,6 +881,7 @@ fn chains_keyword_first(
         // keyword up to the next one (included: a step may move there).
         let last_number =
             first_number + numbers[first_number..].partition_point(|n| n.start <= next_keyword);
+        let first = out.len();
         let chain = Chain {
             text,
             lex,
@@ -890,11 +891,12 @@ fn chains_keyword_first(
             cursor: keyword.end,
             limit: next_keyword,
             body: body_before,
-            items: Vec::new(),
-            open_from: 0,
+            items: &mut out,
+            first,
+            open_from: first,
             after_number: false,
         };
-        out.extend(chain.run());
+        chain.run();
     }
     out
 }
@@ -1059,7 +1061,10 @@ struct Chain<'a> {
     cursor: usize,
     limit: usize,
     body: Option<Body>,
-    items: Vec<RawCitation>,
+    /// The citations read so far, this chain's from `first` on: chains
+    /// share one vector, made once a text.
+    items: &'a mut Vec<RawCitation>,
+    first: usize,
     /// Items not yet covered by a body named after them.
     open_from: usize,
     /// Whether the last element was a number or its date (a body right
@@ -1068,13 +1073,17 @@ struct Chain<'a> {
 }
 
 impl<'a> Chain<'a> {
-    fn run(mut self) -> Vec<RawCitation> {
+    fn run(mut self) {
         while self.cursor < self.limit {
             if !self.step() {
                 break;
             }
         }
-        self.items
+    }
+
+    /// The last citation this chain read.
+    fn last_mut(&mut self) -> Option<&mut RawCitation> {
+        self.items[self.first..].last_mut()
     }
 
     fn rest(&self) -> &'a str {
@@ -1116,14 +1125,14 @@ impl<'a> Chain<'a> {
             .flatten()
         {
             let date = self.lex.date_glue.iso_of(found.as_str());
-            if let (Some(last), Some(date)) = (self.items.last_mut(), date) {
+            if let (Some(last), Some(date)) = (self.last_mut(), date) {
                 last.date.get_or_insert(date);
             }
             self.cursor += found.end();
             return true;
         }
         if let Some(caps) = screen.title().then(|| self.lex.title_at(rest)).flatten() {
-            if let (Some(last), Some(title)) = (self.items.last_mut(), caps.name("title")) {
+            if let (Some(last), Some(title)) = (self.last_mut(), caps.name("title")) {
                 last.title.get_or_insert_with(|| unquote(title.as_str()));
             }
             self.after_number = false;
@@ -1223,7 +1232,7 @@ impl<'a> Chain<'a> {
     /// it is unmistakably a resolution number, stands in the same clause and
     /// follows a list connector.
     fn skip_to_listed_number(&mut self) -> bool {
-        if self.items.is_empty() {
+        if self.items.len() == self.first {
             return false;
         }
         let rest = self.rest();

@@ -179,6 +179,39 @@ fn spans_point_at_the_original_text() {
     assert_eq!(c.verb.as_deref(), Some("Recalling"));
 }
 
+/// A date or title that opens a chain, before its first number, belongs
+/// to none of its citations: not to the last citation of the chain before.
+#[test]
+fn a_chain_dates_and_titles_only_its_own_citations() {
+    let text = "Recalling its resolution 70/1 and the resolution of 25 September 2015 71/2, \
+                and also the resolution entitled “Our world” 72/3,";
+    let got = extract(text, &Options::default());
+    let read: Vec<(String, Option<&str>, Option<&str>)> = got
+        .citations
+        .iter()
+        .map(|c| (c.target.to_string(), c.date.as_deref(), c.title.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("A/RES/70/1".to_string(), None, None),
+            ("A/RES/71/2".to_string(), None, None),
+            ("A/RES/72/3".to_string(), None, None),
+        ]
+    );
+}
+
+/// Words between the numbers of a list are skipped only once the list has
+/// begun: a chain that has read no number yet stops at them, whatever the
+/// chain before it read.
+#[test]
+fn only_a_begun_list_skips_words_to_its_next_number() {
+    let text = "Recalling its resolution 70/1 and the resolution 8 on its agenda, 71/2,";
+    assert_eq!(ids(text, Lang::En), ["A/RES/70/1"]);
+    let begun = "Recalling its resolutions 70/1 on its agenda, 71/2,";
+    assert_eq!(ids(begun, Lang::En), ["A/RES/70/1", "A/RES/71/2"]);
+}
+
 /// A Chinese title is taken up to 600 characters; a longer one is not, and
 /// neither is the date before it.
 #[test]
