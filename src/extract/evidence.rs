@@ -169,8 +169,9 @@ impl ClauseBreaks {
     /// stops are searched for (a text has many more newlines than stops).
     fn of(text: &str, line_starts: &[usize]) -> ClauseBreaks {
         let bytes = text.as_bytes();
-        // Room for a break every other line, to spare most texts the growing.
-        let mut breaks = Vec::with_capacity(line_starts.len() / 2 + 1);
+        // Room for a break every other line, to spare most texts the
+        // growing (a long text grows past the bound as usual).
+        let mut breaks = Vec::with_capacity((line_starts.len() / 2 + 1).min(1024));
         // The newlines, each just before a line start; a run of two or
         // more is a break.
         let mut newlines = line_starts.iter().skip(1).map(|&start| start - 1);

@@ -510,8 +510,9 @@ fn find_keywords(text: &str, lex: &Lexicon) -> Vec<KeywordHit> {
 
 /// The keywords of `text`, found with `anchors` to skip ahead when given.
 fn keyword_hits(text: &str, lex: &Lexicon, anchors: Option<&KeywordAnchors>) -> Vec<KeywordHit> {
-    // Room for a keyword every 128 bytes, more than most texts have.
-    let mut hits = Vec::with_capacity(text.len() / 128 + 1);
+    // Room for a keyword every 128 bytes, more than most texts have (a
+    // long text grows past the bound as usual).
+    let mut hits = Vec::with_capacity((text.len() / 128 + 1).min(1024));
     let mut at = 0;
     // The text with capitals in lower case, for the anchors' search: the
     // same length, the same character boundaries.

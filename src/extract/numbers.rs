@@ -42,8 +42,9 @@ use scan::{Group, NumberMatch};
 /// Every number in `text`, in order. The scanner itself looks only just
 /// before each slash or parenthesis, which every number shape contains.
 pub fn find_numbers(text: &str) -> Vec<NumberHit> {
-    // Room for a number every 64 bytes, more than most texts have.
-    let mut hits = Vec::with_capacity(text.len() / 64 + 1);
+    // Room for a number every 64 bytes, more than most texts have (a long
+    // text grows past the bound as usual).
+    let mut hits = Vec::with_capacity((text.len() / 64 + 1).min(1024));
     let mut at = 0;
     while let Some(found) = scan::find_at(text, at) {
         at = found.end.max(at + 1);
