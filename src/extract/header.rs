@@ -75,8 +75,7 @@ fn heading_shape(line: &str) -> Option<usize> {
 /// "resolution", in any case, can open the first and third shapes.
 fn ascii_heading_shape(line: &[u8]) -> Option<usize> {
     let at = skip_while(line, 0, is_space);
-    if line.len() >= at + 10 && line[at..at + 10].eq_ignore_ascii_case(b"resolution") {
-        let word_end = at + 10;
+    if let Some(word_end) = resolution_word_end(line, at) {
         let number = skip_while(line, word_end, |b| b == b' ');
         let number_end = heading_number_end(line, number)?;
         if bracketed_year_end(line, number_end).is_some() {
@@ -89,11 +88,18 @@ fn ascii_heading_shape(line: &[u8]) -> Option<usize> {
     let year_end =
         bracketed_year_end(line, number_end).filter(|_| line.get(number_end) == Some(&b' '))?;
     let word = skip_while(line, year_end, is_space);
-    let resolution = word > year_end
-        && line
-            .get(word..word + 10)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"resolution"));
+    let resolution = word > year_end && resolution_word_end(line, word).is_some();
     (line.get(year_end) == Some(&b'.') || resolution).then_some(1)
+}
+
+/// The end of the word "resolution", in any case, at `at`, if it stands
+/// there (and whatever follows it, as in the patterns).
+fn resolution_word_end(line: &[u8], at: usize) -> Option<usize> {
+    const WORD: &[u8] = b"resolution";
+    let end = at + WORD.len();
+    line.get(at..end)
+        .is_some_and(|word| word.eq_ignore_ascii_case(WORD))
+        .then_some(end)
 }
 
 /// `\s` of an ASCII byte.
@@ -101,6 +107,8 @@ fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
+/// The offset of the first byte from `at` on that `test` refuses, or the
+/// line's end.
 fn skip_while(line: &[u8], mut at: usize, test: impl Fn(u8) -> bool) -> usize {
     while line.get(at).is_some_and(|&b| test(b)) {
         at += 1;
