@@ -1783,9 +1783,15 @@ fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> 
             if is_resolution || !symbol.bytes().any(|b| b.is_ascii_digit()) {
                 return None;
             }
-            let (start, end) = norm.original_span(original, start, start + symbol.len());
+            let (symbol, len) = match spaced_modifier_number(&norm.text[start + symbol.len()..]) {
+                Some((number, len)) if ends_with_modifier(symbol) => {
+                    (format!("{symbol}.{number}"), symbol.len() + len)
+                }
+                _ => (symbol.to_string(), symbol.len()),
+            };
+            let (start, end) = norm.original_span(original, start, start + len);
             Some(Reference {
-                symbol: symbol.to_string(),
+                symbol,
                 matched: original[start..end].to_string(),
                 start,
                 end,
@@ -1793,6 +1799,25 @@ fn find_references(norm: &Normalized, original: &str, line_starts: &[usize]) -> 
             })
         })
         .collect()
+}
+
+/// Whether `symbol` ends with a final modifier that takes a number
+/// ("/Rev", "/Add", "/Corr", "/Amend"), as in `S/Agenda/2329/Rev.1`.
+fn ends_with_modifier(symbol: &str) -> bool {
+    ["/Rev", "/Add", "/Corr", "/Amend"]
+        .iter()
+        .any(|modifier| symbol.ends_with(modifier))
+}
+
+/// The number after a modifier written with a space, as old texts write
+/// it (". 1" of "Rev. 1"), and the length of the full stop, the space and
+/// the number; one to three digits that no letter or digit follows.
+fn spaced_modifier_number(rest: &str) -> Option<(&str, usize)> {
+    let digits = rest.strip_prefix(". ")?;
+    let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+    let followed = digits[len..].chars().next();
+    ((1..=3).contains(&len) && !followed.is_some_and(char::is_alphanumeric))
+        .then(|| (&digits[..len], 2 + len))
 }
 
 /// Where each line of `text` starts: 0, and after each newline.

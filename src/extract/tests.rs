@@ -332,6 +332,53 @@ proptest::proptest! {
     }
 }
 
+/// A final modifier written with a space ("Rev. 1", as old Council texts
+/// write it) is part of the reference, which reads it as the symbol
+/// writes it ("Rev.1"); a modifier without a number after it stays as it
+/// is, and so does a full stop that ends a sentence.
+#[test]
+fn references_take_a_modifier_number_after_a_space() {
+    let references = |text: &str| -> Vec<(String, String)> {
+        extract(text, &Options::default())
+            .references
+            .into_iter()
+            .map(|r| (r.symbol, r.matched))
+            .collect()
+    };
+    let text = "as contained in document S/Agenda/2329/Rev. 1,\nand in A/70/1/Add. 12.";
+    assert_eq!(
+        references(text),
+        [
+            (
+                "S/Agenda/2329/Rev.1".to_string(),
+                "S/Agenda/2329/Rev. 1".to_string()
+            ),
+            ("A/70/1/Add.12".to_string(), "A/70/1/Add. 12".to_string()),
+        ]
+    );
+    let unnumbered = "document S/2023/12/Rev. The Council";
+    assert_eq!(
+        references(unnumbered),
+        [("S/2023/12/Rev".to_string(), "S/2023/12/Rev".to_string())]
+    );
+    let sentence = "report A/78/481. 2 States voted";
+    assert_eq!(
+        references(sentence),
+        [("A/78/481".to_string(), "A/78/481".to_string())]
+    );
+    let long = "document S/Agenda/2329/Rev. 1234 and S/1/Rev. 2a";
+    assert_eq!(
+        references(long),
+        [
+            (
+                "S/Agenda/2329/Rev".to_string(),
+                "S/Agenda/2329/Rev".to_string()
+            ),
+            ("S/1/Rev".to_string(), "S/1/Rev".to_string()),
+        ]
+    );
+}
+
 #[test]
 fn citations_only_leaves_out_the_references_and_nothing_else() {
     let text = "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\
