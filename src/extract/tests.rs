@@ -22,6 +22,12 @@ fn ids_with(text: &str, options: &Options) -> Vec<String> {
     found
 }
 
+/// That the header of `got` gives the text the symbol `expected`.
+fn assert_own_symbol(got: &Extraction, expected: &str) {
+    let symbol = got.header.symbol.map(|s| s.to_string());
+    assert_eq!(symbol.as_deref(), Some(expected));
+}
+
 /// Every worked example in every vocabulary yields exactly its ids.
 #[test]
 fn worked_examples_in_both_directions() {
@@ -134,11 +140,7 @@ fn the_next_resolution_in_a_volume_is_not_cited() {
 #[test]
 fn the_own_heading_line_cites_nothing() {
     let text = "Resolution 474 (1980) and 475 (1980)\n\nRecalling its resolution 425 (1978),\n";
-    let got = extract(text, &Options::default());
-    assert_eq!(
-        got.header.symbol.map(|s| s.to_string()).as_deref(),
-        Some("S/RES/474(1980)")
-    );
+    assert_own_symbol(&extract(text, &Options::default()), "S/RES/474(1980)");
     assert_eq!(ids(text, Lang::En), ["S/RES/425(1978)"]);
     // The heading on a later line, after spaces.
     let later = format!("Official Records of the Security Council, 1980\n\n  {text}");
@@ -159,10 +161,7 @@ fn the_own_heading_line_cites_nothing() {
 fn own_symbol_is_never_cited() {
     let text = "A/RES/78/311\n\n78/311. Title\n\nThe General Assembly,\n\nRecalling its resolution 78/311 and 70/1,";
     let got = extract(text, &Options::default());
-    assert_eq!(
-        got.header.symbol.map(|s| s.to_string()).as_deref(),
-        Some("A/RES/78/311")
-    );
+    assert_own_symbol(&got, "A/RES/78/311");
     let targets: Vec<String> = got.citations.iter().map(|c| c.target.to_string()).collect();
     assert_eq!(targets, ["A/RES/70/1"]);
 }
@@ -338,45 +337,40 @@ proptest::proptest! {
 /// is, and so does a full stop that ends a sentence.
 #[test]
 fn references_take_a_modifier_number_after_a_space() {
-    let references = |text: &str| -> Vec<(String, String)> {
-        extract(text, &Options::default())
-            .references
-            .into_iter()
-            .map(|r| (r.symbol, r.matched))
-            .collect()
-    };
-    let text = "as contained in document S/Agenda/2329/Rev. 1,\nand in A/70/1/Add. 12.";
-    assert_eq!(
-        references(text),
-        [
-            (
-                "S/Agenda/2329/Rev.1".to_string(),
-                "S/Agenda/2329/Rev. 1".to_string()
-            ),
-            ("A/70/1/Add.12".to_string(), "A/70/1/Add. 12".to_string()),
-        ]
-    );
-    let unnumbered = "document S/2023/12/Rev. The Council";
-    assert_eq!(
-        references(unnumbered),
-        [("S/2023/12/Rev".to_string(), "S/2023/12/Rev".to_string())]
-    );
-    let sentence = "report A/78/481. 2 States voted";
-    assert_eq!(
-        references(sentence),
-        [("A/78/481".to_string(), "A/78/481".to_string())]
-    );
-    let long = "document S/Agenda/2329/Rev. 1234 and S/1/Rev. 2a";
-    assert_eq!(
-        references(long),
-        [
-            (
-                "S/Agenda/2329/Rev".to_string(),
-                "S/Agenda/2329/Rev".to_string()
-            ),
-            ("S/1/Rev".to_string(), "S/1/Rev".to_string()),
-        ]
-    );
+    /// A text, and the references it gives: symbol, then matched text.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
+        (
+            "as contained in document S/Agenda/2329/Rev. 1,\nand in A/70/1/Add. 12.",
+            &[
+                ("S/Agenda/2329/Rev.1", "S/Agenda/2329/Rev. 1"),
+                ("A/70/1/Add.12", "A/70/1/Add. 12"),
+            ],
+        ),
+        (
+            "document S/2023/12/Rev. The Council",
+            &[("S/2023/12/Rev", "S/2023/12/Rev")],
+        ),
+        (
+            "report A/78/481. 2 States voted",
+            &[("A/78/481", "A/78/481")],
+        ),
+        (
+            "document S/Agenda/2329/Rev. 1234 and S/1/Rev. 2a",
+            &[
+                ("S/Agenda/2329/Rev", "S/Agenda/2329/Rev"),
+                ("S/1/Rev", "S/1/Rev"),
+            ],
+        ),
+    ];
+    for (text, expected) in cases {
+        let references = extract(text, &Options::default()).references;
+        let got: Vec<(&str, &str)> = references
+            .iter()
+            .map(|r| (r.symbol.as_str(), r.matched.as_str()))
+            .collect();
+        assert_eq!(got, *expected, "{text:?}");
+    }
 }
 
 #[test]
