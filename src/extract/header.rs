@@ -306,7 +306,7 @@ fn symbol_line(head: &str) -> Option<&str> {
     const MASTHEADS: [&str; 3] = ["United Nations", "Nations Unies", "Naciones Unidas"];
     const PREFIXES: [&str; 4] = ["A/HRC/RES/", "A/RES/", "S/RES/", "E/RES/"];
     // Built once: making a searcher cost about 250 instructions a text.
-    static RES: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    static RES: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let finder = RES.get_or_init(|| memchr::memmem::Finder::new(b"RES/"));
     let bytes = head.as_bytes();
     finder.find_iter(bytes).find_map(|at| {
