@@ -1,6 +1,7 @@
 //! What a resolution says about itself in its header, and where its
 //! preamble, operative part and footnotes lie.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -620,6 +621,34 @@ pub struct Layout {
     /// What is known of each line, as far as asked for: one table for
     /// every question, as each is made on first use.
     facts: LineMemo,
+    /// The last search for the opening line before a citation, and for the
+    /// paragraph after one: citations come in the order of the text, many
+    /// to a paragraph, and the next search starts where the last ended.
+    last_opening: Cell<Option<OpeningSearch>>,
+    last_next: Cell<Option<NextSearch>>,
+}
+
+/// A search of lines `first..last` (back from `last`) for the nearest that
+/// opens a paragraph with a verb wholly before `until`, or with a number:
+/// what it found, and whether it passed over a line whose verb ran past
+/// `until` (which a later search, with a later `until`, may take).
+#[derive(Clone, Copy)]
+struct OpeningSearch {
+    first: usize,
+    last: usize,
+    until: usize,
+    found: Option<(usize, Option<Span>)>,
+    passed_over_verb: bool,
+}
+
+/// A search from the line after `at` on, as far as `reach`, for the next
+/// line that starts a paragraph: the line found, or else the first line
+/// it did not look at.
+#[derive(Clone, Copy)]
+struct NextSearch {
+    at: usize,
+    first: usize,
+    outcome: Result<usize, usize>,
 }
 
 /// What a line is, each answer found on first use. The citations of one
@@ -716,6 +745,8 @@ impl Layout {
             starts: std::cell::OnceCell::new(),
             lines,
             facts: LineMemo::default(),
+            last_opening: Cell::new(None),
+            last_next: Cell::new(None),
         }
     }
 
@@ -828,12 +859,38 @@ impl Layout {
         let from = line_start_after(text, at.saturating_sub(VERB_REACH));
         let first = self.lines.partition_point(|&l| l < from);
         let last = self.lines.partition_point(|&l| l < until);
-        (first..last)
+        // Lines the last search looked at need not be looked at again,
+        // when this one asks about the same lines and more after them:
+        // what it found is still the nearest before those.
+        let earlier = self
+            .last_opening
+            .get()
+            .filter(|s| !s.passed_over_verb && s.until <= until && s.first <= first);
+        let mut passed_over_verb = false;
+        let new_from = earlier.map_or(first, |s| s.last.max(first));
+        let found = (new_from..last)
             .rev()
             .find_map(|index| match self.opening(text, index, lex) {
-                Some((_, span)) => (span.1 <= until).then_some((index, Some(span))),
+                Some((_, span)) if span.1 <= until => Some((index, Some(span))),
+                Some(_) => {
+                    passed_over_verb = true;
+                    None
+                }
                 None => self.is_numbered(text, index).then_some((index, None)),
             })
+            .or_else(|| {
+                earlier
+                    .and_then(|s| s.found)
+                    .filter(|&(index, _)| index >= first)
+            });
+        self.last_opening.set(Some(OpeningSearch {
+            first,
+            last,
+            until,
+            found,
+            passed_over_verb,
+        }));
+        found
     }
 
     /// Whether line `index` opens a numbered paragraph ("12. Extends"),
@@ -941,10 +998,40 @@ impl Layout {
     fn next_paragraph(&self, text: &str, at: usize, lex: &Lexicon) -> usize {
         let reach = at.saturating_add(NEXT_PARAGRAPH_REACH);
         let first = self.lines.partition_point(|&l| l <= at);
-        (first..self.lines.len())
-            .take_while(|&index| self.lines[index] <= reach)
-            .find(|&index| self.starts_paragraph(text, index, lex))
-            .map_or(text.len(), |index| self.lines[index])
+        // The last search, from no later a line, looked at the lines up to
+        // what it found or to where it stopped: a line it found that this
+        // search passes is still the first after it.
+        let earlier = self
+            .last_next
+            .get()
+            .filter(|s| s.at <= at && s.first <= first);
+        let outcome = match earlier.map(|s| s.outcome) {
+            Some(Ok(found)) if found >= first => Ok(found),
+            Some(Err(stop)) => self.next_paragraph_from(text, stop.max(first), reach, lex),
+            _ => self.next_paragraph_from(text, first, reach, lex),
+        };
+        self.last_next.set(Some(NextSearch { at, first, outcome }));
+        outcome.map_or(text.len(), |index| self.lines[index])
+    }
+
+    /// The first line from line `from` on that starts a paragraph and
+    /// starts no later than `reach`; else the first line not looked at.
+    fn next_paragraph_from(
+        &self,
+        text: &str,
+        from: usize,
+        reach: usize,
+        lex: &Lexicon,
+    ) -> Result<usize, usize> {
+        for index in from..self.lines.len() {
+            if self.lines[index] > reach {
+                return Err(index);
+            }
+            if self.starts_paragraph(text, index, lex) {
+                return Ok(index);
+            }
+        }
+        Err(self.lines.len())
     }
 
     /// Whether line `index` starts where a paragraph may, as
@@ -1602,6 +1689,36 @@ mod tests {
         "\u{00A0}",
     ];
 
+    /// Lines of a resolution's paragraphs, each alone on its line: verbs
+    /// that open paragraphs of either kind (one over two lines), numbered
+    /// paragraphs, footnotes, a page's number, blank lines and lines that
+    /// go on a sentence; and two long ones, past the reach of the search
+    /// for the next paragraph, and of the search for a verb when two stand
+    /// together.
+    fn layout_lines() -> Vec<String> {
+        let long = |bytes: usize| "on and ".repeat(bytes / 7);
+        let short = LAYOUT_LINES.iter().map(|line| line.to_string());
+        short
+            .chain([long(NEXT_PARAGRAPH_REACH + 50), long(VERB_REACH / 2 + 50)])
+            .collect()
+    }
+
+    const LAYOUT_LINES: &[&str] = &[
+        "Recalling its resolution 1 (1990),",
+        "Recalling its resolution 2 (1991)",
+        "Decides that",
+        "Taking note;",
+        "1. Requests a report.",
+        "2) Calls upon",
+        "1 See resolution 3 (1992).",
+        "12",
+        "",
+        "also of 4 May,",
+        "Noting.",
+        "The Security Council,",
+        "Reaffirms",
+    ];
+
     proptest::proptest! {
         /// The layout's lines start where a search for newlines says.
         #[test]
@@ -1778,6 +1895,41 @@ mod tests {
                 .find_map(TitleLine::read)
                 .map(|t| (t.number.to_string(), t.title.to_string()));
             proptest::prop_assert_eq!(read, title_line_by_pattern(&head), "{:?}", head);
+        }
+
+        /// A layout asked about citation after citation, in any order,
+        /// answers as a fresh layout does for each: what the last search
+        /// found is used only where the next search would find it too.
+        #[test]
+        fn paragraphs_asked_in_turn_are_those_of_a_fresh_layout(
+            lines in proptest::collection::vec(proptest::sample::select(layout_lines()), 0..14),
+            asked in proptest::collection::vec((0.0f64..1.0, 0usize..40), 1..12),
+            sorted in proptest::bool::ANY,
+        ) {
+            let lex = Lexicon::get(Lang::En);
+            let text = lines.join("\n");
+            let mut spans: Vec<(usize, usize)> = asked
+                .iter()
+                .map(|&(at, len)| {
+                    let start = (at * text.len() as f64) as usize;
+                    (start, (start + len).min(text.len()))
+                })
+                .collect();
+            if sorted {
+                spans.sort_unstable();
+            }
+            let read = |layout: &Layout, (start, end): (usize, usize)| {
+                let p = layout.paragraph_at(&text, start, end, lex);
+                (p.section, p.verb, p.start, p.end)
+            };
+            let layout = Layout::new(&text);
+            for span in spans {
+                proptest::prop_assert_eq!(
+                    read(&layout, span),
+                    read(&Layout::new(&text), span),
+                    "{:?} in {:?}", span, text
+                );
+            }
         }
 
         /// Each line of a footnote, and only those, is in the footnote's
@@ -2033,6 +2185,25 @@ mod tests {
         for index in (0..lines).rev().chain(0..lines) {
             assert_eq!(answers(&layout, index), fresh[index], "line {index}");
         }
+    }
+
+    /// A citation far after the last one asked about looks for its verb
+    /// no further back than its own reach, however far back the last
+    /// search looked.
+    #[test]
+    fn a_verb_is_looked_for_within_reach_of_each_citation() {
+        let lex = Lexicon::get(Lang::En);
+        let filler = "on and ".repeat(VERB_REACH / 7 + 10);
+        let text =
+            format!("Recalling resolution 1 (1990),\nDecides that\n{filler}\nresolution 2 (1991)");
+        let near = text.find("1 (1990)").expect("in the text");
+        let far = text.find("2 (1991)").expect("in the text");
+        let layout = Layout::new(&text);
+        let near_verb = layout.paragraph_at(&text, near, near + 8, lex).verb;
+        assert_eq!(near_verb.as_deref(), Some("Recalling"));
+        let far_paragraph = layout.paragraph_at(&text, far, far + 8, lex);
+        assert_eq!(far_paragraph.verb, None);
+        assert_eq!(far_paragraph.start, 0);
     }
 
     #[test]
