@@ -362,8 +362,9 @@ fn digits(bytes: &[u8], at: usize, most: usize) -> Option<usize> {
 /// "2 (1946). Resolution of 30 January 1946") on one of its first four
 /// lines that are not blank, and the three lines after it.
 struct ScHeading<'h> {
-    /// The heading's line, then up to three more.
-    lines: Vec<&'h str>,
+    /// The heading's line, then up to three more: `lines[..count]`.
+    lines: [&'h str; 4],
+    count: usize,
     /// Which of the first lines that are not blank the heading is.
     index: usize,
     /// Where the heading's line stands in the head.
@@ -372,7 +373,7 @@ struct ScHeading<'h> {
 
 impl<'h> ScHeading<'h> {
     fn find(head: &'h str) -> Option<ScHeading<'h>> {
-        let mut nonblank = head.lines().filter(|l| !l.trim().is_empty());
+        let mut nonblank = head.lines().filter(|l| !is_blank(l));
         let (index, heading) = nonblank
             .by_ref()
             .take(4)
@@ -381,12 +382,24 @@ impl<'h> ScHeading<'h> {
         // `lines` gives slices of the head: the heading's address tells
         // where it starts.
         let start = heading.as_ptr() as usize - head.as_ptr() as usize;
-        let lines = std::iter::once(heading).chain(nonblank.take(3)).collect();
+        // Kept in place, not in a vector: one was made for each text.
+        let mut lines = [heading; 4];
+        let mut count = 1;
+        for (slot, line) in lines[1..].iter_mut().zip(nonblank) {
+            *slot = line;
+            count += 1;
+        }
         Some(ScHeading {
             lines,
+            count,
             index,
             line: start..start + heading.len(),
         })
+    }
+
+    /// The heading's line and the lines after it.
+    fn lines(&self) -> &[&'h str] {
+        &self.lines[..self.count]
     }
 
     /// The symbol the heading gives, when it is one of the first three
@@ -397,6 +410,15 @@ impl<'h> ScHeading<'h> {
             return None;
         }
         sc_heading_symbol(self.lines[0], adopted)
+    }
+}
+
+/// Whether `line` is empty or all whitespace: told by its first byte
+/// when that is an ASCII one other than whitespace, as on most lines.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => false,
+        _ => line.trim().is_empty(),
     }
 }
 
@@ -535,7 +557,7 @@ fn opens_line(text: &str, at: usize) -> bool {
 /// right before "大会决议" ("2015年9月25日大会决议"; the first date after
 /// it is a citation's).
 fn adoption_date(head: &str, heading: Option<&ScHeading<'_>>, lex: &Lexicon) -> Option<String> {
-    let Some(ScHeading { lines, .. }) = heading else {
+    let Some(lines) = heading.map(ScHeading::lines) else {
         return date_next_to_phrase(head, lex);
     };
     let dated = lines[..lines.len().min(2)].join(" ");
@@ -1862,12 +1884,12 @@ mod tests {
         #[test]
         fn sc_headings_as_the_first_seven_lines_have_them(
             lines in proptest::collection::vec(
-                proptest::sample::select(&["RESOLUTION 838 (1993)", "", " ", "of 10 June 1993", "x", "Resolution 290"][..]),
+                proptest::sample::select(&["RESOLUTION 838 (1993)", "", " ", "\t", "\u{b}", "\u{a0}", "\u{a0}x", "of 10 June 1993", "x", "Resolution 290"][..]),
                 0..12,
             )
         ) {
             let head = lines.join("\n");
-            let found = ScHeading::find(&head).map(|h| (h.index, h.lines));
+            let found = ScHeading::find(&head).map(|h| (h.index, h.lines().to_vec()));
             proptest::prop_assert_eq!(found, sc_heading_by_seven_lines(&head), "{:?}", head);
         }
 
