@@ -33,8 +33,13 @@ pub(super) struct Evidence<'t> {
     breaks: OnceCell<ClauseBreaks>,
 }
 
-/// A sentence's bounds, and the ellipsis it opens with when it was cut.
-type Span = (usize, usize, &'static str);
+/// A sentence's bounds, and whether it was cut: it then opens with an
+/// ellipsis. (A flag, not the ellipsis itself: the spans of neighbouring
+/// citations are compared, and comparing strings called `memcmp`.)
+type Span = (usize, usize, bool);
+
+/// What a sentence that was cut opens with.
+const ELLIPSIS: &str = "… ";
 
 /// Where a citation's paragraph starts and where the next one does: its
 /// sentence starts no earlier, with no ellipsis when it starts there, and
@@ -82,11 +87,11 @@ impl<'t> Evidence<'t> {
         evidence_span(self.text, breaks, start, end, WINDOW, bounds)
     }
 
-    fn sentence(&self, (begin, end, ellipsis): Span) -> String {
+    fn sentence(&self, (begin, end, cut): Span) -> String {
         let collapsed = collapse_whitespace(&self.text[begin..end]);
-        match ellipsis {
-            "" => collapsed,
-            _ => ellipsis.to_string() + &collapsed,
+        match cut {
+            false => collapsed,
+            true => ELLIPSIS.to_string() + &collapsed,
         }
     }
 }
@@ -120,13 +125,12 @@ fn evidence_span(
     let cut = breaks.last_in(from, start);
     let stop = breaks.first_in(end, to).unwrap_or(to);
     let mut begin = cut.unwrap_or(from);
-    let mut ellipsis = "";
-    if cut.is_none() && from > 0 && !whole_paragraph {
+    let mid_sentence = cut.is_none() && from > 0 && !whole_paragraph;
+    if mid_sentence {
         // The window began mid-sentence: start at the next word.
         begin = past_first_space(text, begin, start);
-        ellipsis = "… ";
     }
-    Some((begin, stop, ellipsis)).filter(|_| !text[begin..stop].trim().is_empty())
+    Some((begin, stop, mid_sentence)).filter(|_| !text[begin..stop].trim().is_empty())
 }
 
 /// The offset just past the first whitespace character of `from..until`
@@ -404,12 +408,12 @@ mod tests {
         let after = &text.as_bytes()[end..to];
         let stop = first_break(after).unwrap_or(after.len());
         let mut begin = from + cut;
-        let mut ellipsis = "";
-        if cut == 0 && from > 0 && !whole_paragraph {
+        let mid_sentence = cut == 0 && from > 0 && !whole_paragraph;
+        if mid_sentence {
             begin = past_first_space(text, begin, start);
-            ellipsis = "… ";
         }
-        Some((begin, end + stop, ellipsis)).filter(|_| !text[begin..end + stop].trim().is_empty())
+        Some((begin, end + stop, mid_sentence))
+            .filter(|_| !text[begin..end + stop].trim().is_empty())
     }
 
     fn last_break(bytes: &[u8]) -> Option<usize> {
