@@ -693,14 +693,16 @@ struct LineFacts {
     footnote: Option<bool>,
 }
 
-/// The facts of each line of a text, remembered once found.
+/// The facts of each line of a text, remembered once found: a table of
+/// them all, made on the first question. Each line's facts are copied
+/// out and back, not borrowed: a fact is found asking other lines, and
+/// other facts of the same line.
 #[derive(Default)]
-struct LineMemo(std::cell::RefCell<Vec<LineFacts>>);
+struct LineMemo(std::cell::OnceCell<Box<[Cell<LineFacts>]>>);
 
 impl LineMemo {
     /// The fact `field` of line `index` of `lines`, found by `find` the
-    /// first time. No borrow is held while `find` runs, so it may ask
-    /// other lines.
+    /// first time.
     fn get_or<T: Copy>(
         &self,
         index: usize,
@@ -708,15 +710,19 @@ impl LineMemo {
         field: fn(&mut LineFacts) -> &mut Option<T>,
         find: impl FnOnce() -> T,
     ) -> T {
-        if let Some(&mut Some(known)) = self.0.borrow_mut().get_mut(index).map(field) {
+        let facts = self
+            .0
+            .get_or_init(|| vec![Cell::new(LineFacts::default()); lines].into_boxed_slice());
+        let Some(cell) = facts.get(index) else {
+            return find();
+        };
+        if let Some(known) = *field(&mut cell.get()) {
             return known;
         }
         let found = find();
-        let mut facts = self.0.borrow_mut();
-        if facts.len() <= index {
-            facts.resize(lines.max(index + 1), LineFacts::default());
-        }
-        *field(&mut facts[index]) = Some(found);
+        let mut known = cell.get();
+        *field(&mut known) = Some(found);
+        cell.set(known);
         found
     }
 }
