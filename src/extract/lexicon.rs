@@ -652,7 +652,8 @@ impl Lexicon {
         // The number's pattern matches nothing unless a line opens with a
         // space or a digit.
         let numbered = match rest.as_bytes().first() {
-            Some(b' ' | b'0'..=b'9') => self.opening_numbering.find(rest).map_or(0, |m| m.end()),
+            Some(b' ' | b'0'..=b'9') => ascii_numbering_end(rest.as_bytes())
+                .unwrap_or_else(|| self.opening_numbering.find(rest).map_or(0, |m| m.end())),
             _ => 0,
         };
         let (section, len) = self.paragraph_verbs.at_start(&rest[numbered..])?;
@@ -668,6 +669,51 @@ impl Lexicon {
         let inside = quoted.chars().count().saturating_sub(2);
         (inside <= TITLE_MAX_CHARS).then_some(caps)
     }
+}
+
+/// Where `opening_numbering` (`^[ ]*(?:\d{1,3}\s*[.)．-]?\s*)?`) ends its
+/// match at the start of `line`, read by hand where only ASCII bytes
+/// decide it: the pattern's search cost more than the rest of finding a
+/// numbered paragraph's verb (an old Council text numbers most of its).
+/// `None` where a byte beyond ASCII stands where the pattern could take
+/// it (a digit or space of another script, a full-width full stop).
+fn ascii_numbering_end(line: &[u8]) -> Option<usize> {
+    let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    // Past the spaces, the run of `\s`: stops at the first byte that is
+    // not one, or `None` at a byte beyond ASCII.
+    let spaces_end = |mut at: usize| {
+        while let Some(&b) = line.get(at) {
+            match b {
+                _ if ascii_space(b) => at += 1,
+                0x80.. => return None,
+                _ => break,
+            }
+        }
+        Some(at)
+    };
+    let start = line.iter().take_while(|&&b| b == b' ').count();
+    let digits = line[start..]
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        // A byte beyond ASCII may be another script's digit.
+        return match line.get(start) {
+            Some(0x80..) => None,
+            _ => Some(start),
+        };
+    }
+    // (A byte beyond ASCII after fewer than three digits may be a digit:
+    // `spaces_end` refuses it.)
+    let mut at = spaces_end(start + digits)?;
+    match line.get(at) {
+        Some(b'.' | b')' | b'-') => at += 1,
+        // "．" (EF BC 8E) or another character beyond ASCII.
+        Some(0x80..) => return None,
+        _ => {}
+    }
+    spaces_end(at)
 }
 
 /// The prefix of the groups that hold one month name each: `month0`,
@@ -1641,6 +1687,22 @@ mod tests {
             let by_groups = pattern.regex.captures(&date).and_then(|caps| pattern.iso(&caps));
             let read = found.and_then(|found| pattern.iso_of(found.as_str()));
             prop_assert_eq!(read, by_groups, "{:?}: {:?}", lang, date);
+        }
+    }
+
+    proptest! {
+        /// A paragraph's number is read by hand where the pattern would
+        /// take only ASCII bytes, and read as the pattern reads it.
+        #[test]
+        fn paragraph_numbers_read_as_the_pattern_reads_them(
+            line in "( |1|12|123|4|\\.|\\)|-|．|\t|\n|\u{b}|\u{c}|\r|x|D|\u{a0}|٣|\u{2003})*",
+        ) {
+            let lex = Lexicon::get(Lang::En);
+            let by_pattern = lex.opening_numbering.find(&line).map_or(0, |m| m.end());
+            match ascii_numbering_end(line.as_bytes()) {
+                Some(end) => prop_assert_eq!(end, by_pattern, "{:?}", line),
+                None => prop_assert!(!line.is_ascii(), "{:?} is ASCII", line),
+            }
         }
     }
 
