@@ -53,6 +53,12 @@ pub struct Lexicon {
     pub title_glue: Regex,
     /// Connector words and list punctuation, anchored.
     pub connector_glue: Regex,
+    /// `date_glue` and `connector_glue` as walks: where a match at the
+    /// start of a step's text ends, found without the regex crate's set-up
+    /// for a search, which cost more than the walk over the few bytes of a
+    /// date or a connector.
+    date_glue_walk: LeftmostWalk,
+    connector_walk: LeftmostWalk,
     /// In one pass: which of `bodies`, `other_body`, the bare starts,
     /// `date_glue`, the opening of `title_glue` and `connector_glue` match
     /// at the start of a text. Most steps of a chain match few of them, and
@@ -613,6 +619,8 @@ impl Lexicon {
             organ_name,
             organ_mentions,
             date,
+            date_glue_walk: LeftmostWalk::new(&[date_glue.regex.as_str()], true),
+            connector_walk: LeftmostWalk::new(&[connector_glue.as_str()], true),
             date_glue,
             title_glue,
             connector_glue,
@@ -620,6 +628,23 @@ impl Lexicon {
             paragraph_verbs,
             adopted_anchors: KeywordAnchors::new(adopted.as_str()),
             adopted,
+        }
+    }
+
+    /// Where `date_glue`'s match at the start of `rest` ends, if it has one.
+    pub fn date_glue_end(&self, rest: &str) -> Option<usize> {
+        match self.date_glue_walk.find(rest, 0, true) {
+            Ok(found) => found.map(|(end, _)| end),
+            Err(GaveUp) => self.date_glue.regex.find(rest).map(|m| m.end()),
+        }
+    }
+
+    /// Where `connector_glue`'s match at the start of `rest` ends, if it
+    /// has one.
+    pub fn connector_end(&self, rest: &str) -> Option<usize> {
+        match self.connector_walk.find(rest, 0, true) {
+            Ok(found) => found.map(|(end, _)| end),
+            Err(GaveUp) => self.connector_glue.find(rest).map(|m| m.end()),
         }
     }
 
@@ -1687,6 +1712,39 @@ mod tests {
             let by_groups = pattern.regex.captures(&date).and_then(|caps| pattern.iso(&caps));
             let read = found.and_then(|found| pattern.iso_of(found.as_str()));
             prop_assert_eq!(read, by_groups, "{:?}: {:?}", lang, date);
+        }
+    }
+
+    proptest! {
+        /// The walks for a date or a connector at the start of a step's
+        /// text end where the patterns' matches do, in every language:
+        /// on a date (or not quite one), on connector words, and on what
+        /// may stand around them, in capitals too.
+        #[test]
+        fn glue_walks_end_where_the_patterns_do(
+            (lang, _, date) in date_in_some_language(),
+            lead in "(,| |and|et|y|и|و|和|、|1 \\(\\)| 12)*",
+            tail in "[ 0-9a-z,.]{0,4}",
+            cut in 0usize..40,
+            shout in any::<bool>(),
+        ) {
+            let lex = Lexicon::get(lang);
+            let mut whole = lead + &date + &tail;
+            let mut date = date;
+            if shout {
+                whole = whole.to_uppercase();
+                date = date.to_uppercase();
+            }
+            let mut from = cut.min(whole.len());
+            while !whole.is_char_boundary(from) {
+                from -= 1;
+            }
+            for rest in [whole.as_str(), &date, &whole[from..]] {
+                let by_pattern = lex.date_glue.regex.find(rest).map(|m| m.end());
+                prop_assert_eq!(lex.date_glue_end(rest), by_pattern, "{:?}: {:?}", lang, rest);
+                let by_pattern = lex.connector_glue.find(rest).map(|m| m.end());
+                prop_assert_eq!(lex.connector_end(rest), by_pattern, "{:?}: {:?}", lang, rest);
+            }
         }
     }
 

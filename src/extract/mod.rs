@@ -1120,16 +1120,16 @@ impl<'a> Chain<'a> {
             self.cursor += len;
             return true;
         }
-        if let Some(found) = screen
+        if let Some(end) = screen
             .date()
-            .then(|| self.lex.date_glue.regex.find(rest))
+            .then(|| self.lex.date_glue_end(rest))
             .flatten()
         {
-            let date = self.lex.date_glue.iso_of(found.as_str());
+            let date = self.lex.date_glue.iso_of(&rest[..end]);
             if let (Some(last), Some(date)) = (self.last_mut(), date) {
                 last.date.get_or_insert(date);
             }
-            self.cursor += found.end();
+            self.cursor += end;
             return true;
         }
         if let Some(caps) = screen.title().then(|| self.lex.title_at(rest)).flatten() {
@@ -1140,18 +1140,18 @@ impl<'a> Chain<'a> {
             self.cursor += caps.get(0).map_or(0, |m| m.end());
             return true;
         }
-        if let Some(m) = screen
+        if let Some(end) = screen
             .connector()
-            .then(|| self.lex.connector_glue.find(rest))
+            .then(|| self.lex.connector_end(rest))
             .flatten()
-            .filter(|m| m.end() > 0)
+            .filter(|&end| end > 0)
         {
             // "70/1 and the X Committee": a body after a connector names the
             // numbers that follow, not the one before.
-            if !rest[..m.end()].trim().is_empty() {
+            if !rest[..end].trim().is_empty() {
                 self.after_number = false;
             }
-            self.cursor += m.end();
+            self.cursor += end;
             return true;
         }
         self.skip_to_listed_number()
@@ -1254,9 +1254,8 @@ impl<'a> Chain<'a> {
         let listed = before.ends_with([',', '،', '，'])
             || self
                 .lex
-                .connector_glue
-                .find(last_word(before))
-                .is_some_and(|m| m.end() > 0);
+                .connector_end(last_word(before))
+                .is_some_and(|end| end > 0);
         if !listed {
             return false;
         }
