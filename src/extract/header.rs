@@ -648,6 +648,16 @@ pub struct Layout {
     /// to a paragraph, and the next search starts where the last ended.
     last_opening: Cell<Option<OpeningSearch>>,
     last_next: Cell<Option<NextSearch>>,
+    last_footnote: Cell<Option<FootnoteSearch>>,
+}
+
+/// A search back from line `line` to line `since` for the footnote it
+/// belongs to, and the footnote's first line if it found one.
+#[derive(Clone, Copy)]
+struct FootnoteSearch {
+    line: usize,
+    since: usize,
+    found: Option<usize>,
 }
 
 /// A search of lines `first..last` (back from `last`) for the nearest that
@@ -775,6 +785,7 @@ impl Layout {
             facts: LineMemo::default(),
             last_opening: Cell::new(None),
             last_next: Cell::new(None),
+            last_footnote: Cell::new(None),
         }
     }
 
@@ -848,8 +859,33 @@ impl Layout {
     /// for back to line `since`. A footnote stands between the paragraph
     /// that calls it and the next, and in PDF text runs over several lines;
     /// it ends with a full stop, and a blank line ends it too.
-    fn footnote_of(&self, text: &str, mut index: usize, since: usize) -> Option<usize> {
+    fn footnote_of(&self, text: &str, index: usize, since: usize) -> Option<usize> {
+        // Back from a later line of the same paragraph, the search comes to
+        // the line the last one started from (if that was no later), and
+        // would go on as it did.
+        let earlier = self.last_footnote.get().filter(|s| s.since == since);
+        let found = self.footnote_back(text, index, since, earlier);
+        self.last_footnote.set(Some(FootnoteSearch {
+            line: index,
+            since,
+            found,
+        }));
+        found
+    }
+
+    /// `footnote_of`, ending where it comes to the line `earlier` started
+    /// from with what `earlier` found.
+    fn footnote_back(
+        &self,
+        text: &str,
+        mut index: usize,
+        since: usize,
+        earlier: Option<FootnoteSearch>,
+    ) -> Option<usize> {
         loop {
+            if let Some(earlier) = earlier.filter(|s| s.line == index) {
+                return earlier.found;
+            }
             if self.is_footnote(text, index) {
                 return Some(index);
             }
@@ -1730,7 +1766,8 @@ mod tests {
     /// Lines of a resolution's paragraphs, each alone on its line: verbs
     /// that open paragraphs of either kind (one over two lines), numbered
     /// paragraphs (one after a tab), footnotes (one of a right-to-left
-    /// line, its full stop first), a page's number, blank lines and lines
+    /// line, its full stop first, and one that goes on to the next line),
+    /// a page's number, blank lines and lines
     /// that go on a sentence; and two long ones, past the reach of the search
     /// for the next paragraph, and of the search for a verb when two stand
     /// together.
@@ -1750,6 +1787,7 @@ mod tests {
         "1. Requests a report.",
         "2) Calls upon",
         "1 See resolution 3 (1992).",
+        "2 Resolutions 62/3, 63/4,",
         "12",
         "",
         "also of 4 May,",
@@ -1969,6 +2007,26 @@ mod tests {
                     read(&layout, span),
                     read(&Layout::new(&text), span),
                     "{:?} in {:?}", span, text
+                );
+            }
+        }
+
+        /// The footnote a line belongs to, asked line after line and back
+        /// to any line, is the one a fresh layout finds.
+        #[test]
+        fn footnotes_asked_in_turn_are_those_of_a_fresh_layout(
+            lines in proptest::collection::vec(proptest::sample::select(layout_lines()), 1..14),
+            asked in proptest::collection::vec((0usize..14, 0usize..14), 1..12),
+        ) {
+            let text = lines.join("\n");
+            let layout = Layout::new(&text);
+            let count = layout.line_starts().len();
+            for (line, since) in asked {
+                let (line, since) = (line % count, since % count);
+                proptest::prop_assert_eq!(
+                    layout.footnote_of(&text, line, since),
+                    Layout::new(&text).footnote_of(&text, line, since),
+                    "line {} back to {} of {:?}", line, since, text
                 );
             }
         }
