@@ -893,7 +893,7 @@ impl Layout {
                 return None;
             }
             let previous = self.line_text(text, index - 1);
-            if previous.trim().is_empty() || matches!(clause_end(previous), Some('.' | '。')) {
+            if is_blank(previous) || matches!(clause_end(previous), Some('.' | '。')) {
                 return None;
             }
             index -= 1;
@@ -1016,7 +1016,7 @@ impl Layout {
             if self.starts_paragraph(text, next, lex) {
                 return Some(last);
             }
-            if !self.line_text(text, next).trim().is_empty() {
+            if !is_blank(self.line_text(text, next)) {
                 last = next;
             } else if clause_end(self.line_text(text, last)).is_some() {
                 return Some(last);
@@ -2009,6 +2009,13 @@ mod tests {
                     "{:?} in {:?}", span, text
                 );
             }
+        }
+
+        /// A line is blank by its first byte where it is told so, as by
+        /// trimming it.
+        #[test]
+        fn blank_lines_as_trimming_finds_them(line in "[ \t\u{b}\u{c}\r\u{a0}\u{2003}x.1é]{0,6}") {
+            proptest::prop_assert_eq!(is_blank(&line), line.trim().is_empty(), "{:?}", line);
         }
 
         /// The footnote a line belongs to, asked line after line and back
