@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{is_space, Lexicon};
 use super::Section;
 use crate::symbol::{Organ, Symbol};
 use crate::vocab::Body;
@@ -101,11 +101,6 @@ fn resolution_word_end(line: &[u8], at: usize) -> Option<usize> {
     line.get(at..end)
         .is_some_and(|word| word.eq_ignore_ascii_case(WORD))
         .then_some(end)
-}
-
-/// `\s` of an ASCII byte.
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// The offset of the first byte from `at` on that `test` refuses, or the
@@ -417,7 +412,7 @@ impl<'h> ScHeading<'h> {
 /// when that is an ASCII one other than whitespace, as on most lines.
 fn is_blank(line: &str) -> bool {
     match line.as_bytes().first() {
-        Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => false,
+        Some(&b) if b.is_ascii() && !is_space(b) => false,
         _ => line.trim().is_empty(),
     }
 }
@@ -643,9 +638,10 @@ pub struct Layout {
     /// What is known of each line, as far as asked for: one table for
     /// every question, as each is made on first use.
     facts: LineMemo,
-    /// The last search for the opening line before a citation, and for the
-    /// paragraph after one: citations come in the order of the text, many
-    /// to a paragraph, and the next search starts where the last ended.
+    /// The last search for the opening line before a citation, for the
+    /// paragraph after one, and for the footnote it stands in: citations
+    /// come in the order of the text, many to a paragraph, and the next
+    /// search starts where the last ended.
     last_opening: Cell<Option<OpeningSearch>>,
     last_next: Cell<Option<NextSearch>>,
     last_footnote: Cell<Option<FootnoteSearch>>,
@@ -1767,10 +1763,9 @@ mod tests {
     /// that open paragraphs of either kind (one over two lines), numbered
     /// paragraphs (one after a tab), footnotes (one of a right-to-left
     /// line, its full stop first, and one that goes on to the next line),
-    /// a page's number, blank lines and lines
-    /// that go on a sentence; and two long ones, past the reach of the search
-    /// for the next paragraph, and of the search for a verb when two stand
-    /// together.
+    /// a page's number, blank lines and lines that go on a sentence; and
+    /// two long ones, past the reach of the search for the next paragraph,
+    /// and of the search for a verb when two stand together.
     fn layout_lines() -> Vec<String> {
         let long = |bytes: usize| "on and ".repeat(bytes / 7);
         let short = LAYOUT_LINES.iter().map(|line| line.to_string());

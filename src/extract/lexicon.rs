@@ -633,19 +633,13 @@ impl Lexicon {
 
     /// Where `date_glue`'s match at the start of `rest` ends, if it has one.
     pub fn date_glue_end(&self, rest: &str) -> Option<usize> {
-        match self.date_glue_walk.find(rest, 0, true) {
-            Ok(found) => found.map(|(end, _)| end),
-            Err(GaveUp) => self.date_glue.regex.find(rest).map(|m| m.end()),
-        }
+        walked_end(&self.date_glue_walk, &self.date_glue.regex, rest)
     }
 
     /// Where `connector_glue`'s match at the start of `rest` ends, if it
     /// has one.
     pub fn connector_end(&self, rest: &str) -> Option<usize> {
-        match self.connector_walk.find(rest, 0, true) {
-            Ok(found) => found.map(|(end, _)| end),
-            Err(GaveUp) => self.connector_glue.find(rest).map(|m| m.end()),
-        }
+        walked_end(&self.connector_walk, &self.connector_glue, rest)
     }
 
     /// Whether a keyword found at `at` starts a word: no letter before it
@@ -696,6 +690,22 @@ impl Lexicon {
     }
 }
 
+/// `\s` of an ASCII byte: the ASCII characters that are Unicode's white
+/// space.
+pub(super) fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// Where the match of `regex`, anchored at the start, at the start of
+/// `rest` ends, if it has one: by `walk`, the same pattern's automaton, or
+/// by the regex where the walk gives up.
+fn walked_end(walk: &LeftmostWalk, regex: &Regex, rest: &str) -> Option<usize> {
+    match walk.find(rest, 0, true) {
+        Ok(found) => found.map(|(end, _)| end),
+        Err(GaveUp) => regex.find(rest).map(|m| m.end()),
+    }
+}
+
 /// Where `opening_numbering` (`^[ ]*(?:\d{1,3}\s*[.)．-]?\s*)?`) ends its
 /// match at the start of `line`, read by hand where only ASCII bytes
 /// decide it: the pattern's search cost more than the rest of finding a
@@ -703,13 +713,12 @@ impl Lexicon {
 /// `None` where a byte beyond ASCII stands where the pattern could take
 /// it (a digit or space of another script, a full-width full stop).
 fn ascii_numbering_end(line: &[u8]) -> Option<usize> {
-    let ascii_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
     // Past the spaces, the run of `\s`: stops at the first byte that is
     // not one, or `None` at a byte beyond ASCII.
     let spaces_end = |mut at: usize| {
         while let Some(&b) = line.get(at) {
             match b {
-                _ if ascii_space(b) => at += 1,
+                _ if is_space(b) => at += 1,
                 0x80.. => return None,
                 _ => break,
             }
