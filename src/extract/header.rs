@@ -675,7 +675,6 @@ struct OpeningSearch {
 #[derive(Clone, Copy)]
 struct NextSearch {
     at: usize,
-    first: usize,
     outcome: Result<usize, usize>,
 }
 
@@ -1068,19 +1067,17 @@ impl Layout {
     fn next_paragraph(&self, text: &str, at: usize, lex: &Lexicon) -> usize {
         let reach = at.saturating_add(NEXT_PARAGRAPH_REACH);
         let first = self.lines.partition_point(|&l| l <= at);
-        // The last search, from no later a line, looked at the lines up to
-        // what it found or to where it stopped: a line it found that this
-        // search passes is still the first after it.
-        let earlier = self
-            .last_next
-            .get()
-            .filter(|s| s.at <= at && s.first <= first);
+        // The last search, from no later an offset (so from no later a
+        // line), looked at the lines up to what it found or to where it
+        // stopped: a line it found that this search passes is still the
+        // first after it.
+        let earlier = self.last_next.get().filter(|s| s.at <= at);
         let outcome = match earlier.map(|s| s.outcome) {
             Some(Ok(found)) if found >= first => Ok(found),
             Some(Err(stop)) => self.next_paragraph_from(text, stop.max(first), reach, lex),
             _ => self.next_paragraph_from(text, first, reach, lex),
         };
-        self.last_next.set(Some(NextSearch { at, first, outcome }));
+        self.last_next.set(Some(NextSearch { at, outcome }));
         outcome.map_or(text.len(), |index| self.lines[index])
     }
 
