@@ -465,10 +465,15 @@ pub fn next_resolution(text: &str, line_starts: &[usize], lex: &Lexicon) -> Opti
         + 1;
     let from = *line_starts.get(first)?;
     for paren in memchr::memchr_iter(b')', &bytes[from..]).map(|at| from + at) {
-        let index = line_starts.partition_point(|&start| start <= paren) - 1;
         // The last ")" of a line, with only spaces after it, and a blank
-        // line before the line.
-        if !text[paren + 1..line_end(index)].trim_end().is_empty() || !blank(index - 1) {
+        // line before the line. Most brackets close a year inside a
+        // sentence ("661 (1990) of"): the bytes after them tell, before
+        // the line is looked up.
+        if !blank_to_line_end(text, paren + 1) {
+            continue;
+        }
+        let index = line_starts.partition_point(|&start| start <= paren) - 1;
+        if !blank(index - 1) {
             continue;
         }
         if is_heading_line(line(index)?) && dated_after(text, line_starts, index, lex) {
@@ -476,6 +481,27 @@ pub fn next_resolution(text: &str, line_starts: &[usize], lex: &Lexicon) -> Opti
         }
     }
     None
+}
+
+/// Whether nothing but whitespace stands from `from` to the end of its
+/// line in `text` (as `trim_end` reads it). The spaces of ASCII are passed
+/// a byte at a time; at any other character but a newline, the answer is
+/// known unless it lies beyond ASCII.
+fn blank_to_line_end(text: &str, from: usize) -> bool {
+    let bytes = text.as_bytes();
+    let rest = bytes.get(from..).unwrap_or_default();
+    let spaces = rest
+        .iter()
+        .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r' | 0x0B | 0x0C))
+        .count();
+    match rest.get(spaces) {
+        None | Some(b'\n') => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => {
+            let end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |at| from + at);
+            text[from..end].trim_end().is_empty()
+        }
+    }
 }
 
 /// Line `index` of `text`, whose lines start at `line_starts`, without its
@@ -1754,6 +1780,10 @@ mod tests {
         "x",
         "2 (1946). Resolution of 30 January 1946",
         "\u{00A0}",
+        "\u{2003}",
+        "\u{000B}",
+        "\r",
+        "é",
     ];
 
     /// Lines of a resolution's paragraphs, each alone on its line: verbs
