@@ -211,9 +211,7 @@ fn flatten_lines(text: &str) -> (String, Vec<usize>) {
     for at in newline_offsets(text) {
         starts.push(at + 1);
         let before = &text[..at];
-        let ends_clause =
-            before.ends_with(['.', ';', '。', '；', '؛']) && !after_abbreviation(before);
-        if !ends_clause {
+        if !line_ends_clause(before) {
             flat[at] = b' ';
         }
     }
@@ -223,6 +221,20 @@ fn flatten_lines(text: &str) -> (String, Vec<usize>) {
     // (Checking it again cost 1.5% of an old Council text's extraction.)
     let flat = unsafe { String::from_utf8_unchecked(flat) };
     (flat, starts)
+}
+
+/// Whether `text` ends with a full stop or semicolon (ASCII, full-width,
+/// Chinese or Arabic) that ends a clause, as no abbreviation's full stop
+/// does. Told by the last byte first: most lines end with neither.
+fn line_ends_clause(text: &str) -> bool {
+    match text.as_bytes().last() {
+        Some(b'.') => !after_abbreviation(text),
+        Some(b';') => true,
+        // The last bytes of "。", and of "；" and "؛".
+        Some(0x82) => text.ends_with('。'),
+        Some(0x9B) => text.ends_with(['；', '؛']),
+        _ => false,
+    }
 }
 
 /// Whether `text` ends with an abbreviation's full stop ("paras.", "No.",

@@ -681,6 +681,20 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(starts, line_starts(&text));
     }
+
+    /// A line ends a clause where it ends with one of the stops and no
+    /// abbreviation's full stop; characters whose last byte is a stop's
+    /// ("Ă", "ě", "₂") are not stops.
+    #[test]
+    fn lines_end_clauses_at_their_stops(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "para", "No", "vol", "x", " ", ".", ";", "。", "；", "؛", "Ă", "ě", "₂", "\n",
+        ][..]), 0..6)
+    ) {
+        let line = pieces.concat();
+        let by_chars = line.ends_with(['.', ';', '。', '；', '؛']) && !after_abbreviation(&line);
+        proptest::prop_assert_eq!(line_ends_clause(&line), by_chars, "{:?}", line);
+    }
 }
 
 /// Line numbers (of the cited number) count the lines of the original
