@@ -200,6 +200,7 @@ impl Scan<'_> {
     /// other byte, a continuation byte included, starts none.
     fn match_at(&self, at: usize) -> Option<NumberMatch> {
         match self.0.as_bytes()[at] {
+            b'0'..=b'9' if !self.may_follow_number(at) => None,
             b'0'..=b'9' => self
                 .slash_numbers(at, at)
                 .or_else(|| self.parenthesised(at))
@@ -209,6 +210,21 @@ impl Scan<'_> {
             b'(' => self.turned_parenthesis(at),
             _ => None,
         }
+    }
+
+    /// Whether the number at `at` (its run of at most four digits, then a
+    /// space maybe) is followed by what one of the three alternatives
+    /// that open with a number needs there: a slash, a parenthesis, or a
+    /// part letter (an ASCII capital, or one of the other scripts' letters
+    /// and words, all beyond ASCII). Most numbers of a text (a date's day
+    /// and year, a paragraph's number) are followed by none of these, and
+    /// are refused before the three are tried in turn.
+    fn may_follow_number(&self, at: usize) -> bool {
+        let next = self.digits(at, 1, 4).map(|end| self.space(end));
+        let byte = next.and_then(|next| self.0.as_bytes().get(next));
+        byte.is_some_and(|&b| {
+            matches!(b, b'/' | b'(' | b')') || b.is_ascii_uppercase() || !b.is_ascii()
+        })
     }
 
     /// `(?P<pre>…)\ ?-\ ?(?P<a>\d{1,4})\ ?/\ ?(?P<b>\d{1,4})`, the
@@ -443,8 +459,9 @@ impl Scan<'_> {
     /// `PART`: one part letter at `at`, and where it ends.
     fn part(&self, at: usize) -> Option<usize> {
         let &first = self.0.as_bytes().get(at)?;
-        if first.is_ascii_uppercase() {
-            return Some(at + 1);
+        // Every other part letter or word is written beyond ASCII.
+        if first.is_ascii() {
+            return first.is_ascii_uppercase().then_some(at + 1);
         }
         PART_WORDS.iter().find_map(|word| self.literal(at, word))
     }
@@ -555,6 +572,15 @@ mod tests {
                 Some((p1, caps.name("p2").map(|m| m.as_str()), caps.get(0)?.end()))
             });
             prop_assert_eq!(part_letters(&text), expected);
+        }
+    }
+
+    /// `Scan::part` and `may_follow_number` take every part letter or word
+    /// but the ASCII capitals to start beyond ASCII.
+    #[test]
+    fn part_words_start_beyond_ascii() {
+        for word in PART_WORDS {
+            assert!(!word.as_bytes()[0].is_ascii(), "{word:?}");
         }
     }
 
