@@ -292,10 +292,19 @@ impl Scan<'_> {
         let open = self.space(at);
         let inside = self.space(self.paren(open)?);
         let mut m = NumberMatch::spanning(start, start, &[]);
-        let inside_end = self
-            .roman_session(inside, &mut m)
-            .or_else(|| self.year(inside, &mut m))
-            .or_else(|| self.arabic_session(inside, &mut m))?;
+        // A year, as most sessions are, is the one alternative that opens
+        // with a digit.
+        let opens_with_digit = self
+            .0
+            .as_bytes()
+            .get(inside)
+            .is_some_and(u8::is_ascii_digit);
+        let inside_end = match opens_with_digit {
+            true => self.year(inside, &mut m),
+            false => self
+                .roman_session(inside, &mut m)
+                .or_else(|| self.arabic_session(inside, &mut m)),
+        }?;
         m.end = self.paren(self.space(inside_end))?;
         Some(m)
     }
