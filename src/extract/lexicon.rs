@@ -970,7 +970,10 @@ fn iso_date(year: u16, month: u8, day: u8) -> String {
         digit(day, 10),
         digit(day, 1),
     ];
-    String::from_utf8_lossy(&iso).into_owned()
+    // ASCII, so never the empty default.
+    std::str::from_utf8(&iso)
+        .map(str::to_owned)
+        .unwrap_or_default()
 }
 
 /// A set of the given patterns, each case-insensitive or not as its own
