@@ -11,7 +11,7 @@ use rescite::vocab::Lang;
 
 /// The allocator the `rescite` binary runs with (src/main.rs).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: rescite::alloc::Mimalloc = rescite::alloc::Mimalloc;
 
 fn texts(lang: Lang) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ga/texts");

@@ -10,7 +10,7 @@ use rescite::vocab::Lang;
 /// The allocator the `rescite` binary runs with (src/main.rs), so that the
 /// rate is the one a user gets.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: rescite::alloc::Mimalloc = rescite::alloc::Mimalloc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

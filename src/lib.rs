@@ -4,6 +4,7 @@
 //! [`input`] (bytes → text) → [`extract`] (text → citations) → graph → query / render.
 //! [`symbol`] is the canonical id model every stage shares.
 
+pub mod alloc;
 pub mod normalize;
 pub mod symbol;
 

@@ -16,11 +16,10 @@ use rescite::render::{render, GraphFormat, RenderOptions};
 use rescite::symbol::Symbol;
 use rescite::vocab::Lang;
 
-/// glibc's allocator took about a tenth of `rescite index`'s time on the
-/// 1 GB corpus (two threads allocating and freeing many small strings);
-/// mimalloc's thread-local heaps take a fraction of that.
+/// mimalloc (see `rescite::alloc` for why, and why not through the
+/// `mimalloc` crate).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: rescite::alloc::Mimalloc = rescite::alloc::Mimalloc;
 
 /// Exit codes (documented in the README).
 const EXIT_NOTHING_FOUND_OR_SOME_FAILED: u8 = 1;
