@@ -1193,14 +1193,62 @@ fn follows_paragraph_end(previous: Option<&str>) -> bool {
         return true;
     };
     // A line of nothing but a number is a page's.
-    let page_number = |c: char| c.is_whitespace() || c.is_ascii_digit();
-    previous.trim_matches(page_number).is_empty() || clause_end(previous).is_some()
+    match last_ascii_end(previous) {
+        AsciiEnd::Noise => true,
+        AsciiEnd::Byte(_) => clause_end(previous).is_some(),
+        AsciiEnd::Beyond => {
+            let page_number = |c: char| c.is_whitespace() || c.is_ascii_digit();
+            previous.trim_matches(page_number).is_empty() || clause_end(previous).is_some()
+        }
+    }
+}
+
+/// What ends a line, told by its bytes: the last that is not ASCII
+/// whitespace or a digit (the "noise" `clause_end` passes over), or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AsciiEnd {
+    /// Nothing but ASCII whitespace and digits (or nothing at all).
+    Noise,
+    /// That last byte, an ASCII one.
+    Byte(u8),
+    /// That last byte is beyond ASCII: the characters must tell.
+    Beyond,
+}
+
+/// ASCII whitespace (as `char::is_whitespace` has it) or a digit.
+fn is_ascii_noise(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ' | b'0'..=b'9')
+}
+
+fn last_ascii_end(line: &str) -> AsciiEnd {
+    match line.bytes().rev().find(|&b| !is_ascii_noise(b)) {
+        None => AsciiEnd::Noise,
+        Some(b) if b.is_ascii() => AsciiEnd::Byte(b),
+        Some(_) => AsciiEnd::Beyond,
+    }
 }
 
 /// The punctuation that ends `line` when it ends a clause: a comma,
 /// semicolon, colon or full stop, in any script, perhaps followed by a
 /// footnote's number.
 fn clause_end(line: &str) -> Option<char> {
+    // Most lines end, and start, with ASCII: their bytes tell, unless the
+    // line starts with a stop (a right-to-left line's, maybe).
+    let ascii_stop = |b: u8| CLAUSE_ENDS[..4].contains(&char::from(b));
+    match last_ascii_end(line) {
+        AsciiEnd::Noise => return None,
+        AsciiEnd::Byte(b) if ascii_stop(b) => return Some(char::from(b)),
+        AsciiEnd::Byte(_) => match line.bytes().find(|&b| !is_ascii_noise(b)) {
+            Some(first) if first.is_ascii() && !ascii_stop(first) => return None,
+            _ => {}
+        },
+        AsciiEnd::Beyond => {}
+    }
+    clause_end_by_chars(line)
+}
+
+/// `clause_end`, read a character at a time.
+fn clause_end_by_chars(line: &str) -> Option<char> {
     // The layout reads the normalized text, where the bidi marks that
     // PDF text wraps right-to-left runs in are spaces or gone.
     let noise = |c: char| c.is_whitespace() || c.is_ascii_digit();
@@ -1226,7 +1274,8 @@ fn clause_end(line: &str) -> Option<char> {
     last.or_else(|| first().filter(|_| right_to_left()))
 }
 
-/// The punctuation that ends a clause or a paragraph, in the six languages.
+/// The punctuation that ends a clause or a paragraph, in the six languages,
+/// the ASCII ones first.
 const CLAUSE_ENDS: [char; 11] = [',', ';', ':', '.', '،', '؛', '，', '；', '：', '。', '、'];
 
 /// Whether `c` is a letter of the Arabic script.
@@ -1501,6 +1550,14 @@ mod tests {
             let got = adoption_date(&head, ScHeading::find(&head).as_ref(), Lexicon::get(*lang));
             assert_eq!(got.as_deref(), Some(*expected), "{lang:?}: {line}");
         }
+    }
+
+    /// `clause_end` tells the ASCII stops by the first four of the list.
+    #[test]
+    fn the_ascii_stops_come_first() {
+        let (ascii, other) = CLAUSE_ENDS.split_at(4);
+        assert!(ascii.iter().all(char::is_ascii));
+        assert!(!other.iter().any(char::is_ascii));
     }
 
     /// The specification `symbol_line` reads by: a line of the header
@@ -2038,6 +2095,20 @@ mod tests {
         #[test]
         fn blank_lines_as_trimming_finds_them(line in "[ \t\u{b}\u{c}\r\u{a0}\u{2003}x.1é]{0,6}") {
             proptest::prop_assert_eq!(is_blank(&line), line.trim().is_empty(), "{:?}", line);
+        }
+
+        /// A line's clause end, and whether a paragraph may follow it, are
+        /// those its characters tell, whatever script stands at its ends:
+        /// stops of every script, digits, spaces of every kind, Arabic.
+        #[test]
+        fn clause_ends_as_the_characters_tell(
+            line in "[ \t\u{b}\r\u{a0}\u{2003}x1.,;:،؛。、القرار]{0,7}"
+        ) {
+            proptest::prop_assert_eq!(clause_end(&line), clause_end_by_chars(&line), "{:?}", line);
+            let page_number = |c: char| c.is_whitespace() || c.is_ascii_digit();
+            let by_chars =
+                line.trim_matches(page_number).is_empty() || clause_end_by_chars(&line).is_some();
+            proptest::prop_assert_eq!(follows_paragraph_end(Some(&line)), by_chars, "{:?}", line);
         }
 
         /// The footnote a line belongs to, asked line after line and back
