@@ -798,9 +798,9 @@ fn footnote_line_regex() -> &'static Regex {
 /// Whether `line` opens as `FOOTNOTE_OPENING` says: a number of one to
 /// three digits, then a space, an empty pair of brackets maybe (where a
 /// PDF lost the marker's), a space and more. Read by hand where the
-/// number's digits are ASCII (the pattern cost 350 instructions a line
-/// that opens with a number, most of a page's); the pattern reads other
-/// scripts' digits.
+/// number's digits are ASCII (the pattern cost 350 instructions for each
+/// line that opens with a number); the pattern reads other scripts'
+/// digits.
 fn opens_like_footnote(line: &str) -> bool {
     let bytes = line.as_bytes();
     let number = bytes.iter().take_while(|&&b| b == b' ').count();
@@ -1260,6 +1260,7 @@ fn is_ascii_noise(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ' | b'0'..=b'9')
 }
 
+/// How `line` ends, as `AsciiEnd` tells it.
 fn last_ascii_end(line: &str) -> AsciiEnd {
     match line.bytes().rev().find(|&b| !is_ascii_noise(b)) {
         None => AsciiEnd::Noise,

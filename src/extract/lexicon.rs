@@ -489,7 +489,8 @@ fn spelled_out(pattern: &str) -> Vec<Vec<u8>> {
     spellings(pattern).unwrap_or_else(|| panic!("verb {pattern:?} is not a finite set of words"))
 }
 
-/// Every string `pattern` (case-sensitive) matches, when they are a few.
+/// Every string `pattern` (case-sensitive) matches, when they are few
+/// enough to list.
 fn spellings(pattern: &str) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let hir = regex_syntax::Parser::new()
@@ -863,7 +864,7 @@ impl DatePattern {
             month_names,
             digit_runs: digit_runs_of(v),
             month_finder: month_finder(v),
-            ascii_months: AsciiMonths::new(v),
+            ascii_months: AsciiMonths::new(v.months),
             runs_before_month: runs_before_month(v),
             regex,
         }
@@ -1012,19 +1013,24 @@ struct AsciiMonths {
 }
 
 impl AsciiMonths {
-    /// `None` where months are written in digits, or a name is no finite
-    /// set of spellings, or a spelling holds one of the two letters beyond
-    /// ASCII that match ASCII ones without case (the Kelvin sign, the long
-    /// s): the automaton must then be asked.
-    fn new(v: &Vocabulary) -> Option<AsciiMonths> {
-        if v.months.is_empty() {
+    /// `None` where months are written in digits, or a name asks what
+    /// stands around it (a word boundary) or is no finite set of
+    /// spellings, or a spelling is empty or holds one of the two letters
+    /// beyond ASCII that match ASCII ones without case (the Kelvin sign,
+    /// the long s): the automaton must then be asked.
+    fn new(months: &[(&str, u8)]) -> Option<AsciiMonths> {
+        if months.is_empty() {
             return None;
         }
         let mut by_first_byte = vec![Vec::new(); 256];
-        for (index, (name, _)) in v.months.iter().enumerate() {
+        for (index, (name, _)) in months.iter().enumerate() {
+            let hir = regex_syntax::Parser::new().parse(name).ok()?;
+            if !hir.properties().look_set().is_empty() {
+                return None;
+            }
             for spelling in spellings(name)? {
                 let text = String::from_utf8(spelling).ok()?;
-                if text.contains(['\u{212A}', '\u{17F}']) {
+                if text.is_empty() || text.contains(['\u{212A}', '\u{17F}']) {
                     return None;
                 }
                 if !text.is_ascii() {
@@ -2128,6 +2134,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Month names that the bytes could not read as the automaton does
+    /// leave the reading to it.
+    #[test]
+    fn month_names_beyond_bytes_are_left_to_the_automaton() {
+        for months in [
+            &[("janvier", 1), (r"\bmai\b", 5)][..],
+            &[("janvier", 1), ("(?:)", 2)],
+            &[("janvier", 1), ("\u{212A}ey", 3)],
+            &[("janvier", 1), ("x+", 4)],
+        ] {
+            assert!(AsciiMonths::new(months).is_none(), "{months:?}");
+        }
+        let months = AsciiMonths::new(&[("f[ée]vrier", 2), ("mars", 3)]).expect("ASCII names");
+        assert_eq!(months.find(b"le 2 FEVRIER"), Some(0));
+        assert_eq!(months.find(b"le 2 Mars"), Some(1));
+        assert_eq!(months.find(b"le 2 fvrier"), None);
     }
 
     /// The languages that write months in words in Latin script read
