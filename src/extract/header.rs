@@ -804,18 +804,18 @@ fn footnote_line_regex() -> &'static Regex {
 fn opens_like_footnote(line: &str) -> bool {
     let bytes = line.as_bytes();
     let number = bytes.iter().take_while(|&&b| b == b' ').count();
-    let digits = bytes[number..]
-        .iter()
-        .take(4)
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    let after_number = number + digits;
-    if bytes.get(after_number).is_some_and(|b| !b.is_ascii()) {
+    let after_number = digits(bytes, number, 3);
+    // A byte beyond ASCII after the number, or where it would start, may
+    // be another script's digit.
+    if bytes
+        .get(after_number.unwrap_or(number))
+        .is_some_and(|b| !b.is_ascii())
+    {
         return footnote_line_regex().is_match(line);
     }
-    if !(1..=3).contains(&digits) {
+    let Some(after_number) = after_number else {
         return false;
-    }
+    };
     let spaces_from = |at: usize| bytes[at..].iter().take_while(|&&b| b == b' ').count();
     // `[ ]\S` after the spaces: the last of them, and then no space.
     let word_after_spaces = |at: usize| {
