@@ -1021,6 +1021,11 @@ impl Layout {
     /// Whether line `index` opens a numbered paragraph ("12. Extends"),
     /// whatever its verb.
     fn is_numbered(&self, text: &str, index: usize) -> bool {
+        // Most lines are told by their first byte, more cheaply than the
+        // table is asked.
+        if opens_unnumbered(&text.as_bytes()[self.lines[index]..]) {
+            return false;
+        }
         self.facts.get_or(
             index,
             self.lines.len(),
@@ -1104,6 +1109,11 @@ impl Layout {
                 {
                     return false;
                 }
+                // Nor does a line that opens as no number does open a
+                // footnote or a numbered paragraph: only its verb is asked.
+                if opens_unnumbered(line) {
+                    return self.opening(text, index, lex).is_some();
+                }
                 self.opening(text, index, lex).is_some()
                     || self.is_footnote(text, index)
                     || self.is_numbered(text, index)
@@ -1116,6 +1126,9 @@ impl Layout {
     /// text a line inside a sentence may open with a day of the month
     /// ("…of\n1 December 1999").
     fn is_footnote(&self, text: &str, index: usize) -> bool {
+        if opens_unnumbered(&text.as_bytes()[self.lines[index]..]) {
+            return false;
+        }
         self.facts.get_or(
             index,
             self.lines.len(),
@@ -1352,6 +1365,16 @@ fn is_footnote_line(line: &str) -> bool {
         Some(first) if !first.is_ascii() => digit_first() && numbered_first(),
         _ => false,
     }
+}
+
+/// Whether the line that starts `line` opens (after its spaces) with an
+/// ASCII byte that neither `is_footnote_line` nor `is_numbered_paragraph`
+/// reads on from: not a digit, a full stop or whitespace. Neither holds
+/// for such a line, and most lines open so.
+fn opens_unnumbered(line: &[u8]) -> bool {
+    line.iter()
+        .find(|&&b| b != b' ')
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b'0'..=b'9' | b'.' | b'\t'..=b'\r'))
 }
 
 /// Poppler writes the first line of an Arabic footnote in the order it is
@@ -1918,6 +1941,26 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// A line that `opens_unnumbered` refuses by its first byte is
+        /// neither a footnote's first line nor a numbered paragraph's,
+        /// and a line it passes on may be either: it refuses no more.
+        #[test]
+        fn unnumbered_openings_open_no_number(
+            line in "[ \t\r\u{A0}\u{3000}]{0,3}[0-9٣.a-zA-Zا(]{0,4}[ )(.\\-]{0,3}[a-zا ]{0,3}",
+        ) {
+            if opens_unnumbered(line.as_bytes()) {
+                proptest::prop_assert!(!is_footnote_line(&line), "{:?}", line);
+                proptest::prop_assert!(!is_numbered_paragraph(&line), "{:?}", line);
+            }
+            let either = is_footnote_line(&line) || is_numbered_paragraph(&line);
+            let first = line.bytes().find(|&b| b != b' ');
+            let ascii_letter = first.is_some_and(|b| b.is_ascii_alphabetic() || b == b'(');
+            proptest::prop_assert!(!(either && ascii_letter), "{:?}", line);
+            if either {
+                proptest::prop_assert!(!opens_unnumbered(line.as_bytes()), "{:?}", line);
+            }
+        }
+
         /// The layout's lines start where a search for newlines says.
         #[test]
         fn lines_are_those_of_a_search(text in "[a \n]{0,40}") {

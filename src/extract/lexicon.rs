@@ -888,9 +888,9 @@ impl DatePattern {
                 month_from = start + run.len();
             }
             match part {
-                DatePart::Day => day = run.parse::<u8>().ok(),
-                DatePart::Month => month = run.parse::<u8>().ok(),
-                DatePart::Year => year = run.parse::<u16>().ok(),
+                DatePart::Day => day = run_value(run),
+                DatePart::Month => month = run_value(run),
+                DatePart::Year => year = run_value(run),
             }
         }
         if runs.next().is_some() {
@@ -946,25 +946,55 @@ fn valid_iso(day: u8, month: u8, year: u16) -> Option<String> {
 /// numeric, its only `\d` digits are ASCII digits, found a byte at a
 /// time; otherwise the regex finds them (other scripts' digits are rare
 /// in UN texts).
-fn digit_runs(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
+fn digit_runs(text: &str) -> DigitRuns<'_> {
     if !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
-        return Box::new(
-            digit_run_regex()
-                .find_iter(text)
-                .map(|m| (m.start(), m.as_str())),
-        );
+        return DigitRuns::Unicode(digit_run_regex().find_iter(text));
     }
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    Box::new(std::iter::from_fn(move || {
-        let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
-        let len = bytes[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        at = start + len;
-        Some((start, &text[start..at]))
-    }))
+    DigitRuns::Ascii { text, at: 0 }
+}
+
+/// What `digit_runs` finds them with: an iterator of either kind, not a
+/// boxed one (a date's three runs had cost an allocation and a call
+/// through a pointer each).
+enum DigitRuns<'t> {
+    /// Only ASCII characters are numeric: a byte at a time from `at`.
+    Ascii { text: &'t str, at: usize },
+    /// Some other script's digits too: the regex's runs.
+    Unicode(regex::Matches<'static, 't>),
+}
+
+impl<'t> Iterator for DigitRuns<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        match self {
+            DigitRuns::Ascii { text, at } => {
+                let bytes = text.as_bytes();
+                let start = *at + bytes[*at..].iter().position(u8::is_ascii_digit)?;
+                let len = bytes[start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                *at = start + len;
+                Some((start, &text[start..*at]))
+            }
+            DigitRuns::Unicode(matches) => matches.next().map(|m| (m.start(), m.as_str())),
+        }
+    }
+}
+
+/// The value of a run of digits, as `str::parse` gives it: `None` when a
+/// digit is not ASCII (another script's) or the value does not fit.
+/// Read by hand: `parse` had cost sixty instructions a run.
+fn run_value<T: TryFrom<u32>>(run: &str) -> Option<T> {
+    if run.is_empty() {
+        return None;
+    }
+    let value = run.bytes().try_fold(0u32, |value, b| {
+        let digit = b.is_ascii_digit().then(|| u32::from(b - b'0'))?;
+        value.checked_mul(10)?.checked_add(digit)
+    })?;
+    T::try_from(value).ok()
 }
 
 /// Runs of digits, as the date patterns' `\d` reads them.
@@ -1911,6 +1941,15 @@ mod tests {
         fn digit_runs_are_the_regex_runs(text in "[0-9a-z ٣٤०৫๒೬𝟘²½Ⅻ年月]{0,20}") {
             let by_regex: Vec<(usize, &str)> = digit_run_regex().find_iter(&text).map(|m| (m.start(), m.as_str())).collect();
             prop_assert_eq!(digit_runs(&text).collect::<Vec<_>>(), by_regex);
+        }
+
+        /// A run's value is the one `parse` gives, for days and months
+        /// (`u8`) and years (`u16`): past their bounds, with leading
+        /// zeros, and with other scripts' digits.
+        #[test]
+        fn run_values_are_parsed_values(run in "(0{0,3}[0-9]{0,11}|[0-9٣४]{1,4})") {
+            prop_assert_eq!(run_value::<u8>(&run), run.parse::<u8>().ok(), "{:?}", run);
+            prop_assert_eq!(run_value::<u16>(&run), run.parse::<u16>().ok(), "{:?}", run);
         }
     }
 
