@@ -140,6 +140,11 @@ pub struct Vocabulary {
     pub preamble_verbs: &'static [&'static str],
     /// First words of operative paragraphs.
     pub operative_verbs: &'static [&'static str],
+    /// Those first words of either list that lead a verb rather than
+    /// being one ("Also", "Further", "وإذ", "вновь"): the paragraph's verb
+    /// is read with the word after them ("Also recalling"), whose kind of
+    /// paragraph it takes where that word is a verb of the lists.
+    pub verb_leads: &'static [&'static str],
     /// Header phrases next to the adoption date: before it ("adopted by
     /// the General Assembly on"), or after it in Chinese ("大会决议").
     pub adopted: &'static str,
@@ -195,7 +200,7 @@ pub static ENGLISH: Vocabulary = Vocabulary {
     date: r"{d} {m},? {y}",
     date_intro: r"(?:of|dated|adopted on|on)",
     entitled: r"(?:entitled|titled|on)",
-    connectors: r"(?:and|as well as|including|inter alia|in particular|respectively|or|and its|its)",
+    connectors: r"(?:and also|and|as well as|including|inter alia|in particular|particularly|respectively|or|and its|its)",
     part_words: &[],
     part_joiners: r"(?:to|and|-)",
     preamble_verbs: &[
@@ -206,6 +211,12 @@ pub static ENGLISH: Vocabulary = Vocabulary {
         "Regretting", "Underscoring", "Deploring", "Condemning", "Alarmed", "Aware", "Fully aware",
         "Gravely concerned", "Believing", "Conscious", "Desiring", "Seeking", "Highlighting",
         "Commending", "Appreciating", "Encouraging", "Observing", "Keeping in mind",
+        "Having examined", "Having heard", "Having studied", "Having noted", "Having received",
+        "Having taken", "Having decided", "Having reviewed", "Having critically reviewed",
+        "Acting under", "Acting in", "Responding to", "Determining", "Deeply disturbed",
+        "Taking into consideration", "Grieved", "Deeply grieved", "Paying tribute", "Renewing",
+        "Gravely alarmed", "Cognizant", "Indignant", "Desirous", "Deeply deploring",
+        "Calling upon", "Referring to", "Whereas", "Reminding", "Confirming",
     ],
     operative_verbs: &[
         "Decides", "Requests", "Calls upon", "Calls on", "Urges", "Encourages", "Invites", "Reaffirms",
@@ -215,8 +226,11 @@ pub static ENGLISH: Vocabulary = Vocabulary {
         "Supports", "Reiterates", "Commends", "Recalls", "Also", "Further", "Strongly", "Once again",
         "Extends", "Renews", "Reminds", "Determines", "Deplores", "Regrets", "Confirms", "Agrees",
         "Underscores", "Warns", "Insists", "Considers", "Directs", "Instructs", "Establishes",
-        "Emphasises", "Recognises", "Takes",
+        "Emphasises", "Recognises", "Takes", "Calls for", "Calls again", "Calls once again",
+        "Urgently calls", "Fully supports", "Deeply deplores", "Looks forward", "Undertakes",
+        "Re-emphasizes",
     ],
+    verb_leads: &["Also", "Further", "Strongly", "Once again"],
     adopted: r"(?:adopted by the [A-Za-z ]{3,40}? (?:at its [\w ]+ meeting,? )?on|adopted on)",
     adoption_date_first: false,
     addresses: &["The General Assembly", "The Security Council", "The Economic and Social Council", "The Human Rights Council"],
@@ -298,6 +312,7 @@ pub static FRENCH: Vocabulary = Vocabulary {
         "Approuve", "Adopte", "Proclame", "D[ée]clare", "Insiste", "R[ée]it[èe]re", "Estime",
         "Consid[èe]re", "Charge", "Autorise", "Soutient", "Remercie", "Exige", "Appelle",
     ],
+    verb_leads: &[],
     adopted: r"(?:adopt[ée]es? par (?:l['’]Assembl[ée]e g[ée]n[ée]rale|le Conseil [\w '’]{3,30}?) (?:[àa] sa [\w ]+ s[ée]ance,? )?le)",
     adoption_date_first: false,
     addresses: &["L’Assemblée générale", "L'Assemblée générale", "Le Conseil de sécurité", "Le Conseil économique et social", "Le Conseil des droits de l’homme", "Le Conseil des droits de l'homme"],
@@ -370,6 +385,7 @@ pub static SPANISH: Vocabulary = Vocabulary {
         "Aprueba", "Afirma", "Condena", "Exige", "Encomia", "Reitera", "Hace", "Recuerda", "Celebra",
         "Apoya", "Declara", "Proclama", "Autoriza", "Encarga", "Considera",
     ],
+    verb_leads: &[],
     adopted: r"(?:aprobadas? por (?:la Asamblea General|el Consejo [\w ]{3,30}?) (?:en su [\w ]+ sesi[óo]n,? (?:celebrada )?)?el)",
     adoption_date_first: false,
     addresses: &["La Asamblea General", "El Consejo de Seguridad", "El Consejo Económico y Social", "El Consejo de Derechos Humanos"],
@@ -431,7 +447,7 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
         "памятуя", "утверждая", "констатируя", "сожалея", "вновь заявляя", "рекомендуя",
         "особо отмечая", "осуждая", "решительно осуждая", "желая", "стремясь", "поощряя",
         "вновь выражая", "высоко оценивая", "с озабоченностью", "с глубокой озабоченностью",
-        "глубоко обеспокоена", "будучи глубоко обеспокоена", "исходя из", "принимая",
+        "глубоко обеспокоена", "будучи глубоко обеспокоена", "исходя из", "принимая", "убеждена",
     ],
     operative_verbs: &[
         "постановляет", "просит", "призывает", "предлагает", "вновь подтверждает", "приветствует",
@@ -440,6 +456,7 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
         "решает", "заявляет", "провозглашает", "уполномочивает", "поручает", "считает", "напоминает",
         "с удовлетворением отмечает", "вновь", "также",
     ],
+    verb_leads: &["вновь", "также", "будучи", "с удовлетворением", "настоятельно", "с озабоченностью", "с глубокой озабоченностью"],
     adopted: r"(?:принят(?:ая|ые) (?:Генеральной Ассамблеей|Экономическим и Социальным Советом|Советом [\w ]{3,30}?)(?: на его [\w ]+ заседании,?)?)",
     adoption_date_first: false,
     addresses: &["Генеральная Ассамблея", "Совет Безопасности", "Экономический и Социальный Совет", "Совет по правам человека"],
@@ -540,6 +557,11 @@ pub static ARABIC: Vocabulary = Vocabulary {
         "وإذ تسلم",
         "وإذ تعترف",
         "وإذ تشدد",
+        "وإذ تذكر",
+        "وإذ تدرك",
+        "وإذ تقر",
+        "وإذ تنوه",
+        "وإذ يساورها",
         "وإذ",
         "إذ",
     ],
@@ -570,6 +592,7 @@ pub static ARABIC: Vocabulary = Vocabulary {
         "تشير",
         "تقر",
     ],
+    verb_leads: &["وإذ", "إذ"],
     adopted: r"(?:اتخذت?(?:هما|ها|ه) (?:الجمعية العامة|(?:ال)?مجلس [\p{Arabic} ]{3,30}?)(?: في جلسته [\p{Arabic} ]+)? في)",
     adoption_date_first: false,
     addresses: &[
@@ -657,6 +680,7 @@ pub static CHINESE: Vocabulary = Vocabulary {
         "又承认", "又强调", "还强调", "又确认", "又表示注意到", "又关切",
     ],
     operative_verbs: &["决定", "请", "吁请", "促请", "鼓励", "邀请", "敦促", "建议", "核可", "通过"],
+    verb_leads: &[],
     adopted: r"(?:大会决议|安全理事会决议|(?:经济及社会理事会|人权理事会)?通过的决议|(?:安全理事会)?第\s*\d+\s*次会议通过)",
     adoption_date_first: true,
     addresses: &["大会", "安全理事会", "经济及社会理事会", "人权理事会"],

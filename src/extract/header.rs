@@ -759,7 +759,7 @@ impl LineMemo {
 }
 
 /// A byte range of the text: (start, end).
-type Span = (usize, usize);
+pub type Span = (usize, usize);
 
 /// A verb that opens a paragraph: the kind of paragraph it opens when
 /// read alone, and its span.
@@ -769,7 +769,8 @@ type Opening = (Section, Span);
 /// the verb it opens with, and the bounds its evidence may not cross.
 pub struct Paragraph {
     pub section: Section,
-    pub verb: Option<String>,
+    /// Where the verb the paragraph opens with stands in the text.
+    pub verb: Option<Span>,
     /// The start of the paragraph's (or footnote's) first line, or 0.
     pub start: usize,
     /// Where the next paragraph or footnote starts, or the text's end.
@@ -902,9 +903,7 @@ impl Layout {
         };
         Paragraph {
             section,
-            verb: opening
-                .and_then(|(_, verb)| verb)
-                .map(|(from, to)| text[from..to].to_string()),
+            verb: opening.and_then(|(_, verb)| verb),
             start: paragraph_start,
             end: self.next_paragraph(text, end, lex),
         }
@@ -2161,7 +2160,7 @@ mod tests {
             }
             let read = |layout: &Layout, (start, end): (usize, usize)| {
                 let p = layout.paragraph_at(&text, start, end, lex);
-                (p.section, p.verb, p.start, p.end)
+                (p.section, p.verb.map(|(from, to)| &text[from..to]), p.start, p.end)
             };
             let layout = Layout::new(&text);
             for span in spans {
@@ -2305,7 +2304,10 @@ mod tests {
             .find(needle)
             .unwrap_or_else(|| panic!("{needle:?} not in the text"));
         let paragraph = layout.paragraph_at(text, at, at + needle.len(), lex);
-        (paragraph.section, paragraph.verb)
+        (
+            paragraph.section,
+            paragraph.verb.map(|(from, to)| text[from..to].to_string()),
+        )
     }
 
     #[test]
@@ -2518,7 +2520,10 @@ mod tests {
         let far = text.find("2 (1991)").expect("in the text");
         let layout = Layout::new(&text);
         let near_verb = layout.paragraph_at(&text, near, near + 8, lex).verb;
-        assert_eq!(near_verb.as_deref(), Some("Recalling"));
+        assert_eq!(
+            near_verb.map(|(from, to)| &text[from..to]),
+            Some("Recalling")
+        );
         let far_paragraph = layout.paragraph_at(&text, far, far + 8, lex);
         assert_eq!(far_paragraph.verb, None);
         assert_eq!(far_paragraph.start, 0);

@@ -386,6 +386,10 @@ pub struct ParagraphVerbs {
     whole_words: bool,
 }
 
+/// A verb found at the start of a text: the kind of paragraph it opens,
+/// its length, and whether it leads a verb rather than being one.
+type VerbAt = (Section, usize, bool);
+
 impl ParagraphVerbs {
     fn new(v: &Vocabulary) -> ParagraphVerbs {
         let mut verbs: Vec<(Vec<u8>, Section)> = Vec::new();
@@ -397,11 +401,17 @@ impl ParagraphVerbs {
                 verbs.extend(spelled_out(pattern).into_iter().map(|verb| (verb, kind)));
             }
         }
+        let leads: Vec<Vec<u8>> = v
+            .verb_leads
+            .iter()
+            .flat_map(|lead| spelled_out(lead))
+            .collect();
         verbs.sort_by_key(|(verb, _)| std::cmp::Reverse(verb.len()));
         let mut by_first_byte: Vec<Vec<Verb>> = vec![Vec::new(); 256];
         for (verb, kind) in verbs {
             if let Some(&first) = verb.first() {
-                by_first_byte[usize::from(first)].push(Verb::new(verb, kind));
+                let leads = leads.contains(&verb);
+                by_first_byte[usize::from(first)].push(Verb::new(verb, kind, leads));
             }
         }
         ParagraphVerbs {
@@ -410,9 +420,42 @@ impl ParagraphVerbs {
         }
     }
 
+    /// The verb that `text` opens with, as the kind of paragraph it opens
+    /// and its length: the longest of the lists (`at_start`), and where
+    /// that leads a verb ("Also", "Further", "وإذ", "вновь"), the word
+    /// after it too where that is a verb of the lists, capitalised or not
+    /// ("Also recalling", "وإذ تذكّر"): the paragraph is then of that
+    /// verb's kind.
+    pub fn opening_at(&self, text: &str) -> Option<(Section, usize)> {
+        let (kind, len, leads) = self.at_start(text)?;
+        if !leads {
+            return Some((kind, len));
+        }
+        let rest = &text[len..];
+        let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+        let after = &rest[spaces..];
+        // The verb after the lead, as the lists spell it: a Latin text
+        // writes it in small letters ("Also recalling"). A word that is no
+        // verb of the lists may be a PDF's misreading ("وإذ تالحظ" for
+        // "وإذ تلاحظ"): the lead alone is safer.
+        let verb = |after: &str| self.at_start(after).filter(|&(_, _, leads)| !leads);
+        let found = verb(after).or_else(|| {
+            let line = &after[..after.find('\n').unwrap_or(after.len())];
+            let head = &line[..floor_char_boundary(line, 64)];
+            capitalised(head).and_then(|head| verb(&head))
+        });
+        match found {
+            Some((verb_kind, verb_len, _)) if spaces > 0 => {
+                Some((verb_kind, len + spaces + verb_len))
+            }
+            _ => Some((kind, len)),
+        }
+    }
+
     /// The longest verb that `text` opens with (a whole word where words
-    /// are spaced), as the kind of paragraph it opens and its length.
-    pub fn at_start(&self, text: &str) -> Option<(Section, usize)> {
+    /// are spaced), as the kind of paragraph it opens, its length and
+    /// whether it leads another.
+    fn at_start(&self, text: &str) -> Option<VerbAt> {
         let first = *text.as_bytes().first()?;
         let head = Verb::head(text.as_bytes());
         self.by_first_byte[usize::from(first)]
@@ -426,7 +469,7 @@ impl ParagraphVerbs {
                             .and_then(|after| after.chars().next())
                             .is_some_and(char::is_alphanumeric))
             })
-            .map(|verb| (verb.kind, verb.bytes.len()))
+            .map(|verb| (verb.kind, verb.bytes.len(), verb.leads))
     }
 
     /// Whether the line at `start` can open with a paragraph number or a
@@ -435,6 +478,26 @@ impl ParagraphVerbs {
         let first = bytes[start..].iter().find(|&&b| b != b' ');
         first.is_some_and(|&b| b.is_ascii_digit() || !self.by_first_byte[usize::from(b)].is_empty())
     }
+}
+
+/// `text` with its first letter in capitals ("recalling the" →
+/// "Recalling the"), when that letter's capital is as long in UTF-8 (the
+/// lengths of a verb found in the copy then hold in `text`).
+fn capitalised(text: &str) -> Option<String> {
+    let first = text.chars().next()?;
+    let mut upper = first.to_uppercase();
+    let capital = upper.next().filter(|_| upper.next().is_none())?;
+    (capital != first && capital.len_utf8() == first.len_utf8())
+        .then(|| format!("{capital}{}", &text[first.len_utf8()..]))
+}
+
+/// The largest char boundary of `text` no greater than `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A verb spelled out, with its first eight bytes (or fewer) as a number,
@@ -446,6 +509,8 @@ impl ParagraphVerbs {
 struct Verb {
     bytes: Box<[u8]>,
     kind: Section,
+    /// Whether it leads a verb rather than being one (`verb_leads`).
+    leads: bool,
     /// The first bytes, little-endian, the rest zero.
     prefix: u64,
     /// Which bytes of `prefix` are the verb's.
@@ -453,7 +518,7 @@ struct Verb {
 }
 
 impl Verb {
-    fn new(bytes: Vec<u8>, kind: Section) -> Verb {
+    fn new(bytes: Vec<u8>, kind: Section, leads: bool) -> Verb {
         let len = bytes.len().min(8);
         let mask = match len {
             8 => u64::MAX,
@@ -463,6 +528,7 @@ impl Verb {
             prefix: Verb::head(&bytes) & mask,
             bytes: bytes.into_boxed_slice(),
             kind,
+            leads,
             mask,
         }
     }
@@ -730,7 +796,7 @@ impl Lexicon {
                 .unwrap_or_else(|| self.opening_numbering.find(rest).map_or(0, |m| m.end())),
             _ => 0,
         };
-        let (section, len) = self.paragraph_verbs.at_start(&rest[numbered..])?;
+        let (section, len) = self.paragraph_verbs.opening_at(&rest[numbered..])?;
         let start = line + numbered;
         Some((section, (start, start + len)))
     }
@@ -2193,6 +2259,128 @@ mod tests {
         assert_eq!(months.find(b"le 2 fvrier"), None);
     }
 
+    /// A word that leads a verb is read with the word after it, and the
+    /// paragraph is of that word's kind where it is a verb; a verb that
+    /// leads none, or a lead with no word after it on its line, is read
+    /// alone.
+    #[test]
+    fn leading_words_are_read_with_their_verbs() {
+        /// A text, and the kind and words of the verb it opens with.
+        type Case = (Lang, &'static str, Option<(Section, &'static str)>);
+        let cases: &[Case] = &[
+            (
+                Lang::En,
+                "Also recalling its resolution",
+                Some((Section::Preamble, "Also recalling")),
+            ),
+            (
+                Lang::En,
+                "Further requests the",
+                Some((Section::Operative, "Further requests")),
+            ),
+            (
+                Lang::En,
+                "Strongly condemns all",
+                Some((Section::Operative, "Strongly condemns")),
+            ),
+            (
+                Lang::En,
+                "Once again calls upon",
+                Some((Section::Operative, "Once again calls upon")),
+            ),
+            (
+                Lang::En,
+                "Also re-emphasizes it",
+                Some((Section::Operative, "Also re-emphasizes")),
+            ),
+            // Not a verb of the lists: the lead alone.
+            (
+                Lang::En,
+                "Also wishes to",
+                Some((Section::Operative, "Also")),
+            ),
+            (Lang::Ar, "وإذ تالحظ", Some((Section::Preamble, "وإذ"))),
+            (
+                Lang::En,
+                "Also expressing",
+                Some((Section::Preamble, "Also expressing")),
+            ),
+            (
+                Lang::En,
+                "Also\nrecalling",
+                Some((Section::Operative, "Also")),
+            ),
+            (
+                Lang::En,
+                "Also, recalling",
+                Some((Section::Operative, "Also")),
+            ),
+            (Lang::En, "Alsorecalling", None),
+            (
+                Lang::En,
+                "Recalling also",
+                Some((Section::Preamble, "Recalling")),
+            ),
+            (
+                Lang::Ar,
+                "وإذ تذكر بقرارها",
+                Some((Section::Preamble, "وإذ تذكر")),
+            ),
+            // An operative verb after the lead: its kind.
+            (Lang::Ar, "وإذ تطلب", Some((Section::Operative, "وإذ تطلب"))),
+            (
+                Lang::Ar,
+                "وإذ تشير إلى",
+                Some((Section::Preamble, "وإذ تشير")),
+            ),
+            (
+                Lang::Ru,
+                "будучи убеждена, что",
+                Some((Section::Preamble, "будучи убеждена")),
+            ),
+            (
+                Lang::Ru,
+                "будучи встревожена",
+                Some((Section::Preamble, "будучи")),
+            ),
+            (
+                Lang::Ru,
+                "вновь подтверждает",
+                Some((Section::Operative, "вновь подтверждает")),
+            ),
+            (
+                Lang::Ru,
+                "также просит",
+                Some((Section::Operative, "также просит")),
+            ),
+            (
+                Lang::Ru,
+                "с удовлетворением принимая",
+                Some((Section::Preamble, "с удовлетворением принимая")),
+            ),
+        ];
+        for &(lang, text, expected) in cases {
+            let verbs = &Lexicon::get(lang).paragraph_verbs;
+            let found = verbs
+                .opening_at(text)
+                .map(|(kind, len)| (kind, &text[..len]));
+            assert_eq!(found, expected, "{lang:?}: {text:?}");
+        }
+    }
+
+    /// Each word that leads a verb is one of its language's verbs, so
+    /// that it opens a paragraph.
+    #[test]
+    fn verb_leads_are_verbs_of_the_lists() {
+        for lang in Lang::ALL {
+            let v = lang.vocabulary();
+            for lead in v.verb_leads {
+                let listed = v.preamble_verbs.contains(lead) || v.operative_verbs.contains(lead);
+                assert!(listed, "{lang:?}: {lead:?} is in neither list");
+            }
+        }
+    }
+
     /// The languages that write months in words in Latin script read
     /// them by bytes.
     #[test]
@@ -2203,7 +2391,7 @@ mod tests {
     }
 
     /// The verb `text` opens with, each verb of the bucket compared whole.
-    fn at_start_by_bytes(verbs: &ParagraphVerbs, text: &str) -> Option<(Section, usize)> {
+    fn at_start_by_bytes(verbs: &ParagraphVerbs, text: &str) -> Option<VerbAt> {
         let first = *text.as_bytes().first()?;
         verbs.by_first_byte[usize::from(first)]
             .iter()
@@ -2215,7 +2403,7 @@ mod tests {
                             .next()
                             .is_some_and(char::is_alphanumeric))
             })
-            .map(|verb| (verb.kind, verb.bytes.len()))
+            .map(|verb| (verb.kind, verb.bytes.len(), verb.leads))
     }
 
     proptest! {

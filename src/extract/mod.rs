@@ -172,7 +172,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             line: line_of(line_starts, start),
             date: r.date,
             title: r.title,
-            verb: paragraph.verb,
+            verb: paragraph
+                .verb
+                .map(|(from, to)| norm.original_span(text, from, to))
+                .map(|(from, to)| verb_as_written(&text[from..to])),
             section: paragraph.section,
             evidence: None,
         });
@@ -221,6 +224,22 @@ fn flatten_lines(text: &str) -> (String, Vec<usize>) {
     // (Checking it again cost 1.5% of an old Council text's extraction.)
     let flat = unsafe { String::from_utf8_unchecked(flat) };
     (flat, starts)
+}
+
+/// A paragraph's verb as the text writes it ("وإذ تذكّر" with its shadda,
+/// which folding drops), its white space one space each and without the
+/// characters that only format it: bidi marks, soft hyphens, tatweel.
+fn verb_as_written(verb: &str) -> String {
+    let formats = |c: char| matches!(c, '\u{00AD}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}');
+    let mut written = String::with_capacity(verb.len());
+    for word in verb.split_whitespace() {
+        let mut letters = word.chars().filter(|&c| !formats(c)).peekable();
+        if letters.peek().is_some() && !written.is_empty() {
+            written.push(' ');
+        }
+        written.extend(letters);
+    }
+    written
 }
 
 /// Whether `text` ends with a full stop or semicolon (ASCII, full-width,

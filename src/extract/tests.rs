@@ -770,3 +770,30 @@ fn chinese_openings_by_hand() {
         );
     }
 }
+
+/// A paragraph's verb is reported as the text writes it: with the marks
+/// that folding drops (Arabic's shadda), its spaces one space each, and
+/// with the verb a leading word stands before ("Also recalling").
+#[test]
+fn verbs_are_reported_as_written() {
+    let cases = [
+        ("الجمعية العامة،\n\nوإذ تذكّر بقرارها 70/1،\n", "وإذ تذكّر"),
+        (
+            "The General Assembly,\n\nAlso\u{00A0}recalling its resolution 70/1,\n",
+            "Also recalling",
+        ),
+        (
+            "The General Assembly,\n\n1. Further  requests the report of resolution 70/1;\n",
+            "Further requests",
+        ),
+        (
+            "Генеральная Ассамблея,\n\nбудучи убеждена, что резолюция 70/1,\n",
+            "будучи убеждена",
+        ),
+    ];
+    for (text, verb) in cases {
+        let got = extract(text, &Options::default());
+        let verbs: Vec<Option<&str>> = got.citations.iter().map(|c| c.verb.as_deref()).collect();
+        assert_eq!(verbs, [Some(verb)], "{text:?}");
+    }
+}
