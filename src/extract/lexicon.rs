@@ -455,6 +455,7 @@ impl ParagraphVerbs {
     /// The longest verb that `text` opens with (a whole word where words
     /// are spaced), as the kind of paragraph it opens, its length and
     /// whether it leads another.
+    #[inline]
     fn at_start(&self, text: &str) -> Option<VerbAt> {
         let first = *text.as_bytes().first()?;
         let head = Verb::head(text.as_bytes());

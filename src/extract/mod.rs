@@ -142,9 +142,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     raw.sort_by_key(|r| (r.start, r.end));
     raw.dedup_by_key(|r| (r.start, r.end));
     let layout = header::Layout::with_line_starts(norm_line_starts);
+    // Folding most often keeps the text as it is: its offsets are then
+    // the original's.
+    let folded = norm.text != text;
     // Folding most often keeps the lines: then they are the folded text's,
     // moved, or the same.
-    let original_line_starts = (norm.text != text).then(|| {
+    let original_line_starts = folded.then(|| {
         norm.original_line_starts(layout.line_starts())
             .unwrap_or_else(|| line_starts(text))
     });
@@ -174,7 +177,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             title: r.title,
             verb: paragraph
                 .verb
-                .map(|(from, to)| norm.original_span(text, from, to))
+                .map(|(from, to)| original_verb_span(&norm, text, folded, (from, to)))
                 .map(|(from, to)| verb_as_written(&text[from..to])),
             section: paragraph.section,
             evidence: None,
@@ -226,10 +229,46 @@ fn flatten_lines(text: &str) -> (String, Vec<usize>) {
     (flat, starts)
 }
 
+/// Where the verb at `from..to` of the folded text stands in `text`:
+/// most often, where its start maps to, the same bytes.
+fn original_verb_span(
+    norm: &Normalized,
+    text: &str,
+    folded: bool,
+    (from, to): (usize, usize),
+) -> (usize, usize) {
+    if !folded {
+        return (from, to);
+    }
+    let start = norm.original_offset(from);
+    let end = start + (to - from);
+    match text.as_bytes().get(start..end) == Some(&norm.text.as_bytes()[from..to]) {
+        true => (start, end),
+        false => norm.original_span(text, from, to),
+    }
+}
+
 /// A paragraph's verb as the text writes it ("وإذ تذكّر" with its shadda,
 /// which folding drops), its white space one space each and without the
 /// characters that only format it: bidi marks, soft hyphens, tatweel.
 fn verb_as_written(verb: &str) -> String {
+    // Most verbs hold no byte that may start white space other than a
+    // lone space between words, or a format character: they are copied
+    // as they stand.
+    let plain = |(at, &b): (usize, &u8)| match b {
+        b' ' => {
+            at > 0
+                && verb
+                    .as_bytes()
+                    .get(at + 1)
+                    .is_some_and(|&next| next != b' ')
+        }
+        b'\t'..=b'\r' | 0xC2 | 0xD9 | 0xE1..=0xE3 | 0xEF => false,
+        _ => true,
+    };
+    if verb.as_bytes().iter().enumerate().all(plain) {
+        return verb.to_string();
+    }
     let formats = |c: char| matches!(c, '\u{00AD}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}');
     let mut written = String::with_capacity(verb.len());
     for word in verb.split_whitespace() {
