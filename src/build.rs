@@ -971,7 +971,7 @@ fn load_source(source: &Source, base_dir: &Path) -> Result<Loaded, String> {
                 }
             }
             let (files, errors) = expand_paths(&full);
-            let mut warnings: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            let mut unreadable: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
             if files.is_empty() {
                 return Err(format!(
                     "no readable text under {}",
@@ -1012,13 +1012,33 @@ fn load_source(source: &Source, base_dir: &Path) -> Result<Loaded, String> {
             for record in records {
                 match record {
                     Ok(record) => builder.add(&record),
-                    Err(e) => warnings.push(e),
+                    Err(e) => unreadable.push(e),
                 }
             }
+            // A graph without some of its inputs is not the one configured:
+            // its jobs fail, and what they wrote before is kept.
+            if !unreadable.is_empty() {
+                return Err(unreadable_inputs(&unreadable));
+            }
             let graph = builder.build();
-            Ok(Loaded { graph, warnings })
+            Ok(Loaded {
+                graph,
+                warnings: Vec::new(),
+            })
         }
     }
+}
+
+/// A job's failure for inputs that could not be read: how many, and the
+/// first few of their errors.
+fn unreadable_inputs(errors: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut message = format!("{} input(s) could not be read: ", errors.len());
+    message.push_str(&errors[..errors.len().min(SHOWN)].join("; "));
+    if errors.len() > SHOWN {
+        message.push_str(&format!("; and {} more", errors.len() - SHOWN));
+    }
+    message
 }
 
 /// The path relative to `base`, with `/` separators.

@@ -343,6 +343,15 @@ impl std::error::Error for Exit {}
 
 static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// How many inputs of the corpus a command read could not be read (each
+/// named on stderr as it failed): a command that otherwise succeeds then
+/// exits 1, as the README's table says.
+static UNREADABLE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn unreadable_inputs() -> usize {
+    UNREADABLE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// "rescite: error: …" on stderr, the label in red on a terminal (never when
 /// piped or when NO_COLOR is set: anstream strips the colour).
 fn report_error(message: &str) {
@@ -392,6 +401,9 @@ fn init_tracing(verbose: u8) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
+        Ok(code) if code == ExitCode::SUCCESS && unreadable_inputs() > 0 => {
+            ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED)
+        }
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`| head`) is not an error worth a message.
@@ -403,6 +415,12 @@ fn main() -> ExitCode {
             }
             if let Some(exit) = err.downcast_ref::<Exit>() {
                 report_error(&exit.message);
+                let unreadable = unreadable_inputs();
+                if exit.code == EXIT_UNKNOWN_SYMBOL && unreadable > 0 {
+                    eprintln!(
+                        "rescite: note: {unreadable} input(s) could not be read (named above); the symbol may be cited there"
+                    );
+                }
                 return ExitCode::from(exit.code);
             }
             report_error(&describe(&err));
@@ -869,6 +887,7 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     let (files, errors) = expand_paths(&paths);
     let mut builder = GraphBuilder::new();
     let mut failures = errors.len();
+    let mut read = 0usize;
     for err in &errors {
         report_error(&err.to_string());
     }
@@ -878,16 +897,31 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         citations_only: true,
     };
     read_documents_with(&files, reading, |_, result| match result {
-        Ok(record) => builder.add(&record),
+        Ok(record) => {
+            read += 1;
+            builder.add(&record);
+        }
         Err(err) => {
             failures += 1;
             report_error(&err.to_string());
         }
     });
+    UNREADABLE.store(failures, std::sync::atomic::Ordering::Relaxed);
     if files.is_empty() {
         return Err(Exit {
             code: EXIT_USAGE,
             message: "error: no readable text under the given paths".to_string(),
+        }
+        .into());
+    }
+    // A graph of nothing must not stand in for one: no output is written
+    // (an index or a graph already there is kept as it was).
+    if read == 0 {
+        return Err(Exit {
+            code: EXIT_NOTHING_FOUND_OR_SOME_FAILED,
+            message: format!(
+                "error: none of the {failures} input(s) could be read (each is named above)"
+            ),
         }
         .into());
     }

@@ -382,6 +382,48 @@ fn an_unknown_symbol_fails_its_job_only() {
     assert!(checked.has_failures());
 }
 
+/// An input that cannot be read fails the jobs that read it, in a check
+/// as in a write, and a write keeps what they wrote before: a graph
+/// without some of its inputs is not the one configured.
+#[test]
+fn an_unreadable_input_fails_its_jobs_and_keeps_their_outputs() {
+    let dir = project(CONFIG);
+    assert!(build(dir.path(), Mode::Write).is_clean());
+    let corpus_json = dir.path().join("out/corpus/all.json");
+    let before = std::fs::read(&corpus_json).unwrap();
+    // Binary bytes where text should be, as a stray file in a corpus has.
+    std::fs::write(
+        dir.path().join("corpus/stray.txt"),
+        b"\x7fELF\x00\x00binary",
+    )
+    .unwrap();
+    for mode in [Mode::Check, Mode::Write] {
+        let report = build(dir.path(), mode);
+        assert!(report.has_failures(), "{mode:?}");
+        for job in &report.jobs {
+            match &job.status {
+                JobStatus::Failed(message) => assert!(
+                    message.contains("1 input(s) could not be read")
+                        && message.contains("stray.txt"),
+                    "{mode:?}: {message}"
+                ),
+                other => panic!("{mode:?}: job {} is {other:?}", job.name),
+            }
+        }
+    }
+    assert_eq!(std::fs::read(&corpus_json).unwrap(), before);
+    // Every input unreadable: still nothing written over.
+    for name in [
+        "en_A-RES-78-311.txt",
+        "en_A-RES-76-5.txt",
+        "en_A-RES-77-320.txt",
+    ] {
+        std::fs::write(dir.path().join("corpus").join(name), b"\x00").unwrap();
+    }
+    assert!(build(dir.path(), Mode::Write).has_failures());
+    assert_eq!(std::fs::read(&corpus_json).unwrap(), before);
+}
+
 #[test]
 fn json_and_junit_reports_parse() {
     let dir = project(CONFIG);

@@ -255,3 +255,63 @@ fn queries_on_a_saved_index_answer_as_on_the_corpus() {
         "the cause once: {stderr}"
     );
 }
+
+/// An unreadable input makes `graph`, `index` and the queries exit 1, as
+/// the README's table says, with the rest still read; when no input can be
+/// read, nothing is written over an index or graph already there.
+#[test]
+fn unreadable_inputs_exit_1_and_never_cost_an_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    std::fs::copy(
+        fixture("ga/texts/en_A-RES-78-311.txt"),
+        corpus.join("en_A-RES-78-311.txt"),
+    )
+    .expect("copy");
+    let stray = dir.path().join("stray.txt");
+    std::fs::write(&stray, b"\x7fELF\x00\x00binary").expect("write");
+    std::fs::copy(&stray, corpus.join("stray.txt")).expect("copy");
+    let (corpus, stray) = (corpus.display().to_string(), stray.display().to_string());
+    let run = |args: &[&str]| rescite().args(args).output().expect("runs");
+
+    let index = dir.path().join("g.idx").display().to_string();
+    let graph = dir.path().join("g.json").display().to_string();
+    for (args, output) in [
+        (vec!["index", &corpus, "-o", &index], &index),
+        (
+            vec!["graph", &corpus, "--format", "json", "-o", &graph],
+            &graph,
+        ),
+    ] {
+        let done = run(&args);
+        assert_eq!(done.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&done.stderr);
+        assert!(stderr.contains("stray.txt"), "{stderr}");
+        let before = std::fs::read(output).expect("the readable input's graph is written");
+        assert!(before.len() > 1000, "{args:?}");
+        // Every input unreadable: an error, and the file as it was.
+        let args: Vec<&str> = args
+            .iter()
+            .map(|&a| if a == corpus { stray.as_str() } else { a })
+            .collect();
+        let failed = run(&args);
+        assert_eq!(failed.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert!(
+            stderr.contains("none of the 1 input(s) could be read"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(output).expect("kept"), before, "{args:?}");
+    }
+
+    let lineage = run(&["lineage", "78/311", "--corpus", &corpus]);
+    assert_eq!(lineage.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&lineage.stdout).contains("A/RES/70/1"));
+    let stats = run(&["stats", "--corpus", &stray]);
+    assert_eq!(stats.status.code(), Some(1));
+    let unknown = run(&["lineage", "75/166", "--corpus", &corpus]);
+    assert_eq!(unknown.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(stderr.contains("1 input(s) could not be read"), "{stderr}");
+}
