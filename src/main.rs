@@ -455,12 +455,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report_file,
         } => build_command(&config, check, report, report_file.as_deref()),
         Command::Completions { shell } => {
+            // Written whole, then sent: `generate` panics when its writer
+            // fails (a full disk, a closed pipe).
+            let mut script = Vec::new();
             clap_complete::generate(
                 shell,
                 &mut <Cli as clap::CommandFactory>::command(),
                 "rescite",
-                &mut io::stdout(),
+                &mut script,
             );
+            let mut out = io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
@@ -703,7 +709,11 @@ fn build_command(
         };
         match report_file {
             Some(path) => write_atomically(path, text.as_bytes())?,
-            None => print!("{text}"),
+            None => {
+                let mut out = io::stdout().lock();
+                out.write_all(text.as_bytes())?;
+                out.flush()?;
+            }
         }
     }
     Ok(if result.is_clean() {
@@ -737,9 +747,12 @@ fn crawl_command(args: &CrawlArgs, quiet: bool) -> anyhow::Result<ExitCode> {
     if !(args.rate > 0.0 && args.rate.is_finite()) {
         return Err(usage("--rate must be a positive number of requests per second".into()).into());
     }
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(usage("--timeout must be a positive number of seconds".into()).into());
-    }
+    let timeout = std::time::Duration::try_from_secs_f64(args.timeout)
+        .ok()
+        .filter(|t| !t.is_zero() && t.as_secs() <= 86_400)
+        .ok_or_else(|| {
+            usage("--timeout must be a number of seconds above 0 and at most a day (86400)".into())
+        })?;
     let mut langs = vec![args.lang.0.unwrap_or(Lang::En)];
     for lang in args.lang_fallback.iter().filter_map(|l| l.0) {
         if !langs.contains(&lang) {
@@ -760,7 +773,7 @@ fn crawl_command(args: &CrawlArgs, quiet: bool) -> anyhow::Result<ExitCode> {
         concurrency: args.concurrency.max(1),
         organs: (!organs.is_empty()).then_some(organs),
         since: args.since,
-        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        timeout,
         max_body: args.max_body,
         ..rescite::fetch::CrawlOptions::default()
     };

@@ -315,3 +315,47 @@ fn unreadable_inputs_exit_1_and_never_cost_an_output() {
     let stderr = String::from_utf8_lossy(&unknown.stderr);
     assert!(stderr.contains("1 input(s) could not be read"), "{stderr}");
 }
+
+/// Output that cannot be written (a full disk) is an error with a
+/// message, never a panic; nor is a timeout too long for a `Duration`.
+#[test]
+fn unwritable_output_and_huge_timeouts_are_errors_not_panics() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    for args in [
+        vec!["completions", "bash"],
+        vec!["man"],
+        vec!["lineage", "78/311"],
+        vec!["build", "--check", "--report", "json"],
+    ] {
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("rescite"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(std::fs::File::create(full).expect("/dev/full opens"))
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.contains("No space left"), "{args:?}: {stderr}");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out").display().to_string();
+    let output = rescite()
+        .args([
+            "crawl",
+            "78/311",
+            "--offline",
+            "--timeout",
+            "1e300",
+            "--out",
+            &out,
+        ])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--timeout"), "{stderr}");
+}

@@ -293,7 +293,10 @@ struct HostGate {
 impl HostGate {
     fn new(rate_per_host: f64) -> HostGate {
         HostGate {
-            interval: Duration::from_secs_f64(1.0 / rate_per_host),
+            // A rate too small for a `Duration` (or none) waits a day.
+            interval: Duration::try_from_secs_f64(1.0 / rate_per_host)
+                .unwrap_or(Duration::from_secs(86_400))
+                .min(Duration::from_secs(86_400)),
             next: Mutex::new(HashMap::new()),
         }
     }
