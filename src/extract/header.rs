@@ -980,8 +980,12 @@ impl Layout {
         lex: &Lexicon,
     ) -> Option<(usize, Option<Span>)> {
         let until = floor(text, at + 1).min(text.len());
-        let from = line_start_after(text, at.saturating_sub(VERB_REACH));
-        let first = self.lines.partition_point(|&l| l < from);
+        // The lines from the first that starts no earlier than the reach
+        // (found among the line starts: searching the text for it had
+        // read a long line to its end for each citation in it).
+        let first = self
+            .lines
+            .partition_point(|&l| l < at.saturating_sub(VERB_REACH));
         let last = self.lines.partition_point(|&l| l < until);
         // Lines the last search looked at need not be looked at again,
         // when this one asks about the same lines and more after them:
@@ -1334,14 +1338,6 @@ const CLAUSE_ENDS: [char; 11] = [',', ';', ':', '.', '،', '؛', '，', '；', '
 /// Whether `c` is a letter of the Arabic script.
 fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
-
-/// The first line start at or after `at` (`at` itself when it is 0).
-fn line_start_after(text: &str, at: usize) -> usize {
-    if at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n') {
-        return at;
-    }
-    memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1)
 }
 
 /// Whether the line that starts `line` (and runs on to the end of the

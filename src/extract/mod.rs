@@ -1373,24 +1373,30 @@ fn chains_keyword_last(text: &str, lex: &Lexicon, numbers: &[NumberHit]) -> Vec<
     let mut out = Vec::new();
     let mut index = 0;
     while index < numbers.len() {
-        let Some((items, next)) = zh_group(text, lex, numbers, index) else {
-            index += 1;
-            continue;
-        };
-        out.extend(items);
-        index = next;
+        match zh_group(text, lex, numbers, index) {
+            Ok((items, next)) => {
+                out.extend(items);
+                index = next;
+            }
+            // A list from any number the failed one read would go the
+            // same way from there and fail as it did (the glue reads the
+            // text alone): the next list to try starts after them. Trying
+            // each in turn had made a long list with no 决议 quadratic.
+            Err(next) => index = next.max(index + 1),
+        }
     }
     out
 }
 
 /// One Chinese list starting at `numbers[first]`; returns its citations
-/// and the index of the first number after it.
+/// and the index of the first number after it. Where no list starts
+/// there: the index of the first number it did not read as an item.
 fn zh_group(
     text: &str,
     lex: &Lexicon,
     numbers: &[NumberHit],
     first: usize,
-) -> Option<(Vec<RawCitation>, usize)> {
+) -> Result<(Vec<RawCitation>, usize), usize> {
     // The body named before the list, and the first item's date and
     // title, are read back from the text only once the list holds: most
     // numbers start none.
@@ -1428,7 +1434,7 @@ fn zh_group(
             .find_map(|(word, kind)| rest.starts_with(word).then_some(*kind))
         {
             if items.is_empty() || open_numbers > 0 {
-                return None;
+                return Err(index);
             }
             for item in &mut items {
                 item.kind = kind;
@@ -1444,7 +1450,7 @@ fn zh_group(
             let (date, title) = zh_date_and_title_before(text, items[0].start, lex);
             items[0].date = date;
             items[0].title = title;
-            return Some((items, index));
+            return Ok((items, index));
         }
         let named_before = body.is_some();
         let step = zh_glue(rest, lex, &mut body, &mut pending_date, &mut pending_title);
@@ -1456,7 +1462,7 @@ fn zh_group(
             _ => break,
         }
     }
-    None
+    Err(index)
 }
 
 /// Glue between the items of a Chinese list; the length consumed.

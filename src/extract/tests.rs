@@ -797,3 +797,45 @@ fn verbs_are_reported_as_written() {
         assert_eq!(verbs, [Some(verb)], "{text:?}");
     }
 }
+
+/// The Chinese lists as found by trying a list at each number in turn,
+/// as `chains_keyword_last` once did.
+fn chains_keyword_last_at_each_number(
+    text: &str,
+    lex: &Lexicon,
+    numbers: &[NumberHit],
+) -> Vec<RawCitation> {
+    let mut out = Vec::new();
+    let mut index = 0;
+    while index < numbers.len() {
+        match zh_group(text, lex, numbers, index) {
+            Ok((items, next)) => {
+                out.extend(items);
+                index = next;
+            }
+            Err(_) => index += 1,
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    /// Passing over the numbers a failed list read finds the lists that
+    /// trying each number finds: from any of them a list fails as well.
+    #[test]
+    fn chinese_lists_skip_what_a_failed_list_read(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "第", "70/1", "71/2", "号", "、", "和", "决议", "决定", "2015年9月25日",
+            "题为“发展”的", "大会", "关于女童的", "，", "。", " ", "安全理事会", "第2231(2015)号",
+        ]), 0..30),
+    ) {
+        let text = pieces.concat();
+        let lex = Lexicon::get(Lang::Zh);
+        let numbers = numbers::find_numbers(&text);
+        proptest::prop_assert_eq!(
+            format!("{:?}", chains_keyword_last(&text, lex, &numbers)),
+            format!("{:?}", chains_keyword_last_at_each_number(&text, lex, &numbers)),
+            "{:?}", text
+        );
+    }
+}
