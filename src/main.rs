@@ -144,11 +144,11 @@ enum Command {
         /// All simple chains up to --max-len, not only the shortest.
         #[arg(long)]
         all: bool,
-        #[arg(long, default_value_t = 6)]
-        max_len: usize,
+        #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u16).range(1..))]
+        max_len: u16,
         /// Stop after this many chains (--all).
-        #[arg(long, default_value_t = 100)]
-        limit: usize,
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
         #[command(flatten)]
         source: Source,
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
@@ -558,8 +558,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &from,
             &to,
             all,
-            max_len,
-            limit,
+            usize::from(max_len),
+            limit as usize,
             &source,
             format,
             output.as_deref(),
@@ -701,7 +701,11 @@ fn build_command(
             report_warning(&format!("{}: {warning}", job.name));
         }
     }
-    eprint!("{}", build::report_text(&result, mode));
+    // `-q` says nothing but errors: the report only when something is
+    // wrong.
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) || !result.is_clean() {
+        eprint!("{}", build::report_text(&result, mode));
+    }
     if let Some(format) = report {
         let text = match format {
             BuildReportFormat::Json => build::report_json(&result),
@@ -921,11 +925,7 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     });
     UNREADABLE.store(failures, std::sync::atomic::Ordering::Relaxed);
     if files.is_empty() {
-        return Err(Exit {
-            code: EXIT_USAGE,
-            message: "error: no readable text under the given paths".to_string(),
-        }
-        .into());
+        return Err(no_text_under(&paths).into());
     }
     // A graph of nothing must not stand in for one: no output is written
     // (an index or a graph already there is kept as it was).
@@ -954,6 +954,33 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         }
     }
     Ok(graph)
+}
+
+/// The error for paths that hold no text file: a usage error, with a
+/// word on the PDFs among them (they must be converted first).
+fn no_text_under(paths: &[PathBuf]) -> Exit {
+    let pdfs = paths
+        .iter()
+        .flat_map(|path| walkdir::WalkDir::new(path).follow_links(true))
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry.file_type().is_file()
+                && entry
+                    .path()
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        })
+        .count();
+    let mut message = "error: no readable text under the given paths".to_string();
+    if pdfs > 0 {
+        message.push_str(&format!(
+            " ({pdfs} PDF file(s) there: convert them first, as `pdftotext -enc UTF-8 res.pdf - | rescite extract -` does)"
+        ));
+    }
+    Exit {
+        code: EXIT_USAGE,
+        message,
+    }
 }
 
 /// The corpus shipped with rescite: $RESCITE_CORPUS, ./fixtures, or the
@@ -1029,6 +1056,9 @@ fn extract_command(
     lang: Option<Lang>,
 ) -> anyhow::Result<ExitCode> {
     let (files, mut errors) = expand_paths(paths);
+    if files.is_empty() && errors.is_empty() {
+        return Err(no_text_under(paths).into());
+    }
     let mut records = Vec::new();
     read_documents(&files, lang, |_, result| match result {
         Ok(record) => {

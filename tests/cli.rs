@@ -359,3 +359,41 @@ fn unwritable_output_and_huge_timeouts_are_errors_not_panics() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("--timeout"), "{stderr}");
 }
+
+/// Paths with no text to read are a usage error, with a word on the PDFs
+/// there; a limit of no chains is refused as a bad value, not answered
+/// as "no chain"; `-q` keeps a clean build's summary to itself.
+#[test]
+fn empty_inputs_zero_limits_and_quiet_builds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().display().to_string();
+    let output = rescite().args(["extract", &empty]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no readable text"), "{stderr}");
+    std::fs::write(dir.path().join("res.pdf"), b"%PDF-1.7").expect("write");
+    let output = rescite().args(["extract", &empty]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 PDF file(s)") && stderr.contains("pdftotext"),
+        "{stderr}"
+    );
+
+    for flag in ["--limit", "--max-len"] {
+        let output = rescite()
+            .args(["path", "78/311", "217 A (III)", "--all", flag, "0"])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{flag}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains(flag));
+    }
+
+    let output = rescite()
+        .args(["-q", "build", "--check"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
