@@ -224,7 +224,12 @@ pub fn read_header(text: &str, lex: &Lexicon) -> (DocumentHeader, Option<Range<u
     if let Some(symbol) = symbol_line(head) {
         header.symbol = symbol.parse().ok();
     }
-    if let Some(TitleLine { number, title }) = lines_of(head).find_map(TitleLine::read) {
+    let mut previous: Option<&str> = None;
+    let title_line = lines_of(head).find_map(|line| {
+        let after = previous.replace(line);
+        TitleLine::read(line).filter(|_| !continues_a_sentence(after))
+    });
+    if let Some(TitleLine { number, title }) = title_line {
         let prefix = match organ {
             Some(Organ::HumanRightsCouncil) => "A/HRC/RES/",
             _ => "A/RES/",
@@ -236,6 +241,17 @@ pub fn read_header(text: &str, lex: &Lexicon) -> (DocumentHeader, Option<Range<u
         }
     }
     (header, None)
+}
+
+/// Whether a line after `previous` (the line before it, if any) goes on
+/// its sentence: `previous` ends with a letter, a comma or a hyphen. A
+/// title line follows the start of the text, a blank line, or a line
+/// such as "[on the report of the Third Committee (A/75/474)]"; a number
+/// that opens a line after "Recalling its resolution" is a citation.
+fn continues_a_sentence(previous: Option<&str>) -> bool {
+    previous
+        .and_then(|line| line.trim_end().chars().next_back())
+        .is_some_and(|last| last.is_alphabetic() || matches!(last, ',' | '，' | '،' | '-'))
 }
 
 /// A General Assembly or Council title line: "75/166. Protecting children

@@ -839,3 +839,24 @@ proptest::proptest! {
         );
     }
 }
+
+/// A number that opens a line inside a sentence is a citation, not the
+/// title line of the text's own header; a title line after a blank line,
+/// or after the bracketed line of its committee, still is one.
+#[test]
+fn a_number_opening_a_line_mid_sentence_is_no_title_line() {
+    let text = "Recalling its resolution\n70/1 of 25 September 2015,\n";
+    let got = extract(text, &Options::default());
+    assert_eq!(got.header.symbol, None);
+    let targets: Vec<String> = got.citations.iter().map(|c| c.target.to_string()).collect();
+    assert_eq!(targets, ["A/RES/70/1"]);
+    for header in [
+        "Resolution adopted by the General Assembly on 1 July 2024\n\n78/311. Enhancing cooperation\n",
+        "[on the report of the Third Committee (A/75/474, para. 33)]\n75/166. Protecting children\n",
+        "78/311. Enhancing cooperation\n",
+    ] {
+        let got = extract(header, &Options::default());
+        assert!(got.header.symbol.is_some(), "{header:?}");
+        assert!(got.header.title.is_some(), "{header:?}");
+    }
+}
