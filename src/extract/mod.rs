@@ -1067,13 +1067,25 @@ fn nearest_organ(mentions: &[(usize, Organ)], at: usize, organs: &[Organ]) -> Op
 
 /// Whether the word before `at` is capitalised (and not an article):
 /// "Peacebuilding Commission" is a name of its own, "the Commission" not.
-fn capitalised_word_before(text: &str, at: usize) -> bool {
+fn capitalised_word_before(text: &str, at: usize, lex: &Lexicon) -> bool {
     let word = last_word(text[..at].trim_end());
     let articles = [
         "The", "the", "Le", "La", "L", "El", "Los", "Las", "Its", "its",
     ];
+    let bare = word.trim_end_matches(['’', '\'']);
+    // A paragraph's verb ("Recalling Assembly resolution 61/98") names
+    // nothing, nor does a word with a stray mark a scan left in it
+    // ("Genera]\nAssembly resolution 3212 (XXIX)").
+    let verb = || {
+        lex.paragraph_verbs
+            .opening_at(word)
+            .is_some_and(|(_, len)| len == word.len())
+    };
+    let name_like = || bare.chars().all(|c| c.is_alphabetic() || c == '-');
     word.chars().next().is_some_and(char::is_uppercase)
-        && !articles.contains(&word.trim_end_matches(['’', '\'']))
+        && !articles.contains(&bare)
+        && name_like()
+        && !verb()
 }
 
 /// The body named just before a keyword: "Security Council resolution",
@@ -1107,7 +1119,7 @@ fn body_before(
             continue;
         }
         if let Some(m) = end_re.find(window) {
-            if !capitalised_word_before(window, m.start()) {
+            if !capitalised_word_before(window, m.start(), lex) {
                 return resolve_bare(organs, from + m.start(), mentions);
             }
         }

@@ -860,3 +860,33 @@ fn a_number_opening_a_line_mid_sentence_is_no_title_line() {
         assert!(got.header.title.is_some(), "{header:?}");
     }
 }
+
+/// "Assembly" after a paragraph's verb, or after a word a scan left a
+/// stray mark in, is the General Assembly; after a name of its own
+/// ("World Health Assembly") it is another assembly.
+#[test]
+fn a_verb_or_a_damaged_word_before_assembly_names_no_other_assembly() {
+    let cases = [
+        (
+            "The Economic and Social Council,\n\nRecalling Assembly resolution 61/98,\n",
+            vec!["A/RES/61/98"],
+        ),
+        (
+            "The Economic and Social Council,\n\n1. Recalls Assembly resolution 61/98;\n",
+            vec!["A/RES/61/98"],
+        ),
+        (
+            "The Security Council,\n\nRecalling Genera]\nAssembly resolution 3212 (XXIX),\n",
+            vec!["A/RES/3212(XXIX)"],
+        ),
+        (
+            "The General Assembly,\n\nRecalling World Health Assembly resolution 60/1,\n",
+            vec![],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = extract(text, &Options::default());
+        let targets: Vec<String> = got.citations.iter().map(|c| c.target.to_string()).collect();
+        assert_eq!(targets, expected, "{text:?}");
+    }
+}
