@@ -31,7 +31,7 @@ pub struct NumberHit {
     pub start: usize,
     pub end: usize,
     pub shape: Shape,
-    /// Part letters, normalised: "A", "A-C".
+    /// Part letters, normalised: "A", a range "A-C", or two "A, G".
     pub part: Option<String>,
 }
 
@@ -108,11 +108,12 @@ fn attach_trailing_part(text: &str, hit: &mut NumberHit) {
     let Some((p1, p2, len)) = scan::part_letters(rest) else {
         return;
     };
+    let joiner = joiner_between(rest, p1, p2);
     let next = rest[len..].chars().next();
     if next.is_some_and(|c| c.is_alphanumeric() && !is_han(c)) {
         return;
     }
-    if let Some(part) = normalise_part(Some(p1), p2) {
+    if let Some(part) = normalise_part(Some(p1), p2, joiner) {
         hit.part = Some(part);
         hit.end += len;
     }
@@ -206,12 +207,26 @@ fn read_hit(text: &str, found: &NumberMatch) -> Option<NumberHit> {
 
 fn read_part(text: &str) -> Option<String> {
     let (p1, p2, _) = scan::part_letters(text)?;
-    normalise_part(Some(p1), p2)
+    normalise_part(Some(p1), p2, joiner_between(text, p1, p2))
 }
 
-fn normalise_part(p1: Option<&str>, p2: Option<&str>) -> Option<String> {
+/// What joins the two part letters `first` and `second` (both slices of
+/// `text`), without its spaces: "to", "-", "and", "و".
+fn joiner_between<'t>(text: &'t str, first: &str, second: Option<&str>) -> &'t str {
+    let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
+    second
+        .map(|second| text[offset(first) + first.len()..offset(second)].trim())
+        .unwrap_or_default()
+}
+
+/// The part letters as a Latin capital, or two: a range ("A-C", from "A
+/// to C", "A–C", "ألف إلى جيم") or, where a word for "and" joins them,
+/// both ("A, G" from "A and G": not the letters between).
+fn normalise_part(p1: Option<&str>, p2: Option<&str>, joiner: &str) -> Option<String> {
+    const AND: [&str; 6] = ["and", "et", "y", "и", "و", "和"];
     let first = part_letter(p1?)?;
     match p2.and_then(part_letter) {
+        Some(second) if AND.contains(&joiner) => Some(format!("{first}, {second}")),
         Some(second) => Some(format!("{first}-{second}")),
         None => Some(first.to_string()),
     }
@@ -284,10 +299,16 @@ mod tests {
     #[test]
     fn parts() {
         assert_eq!(shapes("40/257 A to C of")[0].1.as_deref(), Some("A-C"));
-        assert_eq!(shapes("74/92 A and B of")[0].1.as_deref(), Some("A-B"));
+        assert_eq!(shapes("40/257 A-C of")[0].1.as_deref(), Some("A-C"));
+        // "and" lists both letters, not the ones between.
+        assert_eq!(shapes("74/92 A and B of")[0].1.as_deref(), Some("A, B"));
+        assert_eq!(shapes("47/54 A and G of")[0].1.as_deref(), Some("A, G"));
+        assert_eq!(shapes("47/54 A et G du")[0].1.as_deref(), Some("A, G"));
         assert_eq!(shapes("40/257 ألف إلى جيم")[0].1.as_deref(), Some("A-C"));
+        assert_eq!(shapes("40/257 ألف وجيم")[0].1.as_deref(), Some("A, C"));
         assert_eq!(shapes("70/1 Agenda")[0].1, None);
-        assert_eq!(shapes("第74/92A和B号")[0].1.as_deref(), Some("A-B"));
+        assert_eq!(shapes("第74/92A和B号")[0].1.as_deref(), Some("A, B"));
+        assert_eq!(shapes("第74/92A至C号")[0].1.as_deref(), Some("A-C"));
     }
 
     #[test]
