@@ -576,12 +576,16 @@ fn split_forward_warning(text: &str) -> Option<(&str, &str)> {
 /// Why a graph could not be saved or loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {
-    #[error("cannot read or write `{path}`: {source}")]
+    #[error("cannot read `{path}`: {source}")]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
+    /// Writing `path` failed: `reason` says at which step (its temporary
+    /// file, or the rename that puts it in place) and why.
+    #[error("cannot write `{path}`: {reason}")]
+    Write { path: String, reason: String },
     #[error("cannot load `{path}` as a rescite index: {reason}")]
     NotAnIndex { path: String, reason: IndexError },
 }
@@ -589,10 +593,13 @@ pub enum GraphError {
 /// Writes to a temporary file beside `path`, then renames it over `path`,
 /// so that a crash never leaves half a file and never destroys the old one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), GraphError> {
-    let io_error = |source| GraphError::Io {
+    let write_error = |reason: String| GraphError::Write {
         path: path.display().to_string(),
-        source,
+        reason,
     };
+    if path.is_dir() {
+        return Err(write_error("it is a directory".into()));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -602,10 +609,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), GraphError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&temp, bytes).map_err(io_error)?;
+    std::fs::write(&temp, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        write_error(format!(
+            "writing its temporary file `{}`: {e}",
+            temp.display()
+        ))
+    })?;
     std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        io_error(e)
+        write_error(format!("putting `{}` in its place: {e}", temp.display()))
     })
 }
 

@@ -397,3 +397,28 @@ fn empty_inputs_zero_limits_and_quiet_builds() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+/// A graph that cannot be written says so, naming the file and the step
+/// that failed, not "read or write".
+#[test]
+fn unwritable_outputs_are_named_with_their_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = fixture("ga/texts/en_A-RES-78-311.txt");
+    let into_dir = dir.path().display().to_string();
+    let missing = dir.path().join("no/such/dir/g.json").display().to_string();
+    for (output, says) in [
+        (into_dir.as_str(), "it is a directory"),
+        (missing.as_str(), "writing its temporary file"),
+    ] {
+        let done = rescite()
+            .args(["graph", &text, "--format", "json", "-o", output])
+            .output()
+            .expect("runs");
+        assert_eq!(done.status.code(), Some(2), "{output}");
+        let stderr = String::from_utf8_lossy(&done.stderr);
+        assert!(
+            stderr.contains(&format!("cannot write `{output}`")) && stderr.contains(says),
+            "{stderr}"
+        );
+    }
+}

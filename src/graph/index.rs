@@ -80,7 +80,7 @@ pub enum IndexError {
     NotAnIndex,
     #[error("it is in index format {found}, but this rescite reads format {VERSION}; rebuild it with `rescite index`")]
     Version { found: u32 },
-    #[error("it is cut short ({found} of {expected} bytes)")]
+    #[error("it is cut short, or its header is damaged: the header gives {expected} bytes, the file has {found}")]
     Truncated { expected: u64, found: u64 },
     #[error("it is damaged (checksum mismatch)")]
     Checksum,
