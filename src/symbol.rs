@@ -424,8 +424,18 @@ pub enum SymbolError {
 
 fn malformed(input: &str, reason: impl Into<String>) -> SymbolError {
     SymbolError::Malformed {
-        input: input.to_string(),
+        input: shortened(input),
         reason: reason.into(),
+    }
+}
+
+/// `input` as an error message quotes it: its first 60 characters, an
+/// ellipsis for the rest (a pasted paragraph is not echoed whole).
+fn shortened(input: &str) -> String {
+    const SHOWN: usize = 60;
+    match input.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &input[..at]),
+        None => input.to_string(),
     }
 }
 
@@ -446,8 +456,44 @@ pub fn parse_with_part(input: &str) -> Result<(Symbol, Option<String>), SymbolEr
     }
     let from_url = symbol_from_url(trimmed);
     let text = fold_loose(from_url.as_deref().unwrap_or(trimmed));
-    let (series, rest) = split_series(&text);
-    parse_series(series, rest).map_err(|reason| malformed(trimmed, reason))
+    // "resolution 78/311", "decision 75/564", as a text writes them.
+    let (decision, text) = strip_kind_word(&text);
+    let (series, rest) = match split_series(text) {
+        (Series::Bare, rest) if decision => (Series::GaDec, rest),
+        found => found,
+    };
+    parse_series(series, rest).map_err(|reason| match series {
+        Series::ScRes if !rest.contains('(') => malformed(
+            trimmed,
+            "a Security Council symbol gives its year, as S/RES/2231 (2015)",
+        ),
+        _ => malformed(trimmed, reason),
+    })
+}
+
+/// `text` (folded) without the word "resolution" or "decision" that may
+/// open it, in English, French or Spanish; and whether that word was
+/// "decision".
+fn strip_kind_word(text: &str) -> (bool, &str) {
+    const WORDS: [(&str, bool); 9] = [
+        ("RESOLUTION ", false),
+        ("RÉSOLUTION ", false),
+        ("RESOLUCIÓN ", false),
+        ("RES. ", false),
+        ("DECISION ", true),
+        ("DÉCISION ", true),
+        ("DECISIÓN ", true),
+        ("DEC. ", true),
+        ("DÉC. ", true),
+    ];
+    // A symbol opens with neither letter (`A/`, `S/`, `E/`, digits).
+    if !text.starts_with(['R', 'D']) {
+        return (false, text);
+    }
+    WORDS
+        .iter()
+        .find_map(|(word, decision)| text.strip_prefix(word).map(|rest| (*decision, rest)))
+        .unwrap_or((false, text))
 }
 
 /// The series prefix a symbol starts with; it fixes the organ and kind.
@@ -502,6 +548,11 @@ fn fold_loose(text: &str) -> String {
         match c {
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             c if c.is_whitespace() || ('\u{2000}'..='\u{200B}').contains(&c) => out.push(' '),
+            // Full-width and Arabic-Indic digits, as a Chinese or Arabic
+            // text writes them.
+            '０'..='９' => out.push(shifted_digit(c, '０')),
+            '٠'..='٩' => out.push(shifted_digit(c, '٠')),
+            '۰'..='۹' => out.push(shifted_digit(c, '۰')),
             '（' => out.push('('),
             '）' => out.push(')'),
             '／' => out.push('/'),
@@ -526,14 +577,26 @@ fn fold_loose(text: &str) -> String {
     joined
 }
 
+/// The ASCII digit of `c`, a digit of the script whose zero is `zero`.
+fn shifted_digit(c: char, zero: char) -> char {
+    char::from_digit(u32::from(c) - u32::from(zero), 10).unwrap_or(c)
+}
+
 /// Reads the symbol out of a document URL: undocs.org/{lang}/SYMBOL,
 /// docs.un.org/{lang}/SYMBOL, documents.un.org/api/symbol/access?s=SYMBOL.
 fn symbol_from_url(text: &str) -> Option<String> {
-    let rest = ["https://", "http://"].iter().find_map(|scheme| {
-        text.get(..scheme.len())
-            .filter(|start| start.eq_ignore_ascii_case(scheme))
-            .map(|_| &text[scheme.len()..])
-    })?;
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| {
+            text.get(..scheme.len())
+                .filter(|start| start.eq_ignore_ascii_case(scheme))
+                .map(|_| &text[scheme.len()..])
+        })
+        // A link copied without its scheme: "undocs.org/A/RES/70/1".
+        .or_else(|| {
+            let host = text.split('/').next()?.to_ascii_lowercase();
+            (host.ends_with("undocs.org") || host.ends_with("docs.un.org")).then_some(text)
+        })?;
     let (host, path) = rest.split_once('/')?;
     let host = host.to_ascii_lowercase();
     let decoded = percent_decode(path);
@@ -773,6 +836,9 @@ fn split_number_and_part(text: &str) -> Result<(u32, Option<String>), String> {
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
     let digits = &text[..digits_end];
+    if text.is_empty() {
+        return Err("the resolution's number is missing".to_string());
+    }
     if digits.is_empty() || digits.len() > 5 {
         return Err(format!("`{text}` does not start with a resolution number"));
     }
@@ -783,8 +849,8 @@ fn split_number_and_part(text: &str) -> Result<(u32, Option<String>), String> {
     Ok((number, part))
 }
 
-/// Normalises part letters: "A", "A-C" (from `A TO C`, `A–C`), "A-B" (from
-/// `A AND B`).
+/// Normalises part letters, as the extractor writes them: "A", "A-C"
+/// (from `A TO C`, `A–C`), "A, B" (from `A AND B`).
 fn parse_part(text: &str) -> Result<Option<String>, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -802,7 +868,8 @@ fn parse_part(text: &str) -> Result<Option<String>, String> {
     if !valid {
         return Err(format!("`{text}` is not a part letter such as A or A-C"));
     }
-    Ok(Some(letters.join("-")))
+    let listed = text.contains("AND") || text.contains(',');
+    Ok(Some(letters.join(if listed { ", " } else { "-" })))
 }
 
 fn parse_paren(inner: &str) -> Result<Paren, String> {
@@ -932,8 +999,50 @@ mod tests {
         assert_eq!(part("217 A (III)").as_deref(), Some("A"));
         assert_eq!(part("77/263 A–C").as_deref(), Some("A-C"));
         assert_eq!(part("40/257 A to C").as_deref(), Some("A-C"));
-        assert_eq!(part("74/92 A and B").as_deref(), Some("A-B"));
+        assert_eq!(part("74/92 A and B").as_deref(), Some("A, B"));
+        assert_eq!(part("47/54 A and G").as_deref(), Some("A, G"));
         assert_eq!(part("70/1"), None);
+    }
+
+    /// The forms a user pastes from a text or a browser: the word before
+    /// the number, digits of other scripts, a link without its scheme.
+    #[test]
+    fn symbols_as_texts_and_browsers_write_them() {
+        for (input, expected) in [
+            ("resolution 78/311", "A/RES/78/311"),
+            ("Resolution 217 A (III)", "A/RES/217(III)"),
+            ("résolution 70/1", "A/RES/70/1"),
+            ("res. 70/1", "A/RES/70/1"),
+            ("decision 75/564", "A/DEC/75/564"),
+            ("décision 75/564", "A/DEC/75/564"),
+            ("７８／３１１", "A/RES/78/311"),
+            ("٧٨/٣١١", "A/RES/78/311"),
+            ("۷۸/۳۱۱", "A/RES/78/311"),
+            ("undocs.org/en/A/RES/70/1", "A/RES/70/1"),
+            ("docs.un.org/en/S/RES/2231(2015)", "S/RES/2231(2015)"),
+        ] {
+            assert_eq!(canon(input), expected, "{input}");
+        }
+    }
+
+    /// Errors say what is wrong in words the user wrote, and quote a long
+    /// input only in part.
+    #[test]
+    fn malformed_symbols_are_explained() {
+        let reason = |input: &str| input.parse::<Symbol>().map(|_| ()).unwrap_err().to_string();
+        assert!(
+            reason("S/RES/2231").contains("gives its year"),
+            "{}",
+            reason("S/RES/2231")
+        );
+        assert!(
+            reason("78/").contains("number is missing"),
+            "{}",
+            reason("78/")
+        );
+        let long = "7".repeat(10_000);
+        let said = reason(&long);
+        assert!(said.len() < 400 && said.contains('…'), "{said}");
     }
 
     #[test]
