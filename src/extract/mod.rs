@@ -1214,7 +1214,15 @@ impl<'a> Chain<'a> {
             self.cursor += end;
             return true;
         }
-        if let Some(caps) = screen.title().then(|| self.lex.title_at(rest)).flatten() {
+        // A title is read past the chain's limit: a keyword inside it
+        // ("entitled “Follow-up to decisions of the Summit”") cuts no
+        // title short. The chain ends after it.
+        let unbounded = &self.text[self.cursor..];
+        if let Some(caps) = screen
+            .title()
+            .then(|| self.lex.title_at(unbounded))
+            .flatten()
+        {
             if let (Some(last), Some(title)) = (self.last_mut(), caps.name("title")) {
                 last.title.get_or_insert_with(|| unquote(title.as_str()));
             }

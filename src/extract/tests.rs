@@ -890,3 +890,24 @@ fn a_verb_or_a_damaged_word_before_assembly_names_no_other_assembly() {
         assert_eq!(targets, expected, "{text:?}");
     }
 }
+
+/// A title that holds the word "decisions" or "resolution" is read whole:
+/// the keyword inside it does not cut the chain's title short.
+#[test]
+fn titles_holding_a_keyword_are_read_whole() {
+    let cases = [
+        (
+            "Recalling its resolution 70/1, entitled “Follow-up to decisions of the Summit”,",
+            "Follow-up to decisions of the Summit",
+        ),
+        (
+            "Rappelant sa résolution 70/1, intitulée « Suite donnée aux résolutions du Sommet »,",
+            "Suite donnée aux résolutions du Sommet",
+        ),
+    ];
+    for (text, title) in cases {
+        let got = extract(text, &Options::default());
+        let titles: Vec<Option<&str>> = got.citations.iter().map(|c| c.title.as_deref()).collect();
+        assert_eq!(titles, [Some(title)], "{text:?}");
+    }
+}
