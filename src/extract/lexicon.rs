@@ -89,7 +89,7 @@ const QUOTE_OPENING: &str = r#"[“"«”„]"#;
 const QUOTED: &str = r#"(?:“[^”“]+”|"[^"]+"|«[^»]+»|”[^“”]+“|„[^“”]+[“”])"#;
 
 /// The longest quoted title taken, in characters between the quotes.
-const TITLE_MAX_CHARS: usize = 800;
+pub(super) const TITLE_MAX_CHARS: usize = 800;
 
 fn build(pattern: &str) -> Regex {
     RegexBuilder::new(pattern)

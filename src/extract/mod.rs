@@ -1133,6 +1133,10 @@ fn body_before(
     other.then_some(Body::Other)
 }
 
+/// How far past a chain's step a title may end: its intro ("entitled",
+/// a date before it) and the longest title taken, four bytes a character.
+const TITLE_REACH: usize = 256 + 4 * lexicon::TITLE_MAX_CHARS;
+
 /// The walk from one keyword over the list it governs.
 struct Chain<'a> {
     text: &'a str,
@@ -1216,8 +1220,12 @@ impl<'a> Chain<'a> {
         }
         // A title is read past the chain's limit: a keyword inside it
         // ("entitled “Follow-up to decisions of the Summit”") cuts no
-        // title short. The chain ends after it.
-        let unbounded = &self.text[self.cursor..];
+        // title short. The chain ends after it. As far as the longest
+        // title reaches, not to the text's end: a quote left open would
+        // have each title's search read the rest of the text.
+        let reach = self.cursor.saturating_add(TITLE_REACH).min(self.text.len());
+        let reach = floor_boundary(self.text, reach);
+        let unbounded = &self.text[self.cursor..reach.max(self.cursor)];
         if let Some(caps) = screen
             .title()
             .then(|| self.lex.title_at(unbounded))
