@@ -441,7 +441,7 @@ impl ParagraphVerbs {
         let verb = |after: &str| self.at_start(after).filter(|&(_, _, leads)| !leads);
         let found = verb(after).or_else(|| {
             let line = &after[..after.find('\n').unwrap_or(after.len())];
-            let head = &line[..floor_char_boundary(line, 64)];
+            let head = &line[..super::floor_boundary(line, line.len().min(64))];
             capitalised(head).and_then(|head| verb(&head))
         });
         match found {
@@ -490,15 +490,6 @@ fn capitalised(text: &str) -> Option<String> {
     let capital = upper.next().filter(|_| upper.next().is_none())?;
     (capital != first && capital.len_utf8() == first.len_utf8())
         .then(|| format!("{capital}{}", &text[first.len_utf8()..]))
-}
-
-/// The largest char boundary of `text` no greater than `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// A verb spelled out, with its first eight bytes (or fewer) as a number,

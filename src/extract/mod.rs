@@ -1225,12 +1225,8 @@ impl<'a> Chain<'a> {
         // have each title's search read the rest of the text.
         let reach = self.cursor.saturating_add(TITLE_REACH).min(self.text.len());
         let reach = floor_boundary(self.text, reach);
-        let unbounded = &self.text[self.cursor..reach.max(self.cursor)];
-        if let Some(caps) = screen
-            .title()
-            .then(|| self.lex.title_at(unbounded))
-            .flatten()
-        {
+        let ahead = &self.text[self.cursor..reach.max(self.cursor)];
+        if let Some(caps) = screen.title().then(|| self.lex.title_at(ahead)).flatten() {
             if let (Some(last), Some(title)) = (self.last_mut(), caps.name("title")) {
                 last.title.get_or_insert_with(|| unquote(title.as_str()));
             }
