@@ -1605,9 +1605,32 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
     }
     // A body named inside a quoted title ("…会议…") names no organ.
     let window = mask_quoted(&text[from..start]);
-    let last = zh_body_regex().find_iter(&window).last()?;
-    let between = &window[last.end()..];
-    let between = strip_quoted(between);
+    let mut last = zh_body_regex().find_iter(&window).last()?;
+    // An organ named in the list's topic ("大会关于设立人权理事会的…决议")
+    // is what the resolution is about: the body is named before the topic.
+    let mut topic = None;
+    // (The name's match may begin at "关于" itself: it takes up to twelve
+    // characters before the word that ends a name.)
+    if let Some(opens) = window[..last.end()].rfind("关于") {
+        let closed_before = window[opens..last.end()].contains('的');
+        if !closed_before && window[last.end()..].contains('的') {
+            last = zh_body_regex().find_iter(&window[..opens]).last()?;
+            let ends = opens
+                + window[opens..]
+                    .find('的')
+                    .map_or(0, |at| at + '的'.len_utf8());
+            topic = Some(opens..ends);
+        }
+    }
+    let between = match &topic {
+        Some(topic) => format!(
+            "{}{}",
+            &window[last.end()..topic.start],
+            &window[topic.end..]
+        ),
+        None => window[last.end()..].to_string(),
+    };
+    let between = strip_quoted(&between);
     let between = lex.date.regex.replace_all(&between, "");
     let clean = !between.contains(['，', '。', '；', ',', ';'])
         && !between.contains("决议")

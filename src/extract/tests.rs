@@ -911,3 +911,30 @@ fn titles_holding_a_keyword_are_read_whole() {
         assert_eq!(titles, [Some(title)], "{text:?}");
     }
 }
+
+/// An organ named in a Chinese list's topic ("关于设立人权理事会的") is
+/// what the resolution is about, not who adopted it: the body is the one
+/// named before the topic, or none.
+#[test]
+fn an_organ_in_a_chinese_topic_is_not_the_body() {
+    let cases = [
+        (
+            "强调大会关于设立人权理事会的2006年3月15日第60/251号决议的相关规定，",
+            "A/RES/60/251",
+        ),
+        (
+            "回顾安全理事会关于大会的第2231(2015)号决议，",
+            "S/RES/2231(2015)",
+        ),
+        ("回顾人权理事会关于发展权的第41/8号决议，", "A/HRC/RES/41/8"),
+    ];
+    for (text, target) in cases {
+        let options = Options {
+            lang: Some(Lang::Zh),
+            ..Options::default()
+        };
+        let got = extract(text, &options);
+        let targets: Vec<String> = got.citations.iter().map(|c| c.target.to_string()).collect();
+        assert_eq!(targets, [target], "{text:?}");
+    }
+}
