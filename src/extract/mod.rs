@@ -745,7 +745,12 @@ impl RawCitation {
             RawShape::Number(shape) => *shape,
         };
         let organ = match self.body {
-            Some(Body::Other) => return None,
+            // A year in brackets is the Security Council's numbering and
+            // no other body's: "the Committee of the Security Council
+            // established by resolutions 1267 (1999) …" names the Council
+            // in a name of its own.
+            Some(Body::Other) if !matches!(shape, Shape::Year { .. }) => return None,
+            Some(Body::Other) => Some(Organ::SecurityCouncil),
             Some(Body::Organ(organ)) => Some(organ),
             None => None,
         };

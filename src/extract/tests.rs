@@ -938,3 +938,31 @@ fn an_organ_in_a_chinese_topic_is_not_the_body() {
         assert_eq!(targets, [target], "{text:?}");
     }
 }
+
+/// A year in brackets is the Security Council's numbering and no other
+/// body's: after a name of its own that holds the Council ("the Committee
+/// of the Security Council established by …") the citation is the
+/// Council's; a number of another shape after another body is still no
+/// UN organ's.
+#[test]
+fn a_bracketed_year_after_another_body_is_the_councils() {
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "Reafirma la importancia de las personas designadas por el Comité del Consejo de Seguridad dimanante de las resoluciones 1267 (1999), 1989 (2011) y 2253 (2015), y",
+            &["S/RES/1267(1999)", "S/RES/1989(2011)", "S/RES/2253(2015)"],
+        ),
+        (
+            "prend note de l’adoption par le Conseil de sécurité de la résolution 2500 (2019) en date du 4 décembre 2019,",
+            &["S/RES/2500(2019)"],
+        ),
+        (
+            "Recalling Commission on Narcotic Drugs resolution 60/1,",
+            &[],
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = extract(text, &Options::default());
+        let targets: Vec<String> = got.citations.iter().map(|c| c.target.to_string()).collect();
+        assert_eq!(targets, expected, "{text:?}");
+    }
+}
