@@ -164,7 +164,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         if Some(target) == header.symbol {
             continue;
         }
-        let (start, end) = norm.original_span(text, r.start, r.end);
+        // A footnote's number glued on ("75/2891" cites 75/289) is left
+        // out of the citation's span, as it is of its target.
+        let marker = r.footnote_marker_len(&norm.text);
+        let (start, end) = norm.original_span(text, r.start, r.end - marker);
         let paragraph = layout.paragraph_at(&norm.text, r.start, r.end, lex);
         citations.push(Citation {
             target,
@@ -739,6 +742,29 @@ impl RawCitation {
 
     /// The canonical id, from the shape and the organ; `None` for another
     /// body's documents and for numbers no organ could have adopted.
+    /// How many digits at the end of the citation's number (`text` is
+    /// the folded text it was read from) are a footnote's number glued
+    /// on, which `resolve` drops: none unless the number ends the span.
+    fn footnote_marker_len(&self, text: &str) -> usize {
+        let RawShape::Number(shape @ Shape::Slash { b, .. }) = self.shape else {
+            return 0;
+        };
+        let Shape::Slash { b: kept, .. } = strip_footnote_marker(shape, self.kind) else {
+            return 0;
+        };
+        let dropped = decimal_digits(b) - decimal_digits(kept);
+        let span = text
+            .as_bytes()
+            .get(self.start..self.end)
+            .unwrap_or_default();
+        let ends_with_digits =
+            span.len() > dropped && span[span.len() - dropped..].iter().all(u8::is_ascii_digit);
+        match self.part.is_none() && ends_with_digits {
+            true => dropped,
+            false => 0,
+        }
+    }
+
     fn resolve(&self, own_organ: Organ) -> Option<Symbol> {
         let shape = match &self.shape {
             RawShape::Written(symbol) => return Some(*symbol),
@@ -810,6 +836,11 @@ fn strip_footnote_marker(shape: Shape, kind: Kind) -> Shape {
         }
         other => other,
     }
+}
+
+/// How many decimal digits `n` is written with.
+fn decimal_digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 /// The id a shape has when adopted by `organ`; `None` when that organ

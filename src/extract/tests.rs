@@ -966,3 +966,19 @@ fn a_bracketed_year_after_another_body_is_the_councils() {
         assert_eq!(targets, expected, "{text:?}");
     }
 }
+
+/// A footnote's number glued to a citation's ("75/2891": footnote 1) is
+/// left out of the citation's span and `matched`, as of its target.
+#[test]
+fn a_glued_footnote_number_is_out_of_the_span() {
+    let text = "Recordando su resolución 75/2891, de 2 de junio de 2021,";
+    let got = extract(text, &Options::default());
+    let c = &got.citations[0];
+    assert_eq!(c.target.to_string(), "A/RES/75/289");
+    assert_eq!(c.matched, "75/289");
+    assert_eq!(&text[c.start..c.end], "75/289");
+    // A number the organ may well have reaches no marker.
+    let text = "Recalling its decision 75/564,";
+    let got = extract(text, &Options::default());
+    assert_eq!(got.citations[0].matched, "75/564");
+}
