@@ -14,13 +14,13 @@ use crate::vocab::Lang;
 /// Why a file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read {}: {source}", input_name(path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read {}: {source}", input_name(path))]
     Input {
         path: PathBuf,
         #[source]
@@ -28,6 +28,16 @@ pub enum DocumentError {
     },
     #[error("cannot walk `{path}`: {message}")]
     Walk { path: PathBuf, message: String },
+}
+
+/// How messages name an input: `path` in backquotes, or "standard input"
+/// for `-`.
+pub fn input_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        format!("`{}`", path.display())
+    }
 }
 
 /// One document's record in `rescite extract --format json`.
@@ -46,6 +56,17 @@ pub struct DocumentRecord {
     pub references: Vec<ReferenceRecord>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+impl DocumentRecord {
+    /// How messages name the record's input: its path, or "standard
+    /// input" for `-`.
+    pub fn source_name(&self) -> &str {
+        match self.path.as_str() {
+            "-" => "standard input",
+            path => path,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -749,7 +749,7 @@ impl GraphBuilder {
         let Some(own) = doc.symbol.as_deref().and_then(|s| self.number_of_text(s)) else {
             self.warnings.insert(format!(
                 "{}: no symbol of its own found in the header; its citations are left out of the graph",
-                doc.path
+                doc.source_name()
             ));
             return;
         };

@@ -68,7 +68,7 @@ enum Command {
         graph: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
-        /// Write here instead of standard output (replaced atomically).
+        /// Write here instead of standard output (replaced atomically); - is standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -79,6 +79,7 @@ enum Command {
     Index {
         /// Files or directories; the bundled corpus when none.
         paths: Vec<PathBuf>,
+        /// The file to save the graph to (replaced atomically).
         #[arg(short, long, required = true)]
         output: PathBuf,
     },
@@ -102,7 +103,7 @@ enum Command {
         /// A machine-readable report for CI.
         #[arg(long, value_enum)]
         report: Option<BuildReportFormat>,
-        /// Where to write the report (default: standard output).
+        /// Where to write the report (default, or -: standard output).
         #[arg(long, requires = "report")]
         report_file: Option<PathBuf>,
     },
@@ -131,6 +132,7 @@ enum Command {
         source: Source,
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
+        /// Write here instead of standard output (replaced atomically); - is standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -153,6 +155,7 @@ enum Command {
         source: Source,
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
+        /// Write here instead of standard output (replaced atomically); - is standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -494,6 +497,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Index { paths, output } => {
+            if is_stdout(&output) {
+                return Err(Exit {
+                    code: EXIT_USAGE,
+                    message: "error: -o -: the index is a binary file that queries read with --graph; give it a file name".to_string(),
+                }
+                .into());
+            }
             let source = Source {
                 corpus: paths,
                 graph: None,
@@ -711,14 +721,7 @@ fn build_command(
             BuildReportFormat::Json => build::report_json(&result),
             BuildReportFormat::Junit => build::report_junit(&result),
         };
-        match report_file {
-            Some(path) => write_atomically(path, text.as_bytes())?,
-            None => {
-                let mut out = io::stdout().lock();
-                out.write_all(text.as_bytes())?;
-                out.flush()?;
-            }
-        }
+        write_output(report_file, text.as_bytes())?;
     }
     Ok(if result.is_clean() {
         ExitCode::SUCCESS
@@ -1011,19 +1014,31 @@ fn write_graph(
     output: Option<&Path>,
 ) -> anyhow::Result<()> {
     let bytes = render(graph, format, options)?;
-    match output {
-        Some(path) => write_atomically(path, &bytes)?,
+    write_output(output, &bytes)
+}
+
+/// Writes `bytes` to the file `output` (replaced atomically), or to
+/// standard output when there is none or it is `-`, as a user who pipes
+/// expects of `-o -`.
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match output.filter(|path| !is_stdout(path)) {
+        Some(path) => write_atomically(path, bytes)?,
         None => {
             let mut out = io::stdout().lock();
-            out.write_all(&bytes)?;
+            out.write_all(bytes)?;
             out.flush()?;
         }
     }
     Ok(())
 }
 
+/// Whether an output path is `-`, standard output.
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 fn print_text(text: &str, output: Option<&Path>) -> anyhow::Result<()> {
-    match output {
+    match output.filter(|path| !is_stdout(path)) {
         Some(path) => write_atomically(path, text.as_bytes())?,
         None => {
             let mut out = io::stdout().lock();
@@ -1063,7 +1078,7 @@ fn extract_command(
     read_documents(&files, lang, |_, result| match result {
         Ok(record) => {
             for warning in &record.warnings {
-                report_warning(&format!("{}: {warning}", record.path));
+                report_warning(&format!("{}: {warning}", record.source_name()));
             }
             records.push(record);
         }

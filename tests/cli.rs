@@ -422,3 +422,49 @@ fn unwritable_outputs_are_named_with_their_step() {
         );
     }
 }
+
+#[test]
+fn dash_as_output_is_standard_output_and_stdin_is_named_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = fixture("ga/texts");
+    let run_in_dir = |args: &[&str]| {
+        rescite()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    // The same bytes as with no -o, and no file named "-".
+    let to_dash = run_in_dir(&["-q", "graph", &corpus, "--format", "json", "-o", "-"]);
+    let plain = run_in_dir(&["-q", "graph", &corpus, "--format", "json"]);
+    assert!(to_dash.status.success());
+    assert!(!to_dash.stdout.is_empty());
+    assert_eq!(to_dash.stdout, plain.stdout);
+    let lineage = run_in_dir(&[
+        "-q", "lineage", "78/311", "--depth", "1", "--corpus", &corpus, "-o", "-",
+    ]);
+    assert!(lineage.status.success());
+    assert!(String::from_utf8_lossy(&lineage.stdout).starts_with("A/RES/78/311"));
+    assert!(!dir.path().join("-").exists(), "a file named - was written");
+    // A binary index cannot go to a terminal or a pipe.
+    let index = run_in_dir(&["-q", "index", &corpus, "-o", "-"]);
+    assert_eq!(index.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&index.stderr).contains("-o -"));
+    assert!(!dir.path().join("-").exists(), "a file named - was written");
+    // Standard input is named as such in messages, not "-".
+    let stdin = rescite()
+        .args(["extract", "-"])
+        .write_stdin(vec![0u8, 1, 2, 3])
+        .output()
+        .expect("runs");
+    assert_eq!(stdin.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&stdin.stderr);
+    assert!(stderr.contains("cannot read standard input"), "{stderr}");
+    let empty = rescite()
+        .args(["extract", "-"])
+        .write_stdin("")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&empty.stderr);
+    assert!(stderr.contains("standard input: empty file"), "{stderr}");
+}

@@ -125,6 +125,51 @@ fn utf16be_with_bom_is_decoded() {
     assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
 }
 
+fn utf32(text: &str, big_endian: bool) -> Vec<u8> {
+    let units = std::iter::once('\u{feff}').chain(text.chars());
+    units
+        .flat_map(|c| match big_endian {
+            true => u32::from(c).to_be_bytes(),
+            false => u32::from(c).to_le_bytes(),
+        })
+        .collect()
+}
+
+#[test]
+fn utf32_with_bom_is_decoded_in_either_byte_order() {
+    for big_endian in [false, true] {
+        let decoded = decode_ok(&utf32(MULTILINGUAL, big_endian));
+        assert_eq!(decoded.text, MULTILINGUAL, "big endian: {big_endian}");
+        assert_eq!(decoded.origin_offset, None);
+        assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
+    }
+}
+
+#[test]
+fn malformed_utf32_is_repaired_with_a_warning() {
+    let mut bytes = utf32("resolution 70/1", false);
+    // A surrogate, then a code unit cut short.
+    bytes.extend_from_slice(&[0x00, 0xD8, 0x00, 0x00, 0x41]);
+    let decoded = decode_ok(&bytes);
+    assert_eq!(decoded.text, "resolution 70/1\u{fffd}\u{fffd}");
+    assert_eq!(decoded.warnings.len(), 1, "{:?}", decoded.warnings);
+    assert!(
+        decoded.warnings[0].contains("2 code units"),
+        "{:?}",
+        decoded.warnings
+    );
+}
+
+#[test]
+fn utf32_without_bom_is_rejected_with_its_own_hint() {
+    let bytes = utf32("resolution 70/1 of 25 September 2015", true);
+    let message = binary_reason(&bytes[4..]);
+    assert!(
+        message.contains("UTF-32 without a byte-order mark"),
+        "{message}"
+    );
+}
+
 #[test]
 fn malformed_utf16_is_repaired_with_a_warning() {
     let mut bytes = utf16("resolution 70/1", false);

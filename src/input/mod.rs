@@ -1,7 +1,8 @@
 //! Input stage: the bytes of a file → the text the extractor reads.
 //!
-//! Plain text (UTF-8, or UTF-16 with a byte-order mark) passes through as it
-//! is, so that citation offsets can point back into the original file. An
+//! Plain text passes through as it is (UTF-8), so that citation offsets can
+//! point back into the original file, or is decoded (UTF-16 or UTF-32 with a
+//! byte-order mark). An
 //! Akoma Ntoso XML file (the UN's machine-readable resolutions) is read "as a
 //! person reads it" by the `akn` submodule: header lines, then one paragraph per
 //! preambular or operative paragraph, each footnote right after the paragraph
@@ -169,13 +170,18 @@ fn known_binary_format(bytes: &[u8]) -> Option<String> {
         .map(|(_, reason)| (*reason).to_owned())
 }
 
-/// Decodes by BOM (UTF-8, UTF-16LE/BE), else by an XML declaration naming a
+/// Decodes by BOM (UTF-8, UTF-16LE/BE, UTF-32LE/BE), else by an XML declaration naming a
 /// legacy encoding, else as UTF-8. Returns the text and, when the text is a
 /// verbatim slice of the file, the offset where it starts.
 fn decode_text<'a>(
     bytes: &'a [u8],
     warnings: &mut Vec<String>,
 ) -> Result<(Cow<'a, str>, Option<usize>), InputError> {
+    // UTF-32's little-endian BOM starts with UTF-16's: it is looked for
+    // first.
+    if let Some(text) = decode_utf32(bytes, warnings) {
+        return Ok((Cow::Owned(text), None));
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
         if encoding == encoding_rs::UTF_8 {
@@ -190,6 +196,37 @@ fn decode_text<'a>(
         return Ok((decode_with(encoding, bytes, warnings), None));
     }
     Ok(decode_utf8(bytes, 0, warnings))
+}
+
+/// UTF-32 with a byte-order mark, which the web's encodings (and so
+/// encoding_rs) leave out; `None` without one. A code unit that is no
+/// character, or a short last one, becomes U+FFFD with a warning.
+fn decode_utf32(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
+    let big_endian = match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => false,
+        [0, 0, 0xFE, 0xFF] => true,
+        _ => return None,
+    };
+    let body = &bytes[4..];
+    let mut text = String::with_capacity(body.len() / 4);
+    let mut malformed = 0usize;
+    for unit in body.chunks(4) {
+        let c = <[u8; 4]>::try_from(unit)
+            .ok()
+            .map(|unit| match big_endian {
+                true => u32::from_be_bytes(unit),
+                false => u32::from_le_bytes(unit),
+            })
+            .and_then(char::from_u32);
+        malformed += usize::from(c.is_none());
+        text.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+    }
+    if malformed > 0 {
+        warnings.push(format!(
+            "malformed UTF-32 in the file: {malformed} code units that are no character were replaced with U+FFFD"
+        ));
+    }
+    Some(text)
 }
 
 fn decode_utf8<'a>(
@@ -269,7 +306,9 @@ fn reject_nul_bytes(bytes: &[u8]) -> Result<(), InputError> {
     let Some(first) = memchr::memchr(0, sample) else {
         return Ok(());
     };
-    let hint = if looks_like_utf16_without_bom(sample) {
+    let hint = if looks_like_utf32_without_bom(sample) {
+        "; it looks like UTF-32 without a byte-order mark: save it as UTF-8 (or UTF-32 with a BOM)"
+    } else if looks_like_utf16_without_bom(sample) {
         "; it looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)"
     } else {
         ""
@@ -277,6 +316,20 @@ fn reject_nul_bytes(bytes: &[u8]) -> Result<(), InputError> {
     Err(InputError::Binary {
         reason: format!("it contains NUL bytes (the first at byte {first}){hint}"),
     })
+}
+
+/// UTF-32 text has a NUL in at least two bytes of every four, the same two
+/// (the high ones) throughout.
+fn looks_like_utf32_without_bom(sample: &[u8]) -> bool {
+    let units = sample.len() / 4;
+    let high_nuls = |pair: [usize; 2]| {
+        sample
+            .chunks_exact(4)
+            .filter(|unit| pair.iter().all(|&i| unit[i] == 0))
+            .count()
+    };
+    let most = high_nuls([2, 3]).max(high_nuls([0, 1]));
+    units >= 2 && most * 10 >= units * 9
 }
 
 /// UTF-16 text in a Latin script has a NUL in nearly every other byte, and
