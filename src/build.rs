@@ -231,9 +231,20 @@ impl BuildReport {
             .any(|j| matches!(j.status, JobStatus::Failed(_)))
     }
 
-    /// No failed job and no stale, missing or extra file: exit 0.
+    /// No failed job and no stale, missing or extra file.
     pub fn is_clean(&self) -> bool {
         !self.has_failures() && self.stale.is_empty()
+    }
+
+    /// Whether the build did what `mode` asks, for exit 0: in `Check`
+    /// mode, everything clean; in `Write` mode, every job ran (an extra
+    /// file it leaves in place is reported, not failed: regenerating the
+    /// graphs must not fail on a file beside them).
+    pub fn succeeded(&self, mode: Mode) -> bool {
+        match mode {
+            Mode::Check => self.is_clean(),
+            Mode::Write => !self.has_failures(),
+        }
     }
 }
 
@@ -1087,10 +1098,7 @@ fn products(
                 let id = graph.node(root).id;
                 let options = RenderOptions {
                     focus: Some(id),
-                    title: Some(format!(
-                        "{} of {id}",
-                        if reverse { "What cites" } else { "Lineage" }
-                    )),
+                    title: Some(crate::query::lineage_title(id, reverse)),
                 };
                 Ok((graph.subgraph(&lineage.nodes), options))
             })

@@ -1,5 +1,5 @@
 //! Files in, extraction records out: the `rescite extract` contract
-//! (DESIGN.md §2). Finding the files under a directory, decoding them
+//! (docs/design.md §2). Finding the files under a directory, decoding them
 //! ([`crate::input`]) and extracting ([`crate::extract`]).
 
 use std::path::{Path, PathBuf};
@@ -76,7 +76,7 @@ pub enum OffsetBase {
     Text,
 }
 
-/// One citation; field names follow DESIGN.md §2.
+/// One citation; field names follow docs/design.md §2.
 #[derive(Debug, Clone, Serialize)]
 pub struct CitationRecord {
     pub target: String,

@@ -71,7 +71,9 @@ impl Node {
 /// All citations from one document to another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edge {
-    /// How many times the citing texts cite it (all languages together).
+    /// How many times the citing document cites it: in the one of its
+    /// texts (languages, formats) that cites it most, so that a corpus
+    /// holding several copies of a text counts it once.
     pub count: usize,
     /// Preambular or operative verbs under which it is cited.
     pub verbs: Shared<BTreeSet<String>>,
@@ -698,6 +700,8 @@ pub struct GraphBuilder {
     verbs: Vec<String>,
     verb_numbers: HashMap<String, u32, FastHash>,
     warnings: BTreeSet<String>,
+    /// How many documents were added: the number of the one being added.
+    documents: u32,
 }
 
 /// What the documents say of one id; it is a node when any is known.
@@ -726,7 +730,13 @@ struct CitedFacts {
 
 #[derive(Default)]
 struct EdgeFacts {
+    /// The most times one citing file cites it: the same resolution read
+    /// in six languages, or as text and PDF and XML, cites as often in
+    /// each, and the copies must not multiply the count.
     count: usize,
+    /// The document whose citations `in_document` counts, and how many.
+    document: u32,
+    in_document: usize,
     /// The numbers of its verbs, sorted.
     verbs: Vec<u32>,
     /// Its sections, as `index::section_bit` bits.
@@ -746,6 +756,7 @@ impl GraphBuilder {
     /// Adds one document's extraction. A document without a symbol of its
     /// own cannot be a node: it is skipped with a warning.
     pub fn add(&mut self, doc: &DocumentRecord) {
+        self.documents += 1;
         let Some(own) = doc.symbol.as_deref().and_then(|s| self.number_of_text(s)) else {
             self.warnings.insert(format!(
                 "{}: no symbol of its own found in the header; its citations are left out of the graph",
@@ -774,7 +785,7 @@ impl GraphBuilder {
             if slot == next {
                 self.edge_facts.push(EdgeFacts::default());
             }
-            self.edge_facts[slot].add(citation, verb, doc.language);
+            self.edge_facts[slot].add(citation, verb, doc.language, self.documents);
         }
     }
 
@@ -953,8 +964,13 @@ fn count(counts: &mut BTreeMap<String, usize>, text: &str) {
 
 impl EdgeFacts {
     /// Adds a citation; `verb` is the number of its verb.
-    fn add(&mut self, citation: &CitationRecord, verb: Option<u32>, language: Lang) {
-        self.count += 1;
+    fn add(&mut self, citation: &CitationRecord, verb: Option<u32>, language: Lang, document: u32) {
+        if self.document != document {
+            self.document = document;
+            self.in_document = 0;
+        }
+        self.in_document += 1;
+        self.count = self.count.max(self.in_document);
         if let Some(verb) = verb {
             if let Err(at) = self.verbs.binary_search(&verb) {
                 if self.verbs.capacity() == 0 {
@@ -1239,6 +1255,26 @@ mod tests {
         assert_eq!(verbs, ["Reaffirms", "Recalling"]);
         let sections: Vec<Section> = e.sections.iter().copied().collect();
         assert_eq!(sections, [Section::Preamble, Section::Operative]);
+    }
+
+    #[test]
+    fn copies_of_a_text_do_not_multiply_an_edges_count() {
+        let twice = vec![
+            citation("A/RES/70/1", Section::Preamble, "a"),
+            citation("A/RES/70/1", Section::Operative, "b"),
+        ];
+        let thrice = vec![
+            citation("A/RES/70/1", Section::Preamble, "a"),
+            citation("A/RES/70/1", Section::Operative, "b"),
+            citation("A/RES/70/1", Section::Footnote, "c"),
+        ];
+        // English twice (as text and as PDF text), French once.
+        let graph = graph_of(&[
+            document("A/RES/78/1", Lang::En, twice.clone()),
+            document("A/RES/78/1", Lang::Fr, thrice),
+            document("A/RES/78/1", Lang::En, twice),
+        ]);
+        assert_eq!(edge(&graph, "A/RES/78/1", "A/RES/70/1").count, 3);
     }
 
     #[test]

@@ -117,7 +117,7 @@ enum Command {
     Man,
     /// What a resolution cites, what those cite, and so on (or what cites it).
     #[command(
-        after_help = "Examples:\n  rescite lineage 78/311 --depth 2\n  rescite lineage 70/1 --reverse --format json | jq '.nodes | length'\n  rescite lineage '217 A (III)' --reverse --format svg -o udhr.svg"
+        after_help = "The tree: each line cites the line it hangs from (with --reverse, is cited by it). A document met again is marked (*): its own lines stand at its place nearest the root.\n\nExamples:\n  rescite lineage 78/311 --depth 2\n  rescite lineage 70/1 --reverse --format json | jq '.nodes | length'\n  rescite lineage '217 A (III)' --reverse --format svg -o udhr.svg"
     )]
     Lineage {
         /// The resolution: 78/311, A/RES/78/311, 217 A (III), S/RES/2231 (2015)…
@@ -141,11 +141,14 @@ enum Command {
         after_help = "Examples:\n  rescite path 78/311 '217 A (III)'\n  rescite path 78/311 70/1 --all --max-len 4"
     )]
     Path {
+        /// The citing resolution, the newer: the chain starts here.
         from: String,
+        /// The resolution it leads back to, the older.
         to: String,
         /// All simple chains up to --max-len, not only the shortest.
         #[arg(long)]
         all: bool,
+        /// The most citations a chain may have (--all).
         #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u16).range(1..))]
         max_len: u16,
         /// Stop after this many chains (--all).
@@ -162,6 +165,7 @@ enum Command {
     /// What a resolution cites directly, with verbs, sections and evidence.
     #[command(after_help = "Example:\n  rescite cites 78/311")]
     Cites {
+        /// The citing resolution: 78/311, A/RES/78/311, S/RES/2231 (2015)…
         symbol: String,
         #[command(flatten)]
         source: Source,
@@ -174,6 +178,7 @@ enum Command {
         after_help = "Example:\n  rescite cited-by 70/1 --format json | jq '.[].id'"
     )]
     CitedBy {
+        /// The cited resolution: 70/1, A/RES/70/1, 217 A (III)…
         symbol: String,
         #[command(flatten)]
         source: Source,
@@ -183,6 +188,7 @@ enum Command {
     /// Sizes, components, the most cited and most citing documents.
     #[command(after_help = "Example:\n  rescite stats --corpus fixtures/unsc-en --top 5")]
     Stats {
+        /// How many documents each ranking lists.
         #[arg(long, default_value_t = 10)]
         top: usize,
         #[command(flatten)]
@@ -193,7 +199,9 @@ enum Command {
     /// Documents that two resolutions both lead back to, nearest first.
     #[command(after_help = "Example:\n  rescite common 78/311 78/265")]
     Common {
+        /// One resolution.
         a: String,
+        /// The other.
         b: String,
         #[command(flatten)]
         source: Source,
@@ -543,11 +551,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(graph_format) => {
                     let options = RenderOptions {
                         focus: Some(graph.node(root).id),
-                        title: Some(format!(
-                            "{} of {}",
-                            if reverse { "What cites" } else { "Lineage" },
-                            graph.node(root).id
-                        )),
+                        title: Some(query::lineage_title(graph.node(root).id, reverse)),
                     };
                     let sub = graph.subgraph(&lineage.nodes);
                     write_graph(&sub, graph_format, &options, output.as_deref())?;
@@ -603,12 +607,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let graph = load_graph(&source, false)?;
             let (a, b) = (find(&graph, &a)?, find(&graph, &b)?);
             let ancestors = query::common_ancestors(&graph, a, b);
-            print_table_or_json(&ancestors, format, |rows| format_ancestors(rows))?;
-            Ok(if ancestors.is_empty() {
-                ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED)
-            } else {
-                ExitCode::SUCCESS
-            })
+            if ancestors.is_empty() {
+                // As `path` says it: on stderr, so that a pipe reads no
+                // table row that is a message. JSON is still an array.
+                let (a, b) = (graph.node(a).id, graph.node(b).id);
+                eprintln!("rescite: {a} and {b} lead back to no common document in this graph");
+                if format == TableFormat::Json {
+                    print_text("[]", None)?;
+                }
+                return Ok(ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED));
+            }
+            print_table_or_json(&ancestors, format, |rows| query::format_ancestors(rows))
         }
     }
 }
@@ -653,6 +662,14 @@ fn path_command(
     let (from_id, to_id) = (graph.node(a).id, graph.node(b).id);
     if paths.paths.is_empty() {
         eprintln!("rescite: no citation chain leads from {from_id} back to {to_id} in this graph");
+        // Chains run from the newer text back to the older: the natural
+        // reading order, old to new, asks the question backwards.
+        let (from_year, to_year) = (graph.node(a).year(), graph.node(b).year());
+        if from_year.zip(to_year).is_some_and(|(f, t)| f < t) {
+            eprintln!(
+                "rescite: {from_id} is the older: a chain starts at the text that cites; try `rescite path '{to_id}' '{from_id}'`"
+            );
+        }
         return Ok(ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED));
     }
     match format.graph_format() {
@@ -723,7 +740,7 @@ fn build_command(
         };
         write_output(report_file, text.as_bytes())?;
     }
-    Ok(if result.is_clean() {
+    Ok(if result.succeeded(mode) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_NOTHING_FOUND_OR_SOME_FAILED)
@@ -821,50 +838,29 @@ fn neighbours_command(
     };
     let graph = load_part(source, &part)?;
     let node = find(&graph, &id)?;
+    let cited = (!cites).then_some(id);
     print_table_or_json(&neighbours(&graph, node), format, |rows| {
-        query::format_neighbours(rows)
+        query::format_neighbours(rows, cited)
     })
-}
-
-fn format_ancestors(rows: &[query::Ancestor]) -> String {
-    if rows.is_empty() {
-        return "no common ancestor\n".to_string();
-    }
-    let mut out = String::new();
-    for row in rows {
-        let title = row.title.as_deref().unwrap_or("");
-        out.push_str(&format!(
-            "{:<22} {:>2} {:>2}  {}\n",
-            row.id.to_string(),
-            row.distance_from_a,
-            row.distance_from_b,
-            shorten(title, 70)
-        ));
-    }
-    out
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{cut}…")
 }
 
 /// Finds a symbol (read with [`parse_symbol`]) in the graph; an unknown
 /// one is its own exit code, with the nearest known ids.
 fn find(graph: &CitationGraph, symbol: &Symbol) -> anyhow::Result<petgraph::graph::NodeIndex> {
     graph.index_of(symbol).ok_or_else(|| {
+        // "75/564" reads as a resolution; the graph may hold the decision.
+        let other = symbol
+            .other_kind()
+            .filter(|other| graph.index_of(other).is_some());
         let near: Vec<String> = graph
             .suggestions(&symbol.to_string(), 3)
             .iter()
             .map(ToString::to_string)
             .collect();
-        let hint = if near.is_empty() {
-            String::new()
-        } else {
-            format!("; nearest known: {}", near.join(", "))
+        let hint = match (other, near.is_empty()) {
+            (Some(other), _) => format!("; did you mean {other}?"),
+            (None, true) => String::new(),
+            (None, false) => format!("; nearest known: {}", near.join(", ")),
         };
         anyhow::Error::new(Exit {
             code: EXIT_UNKNOWN_SYMBOL,
@@ -916,9 +912,15 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         lang: None,
         citations_only: true,
     };
+    // Inputs that cannot be nodes: the graph names each in its warnings;
+    // a query sums them up.
+    let mut headless = Vec::new();
     read_documents_with(&files, reading, |_, result| match result {
         Ok(record) => {
             read += 1;
+            if record.symbol.is_none() {
+                headless.push(record.source_name().to_string());
+            }
             builder.add(&record);
         }
         Err(err) => {
@@ -955,8 +957,29 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         if failures > 0 {
             eprintln!("rescite: {failures} input(s) could not be read; the graph leaves them out");
         }
+    } else if !headless.is_empty() {
+        report_warning(&headless_summary(&headless));
     }
     Ok(graph)
+}
+
+/// One line for a query about the inputs left out of its graph for want
+/// of a symbol of their own: how many, and the first few.
+fn headless_summary(paths: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut named = paths
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if paths.len() > SHOWN {
+        named.push_str(", …; `rescite graph` names each");
+    }
+    format!(
+        "{} input(s) with no symbol of their own in the header are left out of the graph: {named}",
+        paths.len()
+    )
 }
 
 /// The error for paths that hold no text file: a usage error, with a
@@ -989,8 +1012,23 @@ fn no_text_under(paths: &[PathBuf]) -> Exit {
 /// The corpus shipped with rescite: $RESCITE_CORPUS, ./fixtures, or the
 /// fixtures of the source tree it was built from.
 fn bundled_corpus() -> anyhow::Result<PathBuf> {
+    // A corpus the user named is that corpus or an error, never quietly
+    // another: a mistyped variable must not answer from the fixtures.
+    if let Some(named) = std::env::var_os("RESCITE_CORPUS").filter(|v| !v.is_empty()) {
+        let named = PathBuf::from(named);
+        return match std::fs::metadata(&named) {
+            Ok(_) => Ok(named),
+            Err(e) => Err(Exit {
+                code: EXIT_USAGE,
+                message: format!(
+                    "error: RESCITE_CORPUS is `{}`, which cannot be read: {e}",
+                    named.display()
+                ),
+            }
+            .into()),
+        };
+    }
     let candidates = [
-        std::env::var_os("RESCITE_CORPUS").map(PathBuf::from),
         Some(PathBuf::from("fixtures")),
         Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")),
     ];
@@ -1013,6 +1051,14 @@ fn write_graph(
     options: &RenderOptions,
     output: Option<&Path>,
 ) -> anyhow::Result<()> {
+    let to_stdout = output.is_none_or(is_stdout);
+    if format == GraphFormat::Png && to_stdout && io::IsTerminal::is_terminal(&io::stdout()) {
+        return Err(Exit {
+            code: EXIT_USAGE,
+            message: "error: PNG is binary and standard output is a terminal: give -o FILE, or redirect it".to_string(),
+        }
+        .into());
+    }
     let bytes = render(graph, format, options)?;
     write_output(output, &bytes)
 }

@@ -23,6 +23,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Serialize, Serializer};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::extract::Section;
 use crate::graph::{CitationGraph, Edge, Node, Text};
@@ -45,6 +46,9 @@ const TITLE_WIDTH: usize = 60;
 const EVIDENCE_WIDTH: usize = 100;
 /// Characters kept of an evidence sentence in a neighbour table.
 const TABLE_EVIDENCE_WIDTH: usize = 80;
+/// The verbs of an edge in all six languages run long: a table shows
+/// this much of them (JSON has them all).
+const TABLE_VERBS_WIDTH: usize = 36;
 
 const UNREACHED: u32 = u32::MAX;
 
@@ -63,6 +67,15 @@ pub struct LineageLine {
     pub repeat: bool,
     /// Verbs of the edge between this line's document and its parent's.
     pub verbs: Vec<String>,
+}
+
+/// The heading of a lineage's picture: "Lineage of A/RES/78/311", or
+/// reversed "What cites A/RES/70/1".
+pub fn lineage_title(root: Symbol, reverse: bool) -> String {
+    match reverse {
+        false => format!("Lineage of {root}"),
+        true => format!("What cites {root}"),
+    }
 }
 
 /// What a document cites, what those cite, and so on (or, reversed, what
@@ -412,7 +425,11 @@ pub fn format_path(path: &CitationPath) -> String {
         };
         let _ = writeln!(out, "{indent}└─ cites{verbs} → {line}");
         if let Some(evidence) = &step.evidence {
-            let _ = writeln!(out, "{indent}   “{}”", shorten(evidence, EVIDENCE_WIDTH));
+            let _ = writeln!(
+                out,
+                "{indent}   “{}”",
+                excerpt(evidence, &step.id, EVIDENCE_WIDTH)
+            );
         }
     }
     out
@@ -428,7 +445,8 @@ pub struct Neighbour {
     pub id: Symbol,
     pub date: Option<String>,
     pub title: Option<String>,
-    /// Number of citations (all languages together).
+    /// Number of citations, in the citing document's text (language,
+    /// format) that cites it most.
     pub count: usize,
     pub verbs: Vec<String>,
     /// "preamble", "operative", "footnote", "other".
@@ -472,27 +490,29 @@ fn neighbour(node: &Node, edge: &Edge) -> Neighbour {
 }
 
 /// Neighbours as an aligned table (spaces, no tabs): symbol, date, count,
-/// verbs, sections, evidence (shortened). A forward citation has
-/// ` [later]` after its symbol.
-pub fn format_neighbours(rows: &[Neighbour]) -> String {
+/// verbs, sections, evidence (an excerpt that shows the cited document's
+/// number). `cited` is the document the rows cite (`cited-by`), or `None`
+/// when each row is itself the cited one (`cites`). A forward citation's
+/// evidence opens with `[later]`, so that the symbol column stays one word.
+pub fn format_neighbours(rows: &[Neighbour], cited: Option<Symbol>) -> String {
     let header = ["SYMBOL", "DATE", "COUNT", "VERBS", "SECTIONS", "EVIDENCE"];
     let mut table: Vec<[String; 6]> = vec![header.map(String::from)];
     for row in rows {
-        let symbol = if row.forward {
-            format!("{} [later]", row.id)
-        } else {
-            row.id.to_string()
-        };
+        let mut evidence = row
+            .evidence
+            .as_deref()
+            .map(|e| excerpt(e, &cited.unwrap_or(row.id), TABLE_EVIDENCE_WIDTH))
+            .unwrap_or_default();
+        if row.forward {
+            evidence.insert_str(0, "[later] ");
+        }
         table.push([
-            symbol,
+            row.id.to_string(),
             row.date.clone().unwrap_or_else(|| "-".to_string()),
             row.count.to_string(),
-            cell(&row.verbs.join(", ")),
+            shorten(&row.verbs.join(", "), TABLE_VERBS_WIDTH),
             row.sections.join(", "),
-            row.evidence
-                .as_deref()
-                .map(|e| shorten(e, TABLE_EVIDENCE_WIDTH))
-                .unwrap_or_default(),
+            evidence,
         ]);
     }
     render_table("", &table, &[false, false, true, false, false, false])
@@ -751,6 +771,7 @@ pub struct Ancestor {
     /// Citations on the shortest chain from A to it.
     pub distance_from_a: usize,
     pub distance_from_b: usize,
+    pub date: Option<String>,
     pub title: Option<String>,
 }
 
@@ -781,6 +802,7 @@ pub fn common_ancestors(graph: &CitationGraph, a: NodeIndex, b: NodeIndex) -> Ve
                 id: node.id,
                 distance_from_a: da,
                 distance_from_b: db,
+                date: node.date.clone(),
                 title: node.title.clone(),
             }
         })
@@ -880,23 +902,26 @@ fn cell(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `text` on one line, at most `width` characters: cut at a word boundary
-/// when there is one in the second half, trailing punctuation dropped, and
-/// "…" appended.
+/// `text` on one line, at most `width` display columns (a Chinese
+/// character takes two): cut at a word boundary when there is one in the
+/// second half, trailing punctuation dropped, and "…" appended.
 fn shorten(text: &str, width: usize) -> String {
     let text = cell(text);
-    if text.chars().count() <= width {
+    if text.width() <= width {
         return text;
     }
     let keep = width.saturating_sub(1);
+    let mut used = 0;
     let cut = text
         .char_indices()
-        .nth(keep)
-        .map(|(i, _)| i)
-        .unwrap_or(text.len());
+        .find(|(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > keep
+        })
+        .map_or(text.len(), |(i, _)| i);
     let mut head = &text[..cut];
     if let Some(space) = head.rfind(' ') {
-        if head[..space].chars().count() >= keep / 2 {
+        if head[..space].width() >= keep / 2 {
             head = &head[..space];
         }
     }
@@ -904,14 +929,89 @@ fn shorten(text: &str, width: usize) -> String {
     format!("{head}…")
 }
 
+/// Common ancestors as an aligned table: symbol, the steps from each of
+/// the two documents, date and title (shortened).
+pub fn format_ancestors(rows: &[Ancestor]) -> String {
+    let header = ["SYMBOL", "FROM A", "FROM B", "DATE", "TITLE"];
+    let mut table: Vec<[String; 5]> = vec![header.map(String::from)];
+    for row in rows {
+        table.push([
+            row.id.to_string(),
+            row.distance_from_a.to_string(),
+            row.distance_from_b.to_string(),
+            row.date.clone().unwrap_or_else(|| "-".to_string()),
+            shorten(row.title.as_deref().unwrap_or(""), TITLE_WIDTH),
+        ]);
+    }
+    render_table("", &table, &[false, true, true, false, false])
+}
+
+/// `evidence` on one line, at most `width` characters, showing where it
+/// cites `cited`: a long sentence is cut before the mention only when the
+/// mention would not show otherwise, and then opens with "…". (Cut from
+/// its start alone, a sentence that cites several documents showed
+/// another's number where this one's was cut off.)
+fn excerpt(evidence: &str, cited: &Symbol, width: usize) -> String {
+    let text = cell(evidence);
+    let Some(mention) = mention_in(&text, cited) else {
+        return shorten(&text, width);
+    };
+    let before = text[..mention.start].width();
+    let length = text[mention.clone()].width();
+    if before + length + 12 <= width || text.width() <= width {
+        return shorten(&text, width);
+    }
+    // A third of the room before the mention, the rest for it and after;
+    // more before it when the sentence ends soon after.
+    let skip = before
+        .saturating_sub(width / 3)
+        .min(text.width().saturating_sub(width.saturating_sub(2)));
+    let mut used = 0;
+    let mut start = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > skip
+        })
+        .map_or(0, |(i, _)| i);
+    // From the next word, when one starts before the mention.
+    if let Some(space) = text[start..mention.start].find(' ') {
+        start += space + 1;
+    }
+    format!("…{}", shorten(&text[start..], width.saturating_sub(1)))
+}
+
+/// Where `text` writes the number of `cited` ("69/313" of `A/RES/69/313`,
+/// "242" of `S/RES/242(1967)`), not as part of a longer number.
+fn mention_in(text: &str, cited: &Symbol) -> Option<std::ops::Range<usize>> {
+    let short = cited.short();
+    // "69/313", else the serial number alone ("217" of "217 A (III)").
+    let serial = cited.number().to_string();
+    let needles = [short.split(' ').next().unwrap_or(&short), serial.as_str()];
+    needles.iter().find_map(|needle| {
+        text.match_indices(needle).find_map(|(at, found)| {
+            let end = at + found.len();
+            let digit_before = text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || c == '/');
+            let digit_after = text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '/');
+            (!digit_before && !digit_after).then_some(at..end)
+        })
+    })
+}
+
 /// Rows as text, each after `indent`: columns separated by two spaces, padded to the widest
-/// cell (in characters), numbers right-aligned where `right` says so, no
-/// trailing spaces.
+/// cell (in display columns: a Chinese character takes two), numbers
+/// right-aligned where `right` says so, no trailing spaces.
 fn render_table<const N: usize>(indent: &str, rows: &[[String; N]], right: &[bool; N]) -> String {
     let mut widths = [0usize; N];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     let mut out = String::new();
@@ -921,7 +1021,7 @@ fn render_table<const N: usize>(indent: &str, rows: &[[String; N]], right: &[boo
             if c > 0 {
                 line.push_str("  ");
             }
-            let pad = widths[c] - cell.chars().count();
+            let pad = widths[c] - cell.width();
             if right[c] {
                 line.extend(std::iter::repeat_n(' ', pad));
                 line.push_str(cell);
@@ -976,5 +1076,52 @@ impl UnionFind {
         }
         self.parent[b] = a;
         self.size[a] += self.size[b];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbol(text: &str) -> Symbol {
+        text.parse().expect("a valid symbol")
+    }
+
+    #[test]
+    fn an_excerpt_shows_the_cited_number_past_the_others() {
+        let sentence = "Reaffirming also its resolution 70/1 of 25 September 2015, entitled \
+                        “Transforming our world: the 2030 Agenda for Sustainable Development”, \
+                        and its resolution 69/313 of 27 July 2015 on the Addis Ababa Action Agenda";
+        let shown = excerpt(sentence, &symbol("A/RES/69/313"), 80);
+        assert!(shown.starts_with('…'), "{shown}");
+        assert!(shown.contains("69/313 of 27 July 2015"), "{shown}");
+        assert!(shown.width() <= 80, "{shown}");
+        // The first number cited shows from the start, as before.
+        let first = excerpt(sentence, &symbol("A/RES/70/1"), 80);
+        assert!(
+            first.starts_with("Reaffirming also its resolution 70/1"),
+            "{first}"
+        );
+        // A number inside a longer one is not the mention: 70/1 in 70/10.
+        let longer = "Recalling resolutions 70/10, 70/11, 70/12, 70/13, 70/14, 70/15, 70/16, 70/17 and also 70/1 of 25 September 2015";
+        let shown = excerpt(longer, &symbol("A/RES/70/1"), 60);
+        assert!(shown.contains("also 70/1 of"), "{shown}");
+        // A Council number by its serial alone.
+        let council = "Recalling its resolutions 1267 (1999), 1333 (2000), 1390 (2002), 1455 (2003), 1526 (2004), 1617 (2005) and 242 (1967)";
+        assert!(excerpt(council, &symbol("S/RES/242(1967)"), 60).contains("242 (1967)"));
+    }
+
+    #[test]
+    fn tables_pad_and_cut_by_display_width() {
+        let rows = [
+            ["又重申, 重申".to_string(), "1".to_string()],
+            ["Reaffirming".to_string(), "2".to_string()],
+        ];
+        let table = render_table("", &rows, &[false, true]);
+        let widths: Vec<usize> = table.lines().map(UnicodeWidthStr::width).collect();
+        assert_eq!(widths[0], widths[1], "{table}");
+        let cut = shorten(&"决议".repeat(30), 20);
+        assert!(cut.width() <= 20, "{cut}");
+        assert!(cut.ends_with('…'));
     }
 }

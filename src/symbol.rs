@@ -1,4 +1,4 @@
-//! Canonical identifiers of UN resolutions and decisions (DESIGN.md §1).
+//! Canonical identifiers of UN resolutions and decisions (docs/design.md §1).
 //!
 //! A [`Symbol`] is what a graph node is keyed by. It is parsed from canonical
 //! symbols (`A/RES/70/1`), from the loose forms people type (`70/1`,
@@ -191,6 +191,47 @@ impl Symbol {
             Symbol::GaRoman { .. } | Symbol::Sc { .. } | Symbol::EcosocRoman { .. } => {
                 Kind::Resolution
             }
+        }
+    }
+
+    /// The decision of the same numbers as a resolution, or the other way
+    /// round (`A/DEC/75/564` for `A/RES/75/564`); `None` for a series
+    /// with resolutions alone (the Council's, the old numbering).
+    pub fn other_kind(&self) -> Option<Symbol> {
+        let flip = |kind: Kind| match kind {
+            Kind::Resolution => Kind::Decision,
+            Kind::Decision => Kind::Resolution,
+        };
+        match *self {
+            Symbol::GaNumbered {
+                kind,
+                session,
+                number,
+            } => Some(Symbol::GaNumbered {
+                kind: flip(kind),
+                session,
+                number,
+            }),
+            Symbol::Hrc {
+                kind,
+                session,
+                number,
+            } => Some(Symbol::Hrc {
+                kind: flip(kind),
+                session,
+                number,
+            }),
+            Symbol::EcosocYear { kind, year, number } => Some(Symbol::EcosocYear {
+                kind: flip(kind),
+                year,
+                number,
+            }),
+            Symbol::Chr { kind, year, number } => Some(Symbol::Chr {
+                kind: flip(kind),
+                year,
+                number,
+            }),
+            Symbol::GaRoman { .. } | Symbol::Sc { .. } | Symbol::EcosocRoman { .. } => None,
         }
     }
 

@@ -285,6 +285,9 @@ fn a_stray_file_in_an_output_directory_is_extra() {
     assert_eq!(written.removed, std::slice::from_ref(&stray));
     assert!(!stray.exists() && notes.exists());
     assert_eq!(problems(&written), [(ProblemKind::Extra, notes)]);
+    // Reported, but the jobs ran: the build succeeded, the check did not.
+    assert!(written.succeeded(Mode::Write));
+    assert!(!build(dir.path(), Mode::Check).succeeded(Mode::Check));
 }
 
 fn config_error(config: &str) -> (BuildError, String) {

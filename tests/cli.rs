@@ -468,3 +468,103 @@ fn dash_as_output_is_standard_output_and_stdin_is_named_so() {
     let stderr = String::from_utf8_lossy(&empty.stderr);
     assert!(stderr.contains("standard input: empty file"), "{stderr}");
 }
+
+#[test]
+fn queries_name_what_went_wrong_and_keep_messages_off_stdout() {
+    let corpus = fixture("");
+    let run = |args: &[&str]| {
+        rescite()
+            .env("RESCITE_CORPUS", &corpus)
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    // A decision asked for as a resolution: the decision is suggested.
+    let decision = run(&["-q", "cites", "75/564"]);
+    assert_eq!(decision.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&decision.stderr);
+    assert!(stderr.contains("did you mean A/DEC/75/564?"), "{stderr}");
+    // Old to new: no chain, and the other order suggested.
+    let backwards = run(&["-q", "path", "70/1", "78/311"]);
+    assert_eq!(backwards.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&backwards.stderr);
+    assert!(
+        stderr.contains("try `rescite path 'A/RES/78/311' 'A/RES/70/1'`"),
+        "{stderr}"
+    );
+    // Nothing in common: said on stderr; stdout has no row (or an empty
+    // JSON array).
+    let table = run(&["-q", "common", "70/1", "217 A (III)"]);
+    assert_eq!(table.status.code(), Some(1));
+    assert!(
+        table.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&table.stdout)
+    );
+    assert!(String::from_utf8_lossy(&table.stderr).contains("no common document"));
+    let json = run(&["-q", "common", "70/1", "217 A (III)", "--format", "json"]);
+    assert_eq!(String::from_utf8_lossy(&json.stdout).trim(), "[]");
+    // A table with a header row.
+    let common = run(&["-q", "common", "78/311", "78/265"]);
+    assert!(common.status.success());
+    assert!(String::from_utf8_lossy(&common.stdout).starts_with("SYMBOL  "));
+    // A reversed lineage's picture says what it shows.
+    let reverse = run(&[
+        "-q",
+        "lineage",
+        "70/1",
+        "--reverse",
+        "--depth",
+        "1",
+        "--format",
+        "mermaid",
+    ]);
+    let shown = String::from_utf8_lossy(&reverse.stdout);
+    assert!(shown.contains("What cites A/RES/70/1"), "{shown}");
+    assert!(!shown.contains("What cites of"), "{shown}");
+    // A corpus named by the environment that is not there is an error,
+    // not the bundled corpus.
+    let missing = rescite()
+        .env("RESCITE_CORPUS", "/nonexistent/rescite-corpus")
+        .args(["cites", "78/311"])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(missing.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        stderr.contains("RESCITE_CORPUS") && stderr.contains("/nonexistent/rescite-corpus"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_query_says_which_inputs_its_graph_left_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("draft.txt"),
+        "Recalling resolution 70/1 of 25 September 2015,\n",
+    )
+    .expect("write");
+    let corpus = dir.path().display().to_string();
+    let output = rescite()
+        .args(["stats", "--corpus", &corpus])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("1 input(s) with no symbol of their own") && stderr.contains("draft.txt"),
+        "{stderr}"
+    );
+    // -q says nothing but errors.
+    let quiet = rescite()
+        .args(["-q", "stats", "--corpus", &corpus])
+        .output()
+        .expect("runs");
+    assert!(
+        quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}

@@ -201,7 +201,7 @@ fn ga_neighbours_mirror_each_other_and_format_as_an_aligned_table() {
     sorted.sort();
     assert_eq!(ids, sorted, "neighbours in id order");
 
-    let table = query::format_neighbours(&cites);
+    let table = query::format_neighbours(&cites, None);
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), cites.len() + 1);
     assert!(lines[0].starts_with("SYMBOL"));
@@ -686,7 +686,7 @@ fn everything(g: &CitationGraph) -> Vec<String> {
         out.push(query::format_lineage(g, &a));
         out.push(format!("{:?}", a.nodes));
         out.push(json(&query::lineage(g, i, Some(1), true)));
-        out.push(query::format_neighbours(&query::cites(g, i)));
+        out.push(query::format_neighbours(&query::cites(g, i), None));
         out.push(json(&query::cited_by(g, i)));
         let j = NodeIndex::new((i.index() * 7 + 3) % g.node_count());
         out.push(json(&query::shortest_path(g, i, j)));

@@ -1,4 +1,4 @@
-//! Text in, citations out (DESIGN.md §2).
+//! Text in, citations out (docs/design.md §2).
 //!
 //! The text is normalised (see [`crate::normalize`]), then:
 //! 1. every number shape is found ([`numbers`]);

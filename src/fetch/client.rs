@@ -347,7 +347,7 @@ impl Http {
     pub fn new(policy: Policy) -> Result<Http, FetchError> {
         let mut headers = HeaderMap::new();
         // Few, plain headers: ODS and the Digital Library challenge clients
-        // that look like scripts (UN-SYMBOLS.md §3.2).
+        // that look like scripts (docs/un-symbols.md §3.2).
         headers.insert(
             header::ACCEPT,
             HeaderValue::from_static(

@@ -1,7 +1,7 @@
 //! HTML pages: the document a landing page frames, or the page's text.
 //!
 //! docs.un.org and undocs.org answer with a landing page whose `<iframe>`
-//! points at the ODS content endpoint (UN-SYMBOLS.md §3.1). A page that
+//! points at the ODS content endpoint (docs/un-symbols.md §3.1). A page that
 //! frames or embeds something (`<iframe src>`, `<embed src>`, `<object
 //! data>`, or a `<meta http-equiv="refresh">`) is followed there; any other
 //! page is read as text.

@@ -1,5 +1,5 @@
 //! Fetching UN documents by symbol over HTTP, caching them on disk, and
-//! crawling a resolution's lineage (DESIGN.md §4; docs/crawl.md).
+//! crawling a resolution's lineage (docs/design.md §4; docs/crawl.md).
 //!
 //! [`crawl`] starts from seed symbols and goes breadth-first, generation by
 //! generation: each document is taken from the cache or fetched through a

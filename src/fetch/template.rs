@@ -1,5 +1,5 @@
 //! URL templates: `{symbol}` and `{lang}` placeholders, expanded per
-//! document (UN-SYMBOLS.md §3.1).
+//! document (docs/un-symbols.md §3.1).
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -18,7 +18,7 @@ const SYMBOL_KEEP: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~')
     .remove(b'/');
 
-/// The default chain, tried in order (UN-SYMBOLS.md §3.1 and §3.4): the
+/// The default chain, tried in order (docs/un-symbols.md §3.1 and §3.4): the
 /// ODS content endpoint (a 302 to the PDF), the docs.un.org landing page
 /// (an HTML page whose iframe points at that endpoint), then the
 /// undocs.org permanent link (which redirects to docs.un.org).

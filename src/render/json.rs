@@ -1,4 +1,4 @@
-//! Node-link JSON (DESIGN.md §3), as networkx's `node_link_graph` (3.6
+//! Node-link JSON (docs/design.md §3), as networkx's `node_link_graph` (3.6
 //! and later: key `edges`) and D3 read it. Its schema is
 //! docs/graph.schema.json.
 //!

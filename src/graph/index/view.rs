@@ -629,7 +629,7 @@ mod tests {
         } else {
             query::cited_by(graph, node)
         };
-        query::format_neighbours(&rows)
+        query::format_neighbours(&rows, (!cites).then_some(*id))
     }
 
     fn path_shown(graph: &CitationGraph, from: &Symbol, to: &Symbol) -> String {
