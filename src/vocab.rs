@@ -114,6 +114,17 @@ pub struct Vocabulary {
     /// on Narcotic Drugs resolution"). Arabic names the body after it
     /// (قرار لجنة المخدرات), and a name before it belongs to another clause.
     pub other_body_before_keyword: bool,
+    /// Words for "its" before a keyword ("its", "sa", "su", "свою"): the
+    /// organ that adopts the text ("Recalling its resolution"), unless a
+    /// binder ties it to the body named just before ("the Commission, in
+    /// its resolution"). Another body's name read back over a clause
+    /// ("la Commission de la condition de la femme et rappelant sa") names
+    /// no body. Empty where the keyword carries the possessive (Arabic
+    /// قرارها) or closes the list (Chinese).
+    pub possessives: &'static str,
+    /// The words that tie a possessive to the body before them ("in", "by",
+    /// "dans", "en", "в"); empty with `possessives`.
+    pub possessive_binders: &'static str,
     /// Short names that stand for an organ named in full earlier in the
     /// text ("Council resolution 2395 (2017)" after "Security Council"):
     /// the name and the organs it may stand for.
@@ -194,6 +205,8 @@ pub static ENGLISH: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:,? (?:in|by) its|'s|’s)?",
     other_body_before_keyword: true,
+    possessives: r"(?:its)",
+    possessive_binders: r"(?:in|by)",
     bare_bodies: &[("Council", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Assembly", &[Organ::GeneralAssembly]), ("Commission", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"\b(?:established|created|set up|pursuant|under|by|in accordance)\b",
     months: &EN_MONTHS,
@@ -273,6 +286,8 @@ pub static FRENCH: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:,? dans (?:sa|ses|son)|,? par (?:sa|ses))?",
     other_body_before_keyword: true,
+    possessives: r"(?:sa|ses|son)",
+    possessive_binders: r"(?:dans|par)",
     bare_bodies: &[("Conseil", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Assembl[ée]e", &[Organ::GeneralAssembly]), ("Commission", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"\b(?:cré[ée]e?s?|[ée]tabli[es]?|par|en vertu|conform[ée]ment|faisant suite)\b",
     months: &[
@@ -346,6 +361,8 @@ pub static SPANISH: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:,? en (?:su|sus)|,? mediante (?:su|sus))?",
     other_body_before_keyword: true,
+    possessives: r"(?:su|sus)",
+    possessive_binders: r"(?:en|mediante)",
     bare_bodies: &[("Consejo", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Asamblea", &[Organ::GeneralAssembly]), ("Comisi[óo]n", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"\b(?:cread[oa]s?|establecid[oa]s?|por|en virtud|con arreglo|de conformidad)\b",
     months: &[
@@ -418,6 +435,8 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:,? (?:в|на) (?:сво[а-яё]*|ее|его|их)|,? сво[а-яё]*)?",
     other_body_before_keyword: true,
+    possessives: r"(?:сво[а-яё]*)",
+    possessive_binders: r"(?:в)",
     bare_bodies: &[("Совет[а-яё]*", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Ассамбле[а-яё]*", &[Organ::GeneralAssembly]), ("Комисси[а-яё]*", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"(?:созданн|учрежденн|согласно|в соответствии|во исполнение)",
     months: &[
@@ -500,6 +519,8 @@ pub static ARABIC: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?: في)?",
     other_body_before_keyword: false,
+    possessives: "",
+    possessive_binders: "",
     bare_bodies: &[
         (
             "(?:ال|لل)?مجلس",
@@ -662,6 +683,8 @@ pub static CHINESE: Vocabulary = Vocabulary {
     ],
     body_to_keyword: r"(?:在其|其)?",
     other_body_before_keyword: true,
+    possessives: "",
+    possessive_binders: "",
     bare_bodies: &[],
     not_in_names: r"(?:设立|根据|依照)",
     months: &[],

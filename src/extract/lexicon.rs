@@ -35,6 +35,10 @@ pub struct Lexicon {
     /// a window: "Security Council, in its ".
     pub body_before_keyword: Vec<(Regex, Body)>,
     pub other_body_before_keyword: Regex,
+    /// A possessive ending a window, and one tied by a binder to what
+    /// stands before it ("in its"): `Vocabulary::possessives`. `None`
+    /// where the vocabulary has none.
+    possessive_end: Option<(Regex, Regex)>,
     /// Short names ("Council"), anchored at the start, and at the end of a
     /// window before a keyword; with the organs each may stand for.
     pub bare: Vec<(Regex, Regex, &'static [Organ])>,
@@ -620,6 +624,17 @@ impl Lexicon {
             .collect();
         let other_body_before_keyword =
             build_case_sensitive_if_latin(v, &format!(r"(?:{other}){}\s*$", v.body_to_keyword));
+        let possessive_end = (!v.possessives.is_empty()).then(|| {
+            let possessive = format!(r"(?:^|[\s,])(?:{})\s*$", v.possessives);
+            let bound = format!(
+                r"(?:^|[\s,])(?:{}) (?:{})\s*$",
+                v.possessive_binders, v.possessives
+            );
+            (
+                build_case_sensitive(&possessive),
+                build_case_sensitive(&bound),
+            )
+        });
         let article = r"(?:(?:of )?the |du |de la |de l['’]|le |la |l['’]|del |el )?";
         let bare: Vec<(Regex, Regex, &'static [Organ])> = v
             .bare_bodies
@@ -727,6 +742,7 @@ impl Lexicon {
             other_body,
             body_before_keyword,
             other_body_before_keyword,
+            possessive_end,
             bare,
             not_in_names: build(v.not_in_names),
             organ_name,
@@ -742,6 +758,18 @@ impl Lexicon {
             adopted_anchors: KeywordAnchors::new(adopted.as_str()),
             adopted,
         }
+    }
+
+    /// Whether `window` (the text before a keyword) ends with a possessive
+    /// that no binder ties to the words before it: "et rappelant sa", not
+    /// "dans sa". Such a possessive is the adopting organ's, whatever body
+    /// a name read back from it seems to end with.
+    pub fn ends_with_free_possessive(&self, window: &str) -> bool {
+        self.possessive_end
+            .as_ref()
+            .is_some_and(|(possessive, bound)| {
+                possessive.is_match(window) && !bound.is_match(window)
+            })
     }
 
     /// Where `date_glue`'s match at the start of `rest` ends, if it has one.

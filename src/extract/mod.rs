@@ -1160,12 +1160,17 @@ fn body_before(
             }
         }
     }
+    // A name of another body is read back from the keyword over any words
+    // ("la Commission de la condition de la femme et rappelant sa"): a
+    // possessive that no binder ties to it ("dans sa") is the adopting
+    // organ's.
     let other = lex.vocab.other_body_before_keyword
         && screen.other_body()
         && lex
             .other_body_before_keyword
             .find(window)
-            .is_some_and(|m| !lex.not_in_names.is_match(m.as_str()));
+            .is_some_and(|m| !lex.not_in_names.is_match(m.as_str()))
+        && !lex.ends_with_free_possessive(window);
     other.then_some(Body::Other)
 }
 

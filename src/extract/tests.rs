@@ -967,6 +967,60 @@ fn a_bracketed_year_after_another_body_is_the_councils() {
     }
 }
 
+/// A possessive before the keyword ("sa résolution", "su resolución",
+/// "свою резолюцию") is the adopting organ's, though another body is named
+/// earlier in the sentence; tied to that body by a binder ("dans sa",
+/// "в своей") it is still that body's.
+#[test]
+fn a_free_possessive_is_the_adopting_organs() {
+    let cases: [(&str, Lang, &[&str]); 8] = [
+        (
+            "Prenant note du rapport de la Commission de la condition de la femme et rappelant sa résolution 75/1,",
+            Lang::Fr,
+            &["A/RES/75/1"],
+        ),
+        (
+            "Prenant note du rapport du Conseil des droits de l’homme et rappelant sa résolution 75/1,",
+            Lang::Fr,
+            &["A/RES/75/1"],
+        ),
+        (
+            "Tomando nota del informe de la Comisión de Estupefacientes y recordando su resolución 75/1,",
+            Lang::Es,
+            &["A/RES/75/1"],
+        ),
+        (
+            "принимая к сведению доклад Комиссии по положению женщин и ссылаясь на свою резолюцию 75/1,",
+            Lang::Ru,
+            &["A/RES/75/1"],
+        ),
+        (
+            "Taking note of the report of the Commission on the Status of Women and recalling its resolution 75/1,",
+            Lang::En,
+            &["A/RES/75/1"],
+        ),
+        // Tied to the body before it: that body's, no UN organ's.
+        (
+            "Notant que la Commission de la condition de la femme, dans sa résolution 60/2,",
+            Lang::Fr,
+            &[],
+        ),
+        (
+            "Observando que la Comisión de Estupefacientes, en su resolución 60/2,",
+            Lang::Es,
+            &[],
+        ),
+        (
+            "отмечая, что Комиссия по положению женщин в своей резолюции 60/2",
+            Lang::Ru,
+            &[],
+        ),
+    ];
+    for (text, lang, expected) in cases {
+        assert_eq!(ids(text, lang), expected, "{text:?}");
+    }
+}
+
 /// A footnote's number glued to a citation's ("75/2891": footnote 1) is
 /// left out of the citation's span and `matched`, as of its target.
 #[test]
