@@ -1366,11 +1366,12 @@ impl<'a> Chain<'a> {
     /// "resolution 70/1 on the 2030 Agenda and 69/313 on …": a list may
     /// carry unquoted words between its numbers. Skip to the next number if
     /// it is unmistakably a resolution number, stands in the same clause and
-    /// follows a list connector.
+    /// follows a list connector. A list not yet begun skips only to a number
+    /// that a connector opens it with ("its resolutions on Namibia,
+    /// particularly 385 (1976)"; as a step's connector, the glue a comma
+    /// set apart is, as Arabic PDF text has it).
     fn skip_to_listed_number(&mut self) -> bool {
-        if self.items.len() == self.first {
-            return false;
-        }
+        let begun = self.items.len() > self.first;
         let rest = self.rest();
         let window_end = floor_boundary(rest, rest.len().min(300));
         let window = &rest[..window_end];
@@ -1386,17 +1387,42 @@ impl<'a> Chain<'a> {
             return false;
         }
         let before = window[..offset].trim_end();
-        let listed = before.ends_with([',', '،', '，'])
-            || self
-                .lex
-                .connector_end(last_word(before))
-                .is_some_and(|end| end > 0);
+        let listed = match begun {
+            true => before.ends_with([',', '،', '，']) || self.ends_with_connector(before),
+            false => self.ends_with_connector(before),
+        };
         if !listed {
             return false;
         }
         self.cursor = hit.start;
         true
     }
+
+    /// Whether a list connector ends `before`: "and", "particularly", or
+    /// one of two or three words ("in particular", "as well as").
+    fn ends_with_connector(&self, before: &str) -> bool {
+        if self
+            .lex
+            .connector_end(last_word(before))
+            .is_some_and(|end| end > 0)
+        {
+            return true;
+        }
+        (2..=3).any(|n| {
+            let words = last_words(before, n);
+            self.lex.connector_end(words) == Some(words.len())
+        })
+    }
+}
+
+/// The last `n` words of `text` (all of it when it has fewer).
+fn last_words(text: &str, n: usize) -> &str {
+    let mut start = text.len();
+    for _ in 0..n {
+        let head = text[..start].trim_end();
+        start = head.len() - last_word(head).len();
+    }
+    &text[start..]
 }
 
 fn last_word(text: &str) -> &str {

@@ -200,15 +200,48 @@ fn a_chain_dates_and_titles_only_its_own_citations() {
     );
 }
 
-/// Words between the numbers of a list are skipped only once the list has
+/// Words between the numbers of a list are skipped once the list has
 /// begun: a chain that has read no number yet stops at them, whatever the
-/// chain before it read.
+/// chain before it read, unless a connector opens its list (see
+/// `a_connector_opens_a_list_after_its_topic`).
 #[test]
 fn only_a_begun_list_skips_words_to_its_next_number() {
     let text = "Recalling its resolution 70/1 and the resolution 8 on its agenda, 71/2,";
     assert_eq!(ids(text, Lang::En), ["A/RES/70/1"]);
     let begun = "Recalling its resolutions 70/1 on its agenda, 71/2,";
     assert_eq!(ids(begun, Lang::En), ["A/RES/70/1", "A/RES/71/2"]);
+}
+
+/// A list may open after its topic with a connector ("its resolutions on
+/// Namibia, particularly 385 (1976)"), of one word or more.
+#[test]
+fn a_connector_opens_a_list_after_its_topic() {
+    let cases: [(&str, Lang, &[&str]); 4] = [
+        (
+            "Recalling its resolutions on Namibia, particularly 385 (1976) and 435 (1978),",
+            Lang::En,
+            &["S/RES/385(1976)", "S/RES/435(1978)"],
+        ),
+        (
+            "Recalling its resolutions on Namibia, in particular 385 (1976) and 435 (1978),",
+            Lang::En,
+            &["S/RES/385(1976)", "S/RES/435(1978)"],
+        ),
+        (
+            "Rappelant ses résolutions sur la Namibie, notamment 385 (1976) et 435 (1978),",
+            Lang::Fr,
+            &["S/RES/385(1976)", "S/RES/435(1978)"],
+        ),
+        // A begun list skips to a number after a connector of two words.
+        (
+            "Recalling its resolutions 70/1 on the 2030 Agenda, in particular 69/313,",
+            Lang::En,
+            &["A/RES/69/313", "A/RES/70/1"],
+        ),
+    ];
+    for (text, lang, expected) in cases {
+        assert_eq!(ids(text, lang), expected, "{text:?}");
+    }
 }
 
 /// A Chinese title is taken up to 600 characters; a longer one is not, and
