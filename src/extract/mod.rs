@@ -1289,6 +1289,13 @@ impl<'a> Chain<'a> {
             self.cursor += end;
             return true;
         }
+        if let Some(hit) = self.damaged_year_number() {
+            self.items
+                .push(RawCitation::from_number(&hit, self.kind, self.body));
+            self.cursor = hit.end;
+            self.after_number = true;
+            return true;
+        }
         self.skip_to_listed_number()
     }
 
@@ -1369,7 +1376,8 @@ impl<'a> Chain<'a> {
     /// follows a list connector. A list not yet begun skips only to a number
     /// that a connector opens it with ("its resolutions on Namibia,
     /// particularly 385 (1976)"; as a step's connector, the glue a comma
-    /// set apart is, as Arabic PDF text has it).
+    /// set apart is, as Arabic PDF text has it), or past a first number too
+    /// damaged to read ("387 (l976), 428 (1978)").
     fn skip_to_listed_number(&mut self) -> bool {
         let begun = self.items.len() > self.first;
         let rest = self.rest();
@@ -1387,9 +1395,13 @@ impl<'a> Chain<'a> {
             return false;
         }
         let before = window[..offset].trim_end();
+        let comma = before.ends_with([',', '،', '，']);
+        let connector = || self.ends_with_connector(before);
         let listed = match begun {
-            true => before.ends_with([',', '،', '，']) || self.ends_with_connector(before),
-            false => self.ends_with_connector(before),
+            true => comma || connector(),
+            false => {
+                connector() || (comma && damaged_number(before.trim_end_matches([',', '،', '，'])))
+            }
         };
         if !listed {
             return false;
@@ -1413,6 +1425,63 @@ impl<'a> Chain<'a> {
             self.lex.connector_end(words) == Some(words.len())
         })
     }
+
+    /// A Security Council number whose opening bracket a scan lost ("387
+    /// 1976)"): three or four digits, spaces, a year and its closing
+    /// bracket, at the cursor. Read as the number it was.
+    fn damaged_year_number(&self) -> Option<NumberHit> {
+        let rest = self.rest().as_bytes();
+        let digits = |from: usize| {
+            rest.get(from..)
+                .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count())
+        };
+        let n_len = digits(0);
+        let glued = self.text.as_bytes()[..self.cursor]
+            .last()
+            .is_some_and(u8::is_ascii_digit);
+        if glued || !(3..=4).contains(&n_len) {
+            return None;
+        }
+        let spaces = rest[n_len..].iter().take_while(|&&b| b == b' ').count();
+        let year_at = n_len + spaces;
+        if spaces == 0 || digits(year_at) != 4 {
+            return None;
+        }
+        let after_year = year_at + 4;
+        let close = after_year
+            + rest[after_year..]
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+        if rest.get(close) != Some(&b')') {
+            return None;
+        }
+        let text = self.rest();
+        let n: u32 = text[..n_len].parse().ok()?;
+        let year: u16 = text[year_at..after_year].parse().ok()?;
+        if !(1946..=2100).contains(&year) || n == 0 {
+            return None;
+        }
+        Some(NumberHit {
+            start: self.cursor,
+            end: self.cursor + close + 1,
+            shape: Shape::Year { n, year },
+            part: None,
+        })
+    }
+}
+
+/// Whether `text` is what is left of a number a scan damaged ("387
+/// (l976", "387 1976"): three digits or more, then a few words each with a
+/// digit in it ("8 on its agenda" is none).
+fn damaged_number(text: &str) -> bool {
+    let text = text.trim();
+    let leading_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    leading_digits >= 3
+        && text.len() <= 16
+        && text
+            .split_whitespace()
+            .all(|word| word.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// The last `n` words of `text` (all of it when it has fewer).

@@ -244,6 +244,48 @@ fn a_connector_opens_a_list_after_its_topic() {
     }
 }
 
+/// A Security Council number a scan damaged ("387 1976)": its opening
+/// bracket lost) is read as the number it was; one damaged past reading
+/// ("387 (l976)") is skipped, and the list goes on after it.
+#[test]
+fn a_damaged_number_loses_no_list() {
+    let text = "Recalling its resolutions 387 1976), 428 (1978) and 447 (1979),";
+    let got = extract(text, &Options::default());
+    let found: Vec<(String, &str)> = got
+        .citations
+        .iter()
+        .map(|c| (c.target.to_string(), &text[c.start..c.end]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("S/RES/387(1976)".to_string(), "387 1976)"),
+            ("S/RES/428(1978)".to_string(), "428 (1978)"),
+            ("S/RES/447(1979)".to_string(), "447 (1979)"),
+        ]
+    );
+    // Later in the list too.
+    assert_eq!(
+        ids(
+            "Recalling its resolutions 428 (1978), 447 1979) and 454 (1979),",
+            Lang::En
+        ),
+        ["S/RES/428(1978)", "S/RES/447(1979)", "S/RES/454(1979)"]
+    );
+    assert_eq!(
+        ids(
+            "Recalling its resolutions 387 (l976), 428 (1978) and 447 (1979),",
+            Lang::En
+        ),
+        ["S/RES/428(1978)", "S/RES/447(1979)"]
+    );
+    // Not a year: no number.
+    assert_eq!(
+        ids("its resolution 387 1234) and", Lang::En),
+        Vec::<String>::new()
+    );
+}
+
 /// A Chinese title is taken up to 600 characters; a longer one is not, and
 /// neither is the date before it.
 #[test]
