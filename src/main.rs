@@ -1117,7 +1117,13 @@ fn extract_command(
     lang: Option<Lang>,
 ) -> anyhow::Result<ExitCode> {
     let (files, mut errors) = expand_paths(paths);
-    if files.is_empty() && errors.is_empty() {
+    // No file to read at all (paths that are not there, directories
+    // without text): a bad argument, as for `graph` and the queries, and
+    // no empty list printed as if it were an answer.
+    if files.is_empty() {
+        for err in &errors {
+            report_error(&err.to_string());
+        }
         return Err(no_text_under(paths).into());
     }
     let mut records = Vec::new();

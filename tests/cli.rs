@@ -568,3 +568,24 @@ fn a_query_says_which_inputs_its_graph_left_out() {
         String::from_utf8_lossy(&quiet.stderr)
     );
 }
+
+#[test]
+fn paths_that_are_not_there_are_a_usage_error_for_every_command() {
+    let missing = "/nonexistent/rescite-input";
+    let commands: [&[&str]; 3] = [
+        &["extract", missing],
+        &["graph", missing],
+        &["stats", "--corpus", missing],
+    ];
+    for args in commands {
+        let command = args[0];
+        let output = rescite().args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        assert!(output.stdout.is_empty(), "{command}: an answer was printed");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("/nonexistent/rescite-input"),
+            "{command}: {stderr}"
+        );
+    }
+}
