@@ -1002,6 +1002,9 @@ fn chains_keyword_first(
             first,
             open_from: first,
             after_number: false,
+            dated_from: first,
+            dates_in_run: 0,
+            later_dates: Vec::new(),
         };
         chain.run();
     }
@@ -1198,6 +1201,16 @@ struct Chain<'a> {
     /// Whether the last element was a number or its date (a body right
     /// after it names that number's organ).
     after_number: bool,
+    /// The first item of the numbers the dates being read follow ("60/1
+    /// and 70/1" before "of 16 September 2005 and 25 September 2015").
+    dated_from: usize,
+    /// How many dates were read in a row after those numbers; the first
+    /// is on the last number.
+    dates_in_run: usize,
+    /// The dates of the run after its first, kept until the run ends:
+    /// as many dates as numbers are theirs in turn ("respectively").
+    /// Empty, so unallocated, but for two dates or more in a row.
+    later_dates: Vec<Option<String>>,
 }
 
 impl<'a> Chain<'a> {
@@ -1207,6 +1220,39 @@ impl<'a> Chain<'a> {
                 break;
             }
         }
+        self.end_date_run();
+    }
+
+    /// A date read after the numbers from `dated_from` on: the first is
+    /// the last number's, as one date after a list is; later ones wait
+    /// for the run's end.
+    fn read_date(&mut self, date: Option<String>) {
+        if self.dates_in_run == 0 {
+            if let (Some(last), Some(date)) = (self.last_mut(), date) {
+                last.date.get_or_insert(date);
+            }
+        } else {
+            self.later_dates.push(date);
+        }
+        self.dates_in_run += 1;
+    }
+
+    /// Ends a run of dates: "60/1 and 70/1 of 16 September 2005 and 25
+    /// September 2015, respectively" dates each number by the date in its
+    /// place, where the dates are as many as the numbers. The next
+    /// numbers start a run of their own.
+    fn end_date_run(&mut self) {
+        let numbers = self.items.len() - self.dated_from;
+        if self.dates_in_run >= 2 && self.dates_in_run == numbers {
+            let first = self.items.last_mut().and_then(|last| last.date.take());
+            let dates = std::iter::once(first).chain(self.later_dates.drain(..));
+            for (item, date) in self.items[self.dated_from..].iter_mut().zip(dates) {
+                item.date = date;
+            }
+        }
+        self.later_dates.clear();
+        self.dates_in_run = 0;
+        self.dated_from = self.items.len();
     }
 
     /// The last citation this chain read.
@@ -1225,6 +1271,9 @@ impl<'a> Chain<'a> {
             return false;
         }
         if let Some(hit) = self.number_at(self.cursor) {
+            if self.dates_in_run > 0 {
+                self.end_date_run();
+            }
             self.items
                 .push(RawCitation::from_number(hit, self.kind, self.body));
             self.cursor = hit.end;
@@ -1240,6 +1289,10 @@ impl<'a> Chain<'a> {
         }
         let screen = self.lex.screen_step(rest);
         if let Some((len, body)) = self.body_at(rest, &screen) {
+            // Dates on either side of a name are no one list of dates.
+            if self.dates_in_run > 0 {
+                self.end_date_run();
+            }
             // A short name with no organ to stand for names none.
             if let Some(body) = body {
                 self.name_body(body, rest[..len].contains(','));
@@ -1253,9 +1306,7 @@ impl<'a> Chain<'a> {
             .flatten()
         {
             let date = self.lex.date_glue.iso_of(&rest[..end]);
-            if let (Some(last), Some(date)) = (self.last_mut(), date) {
-                last.date.get_or_insert(date);
-            }
+            self.read_date(date);
             self.cursor += end;
             return true;
         }
@@ -1268,6 +1319,9 @@ impl<'a> Chain<'a> {
         let reach = floor_boundary(self.text, reach);
         let ahead = &self.text[self.cursor..reach.max(self.cursor)];
         if let Some(caps) = screen.title().then(|| self.lex.title_at(ahead)).flatten() {
+            if self.dates_in_run > 0 {
+                self.end_date_run();
+            }
             if let (Some(last), Some(title)) = (self.last_mut(), caps.name("title")) {
                 last.title.get_or_insert_with(|| unquote(title.as_str()));
             }

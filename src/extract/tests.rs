@@ -1111,3 +1111,65 @@ fn a_glued_footnote_number_is_out_of_the_span() {
     let got = extract(text, &Options::default());
     assert_eq!(got.citations[0].matched, "75/564");
 }
+
+/// The target and date of each citation of `text`, in order.
+fn targets_and_dates(text: &str) -> Vec<(String, Option<String>)> {
+    extract(text, &Options::default())
+        .citations
+        .iter()
+        .map(|c| (c.target.to_string(), c.date.clone()))
+        .collect()
+}
+
+fn dated(pairs: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    pairs
+        .iter()
+        .map(|(target, date)| (target.to_string(), date.map(str::to_string)))
+        .collect()
+}
+
+/// As many dates in a row as the numbers before them date each number in
+/// turn ("respectively", said or not); fewer dates are the last number's.
+#[test]
+fn dates_in_a_row_date_the_numbers_in_turn() {
+    let both = dated(&[
+        ("A/RES/60/1", Some("2005-09-16")),
+        ("A/RES/70/1", Some("2015-09-25")),
+    ]);
+    for text in [
+        "Recalling its resolutions 60/1 and 70/1 of 16 September 2005 and 25 September 2015, respectively,",
+        "Rappelant ses résolutions 60/1 et 70/1 des 16 septembre 2005 et 25 septembre 2015, respectivement,",
+        "Recordando sus resoluciones 60/1 y 70/1, de 16 de septiembre de 2005 y 25 de septiembre de 2015, respectivamente,",
+        "ссылаясь на свои резолюции 60/1 и 70/1 от 16 сентября 2005 года и 25 сентября 2015 года, соответственно,",
+        "إذ تشير إلى قراريها 60/1 و 70/1 المؤرخين 16 أيلول/سبتمبر 2005 و 25 أيلول/سبتمبر 2015، على التوالي،",
+        "Recalling its resolutions 60/1 of 16 September 2005 and 70/1 of 25 September 2015,",
+    ] {
+        assert_eq!(targets_and_dates(text), both, "{text:?}");
+    }
+    assert_eq!(
+        targets_and_dates(
+            "résolutions 1267 (1999), 1989 (2011) et 2253 (2015) du Conseil de sécurité, en date des 15 octobre 1999, 17 juin 2011 et 17 décembre 2015, respectivement,"
+        ),
+        dated(&[
+            ("S/RES/1267(1999)", Some("1999-10-15")),
+            ("S/RES/1989(2011)", Some("2011-06-17")),
+            ("S/RES/2253(2015)", Some("2015-12-17")),
+        ])
+    );
+    // Two dates for three numbers: only the last number's is sure.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 58/1, 60/1 and 70/1 of 16 September 2005 and 25 September 2015,"
+        ),
+        dated(&[
+            ("A/RES/58/1", None),
+            ("A/RES/60/1", None),
+            ("A/RES/70/1", Some("2005-09-16")),
+        ])
+    );
+    // Two dates of one number: its first.
+    assert_eq!(
+        targets_and_dates("Recalling its resolution 70/1 of 25 September 2015 and 1 October 2015,"),
+        dated(&[("A/RES/70/1", Some("2015-09-25"))])
+    );
+}
