@@ -1735,6 +1735,18 @@ fn zh_topic(rest: &str) -> Option<usize> {
     None
 }
 
+/// The organs' names in Chinese; none ends another but later in the list.
+const ZH_ORGANS: [(&str, Organ); 8] = [
+    ("安全理事会", Organ::SecurityCouncil),
+    ("安理会", Organ::SecurityCouncil),
+    ("经济及社会理事会", Organ::EconomicAndSocialCouncil),
+    ("经社理事会", Organ::EconomicAndSocialCouncil),
+    ("人权理事会", Organ::HumanRightsCouncil),
+    ("人权委员会", Organ::CommissionOnHumanRights),
+    ("联合国大会", Organ::GeneralAssembly),
+    ("大会", Organ::GeneralAssembly),
+];
+
 /// Body names in Chinese, told apart by how the name ends.
 fn zh_classify(name: &str) -> Option<Body> {
     const OTHER: [&str; 6] = [
@@ -1745,20 +1757,10 @@ fn zh_classify(name: &str) -> Option<Body> {
         "劳工大会",
         "大会会议",
     ];
-    const KNOWN: [(&str, Organ); 8] = [
-        ("安全理事会", Organ::SecurityCouncil),
-        ("安理会", Organ::SecurityCouncil),
-        ("经济及社会理事会", Organ::EconomicAndSocialCouncil),
-        ("经社理事会", Organ::EconomicAndSocialCouncil),
-        ("人权理事会", Organ::HumanRightsCouncil),
-        ("人权委员会", Organ::CommissionOnHumanRights),
-        ("大会", Organ::GeneralAssembly),
-        ("联合国大会", Organ::GeneralAssembly),
-    ];
     if OTHER.iter().any(|o| name.ends_with(o)) {
         return Some(Body::Other);
     }
-    if let Some((_, organ)) = KNOWN.iter().find(|(k, _)| name.ends_with(k)) {
+    if let Some((_, organ)) = ZH_ORGANS.iter().find(|(k, _)| name.ends_with(k)) {
         return Some(Body::Organ(*organ));
     }
     ["委员会", "理事会", "执行局", "会议", "论坛", "组织"]
@@ -1876,14 +1878,20 @@ struct ZhOpening<'w> {
 }
 
 /// What opens a Chinese citation, up to its number: "2015年9月25日",
-/// "题为“…”", "的", "第", each optional, in this order, spaces between.
-const ZH_OPENING: &str = r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)\s*)?(?:题为\s*“(?P<title>[^“”]+)”\s*)?的?\s*第?\s*$";
+/// an organ's name ("2015年9月25日大会第70/1号"), "题为“…”", "的", "第",
+/// each optional, in this order, spaces between; `{organs}` stands for
+/// the names of `ZH_ORGANS`.
+const ZH_OPENING: &str = r"(?:(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?)\s*)?(?:(?:{organs})\s*)?(?:题为\s*“(?P<title>[^“”]+)”\s*)?的?\s*第?\s*$";
 
 /// `ZH_OPENING` read by the regex engine: a capture search over the whole
 /// window cost 6,000 instructions a list, a tenth of a Chinese text's.
 fn zh_opening_by_regex(window: &str) -> ZhOpening<'_> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| regex::Regex::new(ZH_OPENING).expect("valid pattern"));
+    let re = RE.get_or_init(|| {
+        let organs: Vec<&str> = ZH_ORGANS.iter().map(|(name, _)| *name).collect();
+        let pattern = ZH_OPENING.replace("{organs}", &organs.join("|"));
+        regex::Regex::new(&pattern).expect("valid pattern")
+    });
     re.captures(window)
         .map_or_else(ZhOpening::default, |caps| ZhOpening {
             date: caps.name("date").map(|m| m.as_str()),
@@ -1904,6 +1912,13 @@ fn zh_opening(window: &str) -> Option<ZhOpening<'_>> {
     if let Some((title, title_start)) = back.title(at) {
         opening.title = Some(title);
         at = title_start;
+    }
+    let organ_end = back.spaces(at);
+    if let Some(start) = ZH_ORGANS
+        .iter()
+        .find_map(|(name, _)| back.literal(organ_end, name))
+    {
+        at = start;
     }
     opening.date = back.date(at)?;
     Some(opening)

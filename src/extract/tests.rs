@@ -794,7 +794,7 @@ fn line_numbers_count_original_lines_after_folding() {
 /// around them.
 const ZH_OPENING_PIECES: &[&str] = &[
     "2015", "1", "12", "9", "0", "123", "年", "月", "日", "题为", "“", "”", "的", "第", " ", "\n",
-    "会议", "x", "٣", "，",
+    "会议", "x", "٣", "，", "大会", "联合", "国", "安理", "会",
 ];
 
 proptest::proptest! {
@@ -821,7 +821,13 @@ proptest::proptest! {
 
 #[test]
 fn chinese_openings_by_hand() {
-    let cases: [(&str, Option<&str>, Option<&str>); 6] = [
+    let cases: [(&str, Option<&str>, Option<&str>); 8] = [
+        ("2015年9月25日大会第", Some("2015年9月25日"), None),
+        (
+            "2015年9月25日 联合国大会 题为“甲”的第",
+            Some("2015年9月25日"),
+            Some("甲"),
+        ),
         (
             "其2015年9月25日题为“变革我们的世界”的第",
             Some("2015年9月25日"),
@@ -1171,5 +1177,28 @@ fn dates_in_a_row_date_the_numbers_in_turn() {
     assert_eq!(
         targets_and_dates("Recalling its resolution 70/1 of 25 September 2015 and 1 October 2015,"),
         dated(&[("A/RES/70/1", Some("2015-09-25"))])
+    );
+}
+
+/// "2015年9月25日大会第70/1号决议": a date before the organ's name dates
+/// the number after it.
+#[test]
+fn a_chinese_date_before_the_organ_dates_the_citation() {
+    assert_eq!(
+        targets_and_dates("回顾2015年9月25日大会第70/1号决议，"),
+        dated(&[("A/RES/70/1", Some("2015-09-25"))])
+    );
+    assert_eq!(
+        targets_and_dates("回顾2018年7月3日经济及社会理事会第2018/18号决议，"),
+        dated(&[("E/RES/2018/18", Some("2018-07-03"))])
+    );
+    assert_eq!(
+        targets_and_dates(
+            "回顾 2023年 9月 29日大会第 78/1号决议和2012年7月27日大会第66/288号决议，"
+        ),
+        dated(&[
+            ("A/RES/78/1", Some("2023-09-29")),
+            ("A/RES/66/288", Some("2012-07-27")),
+        ])
     );
 }
