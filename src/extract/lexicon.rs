@@ -57,6 +57,9 @@ pub struct Lexicon {
     pub title_glue: Regex,
     /// Connector words and list punctuation, anchored.
     pub connector_glue: Regex,
+    /// The word that opens a list's topic ("resolutions on the question of
+    /// X, 2004/33 and 2005/12"), anchored: the words that introduce titles.
+    pub topic_intro: Regex,
     /// `date_glue` and `connector_glue` as walks: where a match at the
     /// start of a step's text ends, found without the regex crate's set-up
     /// for a search, which cost more than the walk over the few bytes of a
@@ -698,6 +701,7 @@ impl Lexicon {
                 ""
             }
         ));
+        let topic_intro = build(&format!(r"^[\s,]*(?:{})\s", v.entitled));
         let numbering = r"(?:\d{1,3}\s*[.)．-]?\s*)?";
         let opening_numbering = build_case_sensitive(&format!(r"^[ ]*{numbering}"));
         let paragraph_verbs = ParagraphVerbs::new(v);
@@ -753,6 +757,7 @@ impl Lexicon {
             date_glue,
             title_glue,
             connector_glue,
+            topic_intro,
             opening_numbering,
             paragraph_verbs,
             adopted_anchors: KeywordAnchors::new(adopted.as_str()),

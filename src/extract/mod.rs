@@ -1434,6 +1434,12 @@ impl<'a> Chain<'a> {
     /// damaged to read ("387 (l976), 428 (1978)").
     fn skip_to_listed_number(&mut self) -> bool {
         let begun = self.items.len() > self.first;
+        // A topic after the word that introduces titles ("resolutions on
+        // the question of X, 2004/33"), else the connector or damaged
+        // number below.
+        if !begun && self.skip_topic() {
+            return true;
+        }
         let rest = self.rest();
         let window_end = floor_boundary(rest, rest.len().min(300));
         let window = &rest[..window_end];
@@ -1547,6 +1553,51 @@ fn last_words(text: &str, n: usize) -> &str {
     }
     &text[start..]
 }
+
+impl Chain<'_> {
+    /// "Economic and Social Council resolutions on the question of X,
+    /// 2004/33 and 2005/12": a list may open with its topic, unquoted,
+    /// after the word that introduces titles. Skip to the first number if
+    /// it stands in the same clause, no further than `TOPIC_REACH`, and is
+    /// unmistakably a resolution number (or the named Council's).
+    fn skip_topic(&mut self) -> bool {
+        let from = self.numbers.partition_point(|n| n.start < self.cursor);
+        let Some(hit) = self.numbers[from..].first() else {
+            return false;
+        };
+        let offset = hit.start - self.cursor;
+        let rest = self.rest();
+        if offset > rest.len().min(TOPIC_REACH) || !self.listable(hit.shape) {
+            return false;
+        }
+        let Some(intro) = self.lex.topic_intro.find(rest) else {
+            return false;
+        };
+        let topic = &rest[..offset];
+        if intro.end() > offset
+            || clause_ends_before(topic, offset)
+            || topic.contains(['“', '”', '"', '«', '»'])
+        {
+            return false;
+        }
+        self.cursor = hit.start;
+        true
+    }
+
+    /// Whether a number after a topic is one of the list: unmistakable,
+    /// or the year and number of the Economic and Social Council named
+    /// before the keyword.
+    fn listable(&self, shape: Shape) -> bool {
+        let council = self.body == Some(Body::Organ(Organ::EconomicAndSocialCouncil));
+        is_unmistakable(shape)
+            || (council
+                && matches!(shape, Shape::Slash { prefix: Prefix::None, a, b }
+                    if (1946..=2100).contains(&a) && (1..=400).contains(&b)))
+    }
+}
+
+/// How far past a keyword the first number after a list's topic may stand.
+const TOPIC_REACH: usize = 200;
 
 fn last_word(text: &str) -> &str {
     let start = text

@@ -1202,3 +1202,36 @@ fn a_chinese_date_before_the_organ_dates_the_citation() {
         ])
     );
 }
+
+/// A list may open with its topic, unquoted: "Economic and Social
+/// Council resolutions on the question of X, 2004/33 and 2005/12" are
+/// still the Council's.
+#[test]
+fn a_list_after_its_topic_is_read() {
+    let council = ["E/RES/2004/33", "E/RES/2005/12"];
+    for text in [
+        "Recalling Economic and Social Council resolutions on the question of X, 2004/33 and 2005/12,",
+        "Recalling Economic and Social Council resolutions on X 2004/33 and 2005/12,",
+        "Rappelant les résolutions du Conseil économique et social sur la question de X, 2004/33 et 2005/12,",
+        "Recordando las resoluciones del Consejo Económico y Social sobre la cuestión de X, 2004/33 y 2005/12,",
+        "ссылаясь на резолюции Экономического и Социального Совета о вопросе X, 2004/33 и 2005/12,",
+        "وإذ تشير إلى قرارات المجلس الاقتصادي والاجتماعي بشأن مسألة العنف، 2004/33 و 2005/12،",
+    ] {
+        assert_eq!(ids_with(text, &Options::default()), council, "{text:?}");
+    }
+    assert_eq!(
+        ids(
+            "Recalling its resolutions on the question of Palestine, 72/1 and 73/2,",
+            Lang::En
+        ),
+        ["A/RES/72/1", "A/RES/73/2"]
+    );
+    // Not past the clause, nor to a number that may be anything.
+    for text in [
+        "Recalling Economic and Social Council resolutions on the question; 2004/33 and 2005/12,",
+        "Recalling its resolutions on the budget for the biennium 2020/21,",
+        "Recalling its resolutions on the question of X, 12/3 and 13/4,",
+    ] {
+        assert!(ids_with(text, &Options::default()).is_empty(), "{text:?}");
+    }
+}
