@@ -151,6 +151,11 @@ pub struct Vocabulary {
     pub preamble_verbs: &'static [&'static str],
     /// First words of operative paragraphs.
     pub operative_verbs: &'static [&'static str],
+    /// Whether every paragraph opens with a capital (Russian's open with
+    /// a small letter, Arabic and Chinese write none): a capital after a
+    /// blank line and the end of a clause then opens a paragraph whose
+    /// first words are in neither list.
+    pub capitalised_paragraphs: bool,
     /// Those first words of either list that lead a verb rather than
     /// being one ("Also", "Further", "وإذ", "вновь"): the paragraph's verb
     /// is read with the word after them ("Also recalling"), whose kind of
@@ -243,6 +248,7 @@ pub static ENGLISH: Vocabulary = Vocabulary {
         "Urgently calls", "Fully supports", "Deeply deplores", "Looks forward", "Undertakes",
         "Re-emphasizes",
     ],
+    capitalised_paragraphs: true,
     verb_leads: &["Also", "Further", "Strongly", "Once again"],
     adopted: r"(?:adopted by the [A-Za-z ]{3,40}? (?:at its [\w ]+ meeting,? )?on|adopted on)",
     adoption_date_first: false,
@@ -327,6 +333,7 @@ pub static FRENCH: Vocabulary = Vocabulary {
         "Approuve", "Adopte", "Proclame", "D[ée]clare", "Insiste", "R[ée]it[èe]re", "Estime",
         "Consid[èe]re", "Charge", "Autorise", "Soutient", "Remercie", "Exige", "Appelle",
     ],
+    capitalised_paragraphs: true,
     verb_leads: &[],
     adopted: r"(?:adopt[ée]es? par (?:l['’]Assembl[ée]e g[ée]n[ée]rale|le Conseil [\w '’]{3,30}?) (?:[àa] sa [\w ]+ s[ée]ance,? )?le)",
     adoption_date_first: false,
@@ -402,6 +409,7 @@ pub static SPANISH: Vocabulary = Vocabulary {
         "Aprueba", "Afirma", "Condena", "Exige", "Encomia", "Reitera", "Hace", "Recuerda", "Celebra",
         "Apoya", "Declara", "Proclama", "Autoriza", "Encarga", "Considera",
     ],
+    capitalised_paragraphs: true,
     verb_leads: &[],
     adopted: r"(?:aprobadas? por (?:la Asamblea General|el Consejo [\w ]{3,30}?) (?:en su [\w ]+ sesi[óo]n,? (?:celebrada )?)?el)",
     adoption_date_first: false,
@@ -475,6 +483,7 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
         "решает", "заявляет", "провозглашает", "уполномочивает", "поручает", "считает", "напоминает",
         "с удовлетворением отмечает", "вновь", "также",
     ],
+    capitalised_paragraphs: false,
     verb_leads: &["вновь", "также", "будучи", "с удовлетворением", "настоятельно", "с озабоченностью", "с глубокой озабоченностью"],
     adopted: r"(?:принят(?:ая|ые) (?:Генеральной Ассамблеей|Экономическим и Социальным Советом|Советом [\w ]{3,30}?)(?: на его [\w ]+ заседании,?)?)",
     adoption_date_first: false,
@@ -613,6 +622,7 @@ pub static ARABIC: Vocabulary = Vocabulary {
         "تشير",
         "تقر",
     ],
+    capitalised_paragraphs: false,
     verb_leads: &["وإذ", "إذ"],
     adopted: r"(?:اتخذت?(?:هما|ها|ه) (?:الجمعية العامة|(?:ال)?مجلس [\p{Arabic} ]{3,30}?)(?: في جلسته [\p{Arabic} ]+)? في)",
     adoption_date_first: false,
@@ -703,6 +713,7 @@ pub static CHINESE: Vocabulary = Vocabulary {
         "又承认", "又强调", "还强调", "又确认", "又表示注意到", "又关切",
     ],
     operative_verbs: &["决定", "请", "吁请", "促请", "鼓励", "邀请", "敦促", "建议", "核可", "通过"],
+    capitalised_paragraphs: false,
     verb_leads: &[],
     adopted: r"(?:大会决议|安全理事会决议|(?:经济及社会理事会|人权理事会)?通过的决议|(?:安全理事会)?第\s*\d+\s*次会议通过)",
     adoption_date_first: true,

@@ -793,6 +793,10 @@ pub struct Paragraph {
     pub end: usize,
 }
 
+/// How many lines back from a paragraph that opens with no verb of the
+/// lists the colon of a list it may be an item of is looked for.
+const LIST_REACH: usize = 16;
+
 /// How far back from a citation its paragraph's verb is looked for.
 const VERB_REACH: usize = 6000;
 
@@ -910,7 +914,11 @@ impl Layout {
         let footnote = self.footnote_of(text, line, since);
         let section = match (footnote, opening) {
             (Some(_), _) => Section::Footnote,
-            (None, Some((index, _))) => self.kind(text, index, lex).unwrap_or(Section::Other),
+            // A paragraph that opens with no verb of the lists is of the
+            // part it stands in.
+            (None, Some((index, _))) => self
+                .kind(text, index, lex)
+                .unwrap_or_else(|| self.section_by_starts(text, start, lex)),
             (None, None) => self.section_by_starts(text, start, lex),
         };
         let paragraph_start = match (footnote, opening) {
@@ -1020,7 +1028,9 @@ impl Layout {
                     passed_over_verb = true;
                     None
                 }
-                None => self.is_numbered(text, index).then_some((index, None)),
+                None => (self.is_numbered(text, index)
+                    || (lex.vocab.capitalised_paragraphs && self.opens_unlisted(text, index)))
+                .then_some((index, None)),
             })
             .or_else(|| {
                 earlier
@@ -1035,6 +1045,53 @@ impl Layout {
             passed_over_verb,
         }));
         found
+    }
+
+    /// Whether line `index` opens a paragraph whose first words are no
+    /// verb of the lists ("The Assembly, in that context,"): it opens with
+    /// a capital after a blank line, and the text before that ends a
+    /// clause. Its citations have no verb, not the last paragraph's. In
+    /// PDF text, where lines wrap inside paragraphs and a blank line
+    /// stands at each page break, a page's first line opens with a form
+    /// feed and is none. Asked only in languages whose paragraphs open
+    /// with a capital.
+    fn opens_unlisted(&self, text: &str, index: usize) -> bool {
+        let line = self.line_text(text, index);
+        let capital = match line.trim_start_matches(' ').as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => line
+                .trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+            None => false,
+        };
+        if !capital || index < 2 || !is_blank(self.line_text(text, index - 1)) {
+            return false;
+        }
+        // The lines with text before it, as far back as a list's items
+        // may be: the one right before must end a clause; an item of a
+        // list that a colon opens ("in particular:\n\nTo formulate…;\n\n
+        // To continue…") opens no paragraph of its own.
+        let mut previous = (index.saturating_sub(LIST_REACH)..index - 1)
+            .rev()
+            .map(|previous| self.line_text(text, previous))
+            .filter(|previous| !is_blank(previous));
+        if !previous
+            .next()
+            .and_then(clause_end)
+            .is_some_and(|end| end != ':' && end != '：')
+        {
+            return false;
+        }
+        for line in previous {
+            match clause_end(line) {
+                Some(':' | '：') => return false,
+                Some(';' | '；' | '؛') => {}
+                _ => return true,
+            }
+        }
+        true
     }
 
     /// Whether line `index` opens a numbered paragraph ("12. Extends"),
@@ -2334,6 +2391,60 @@ mod tests {
         assert_eq!(
             paragraph_of(text, "72/3", Lang::Es),
             (Section::Operative, Some("Reafirma".into()))
+        );
+    }
+
+    /// A paragraph that opens with words of neither list has no verb: not
+    /// the last listed one's. A line that wraps a sentence, or opens a
+    /// PDF page, opens none.
+    #[test]
+    fn a_paragraph_of_unlisted_words_has_no_verb() {
+        let text = "The General Assembly,\n\nRecalling its resolution 70/1,\n\n\
+                    Noting with appreciation the report of the Secretary-General,\n\n\
+                    Welcoming the efforts,\n\n\
+                    The Assembly, in that context, resolution 71/1 is important,\n\n\
+                    1. Decides to act;\n\n\
+                    Having in view resolution 72/1, requests;\n";
+        assert_eq!(
+            paragraph_of(text, "71/1", Lang::En),
+            (Section::Preamble, None)
+        );
+        assert_eq!(
+            paragraph_of(text, "72/1", Lang::En),
+            (Section::Operative, None)
+        );
+        let text = "La Asamblea General,\n\nRecordando su resolución 70/1,\n\n\
+                    Acoge con beneplácito el informe;\n\n\
+                    Pone de relieve su resolución 60/251;\n";
+        assert_eq!(
+            paragraph_of(text, "60/251", Lang::Es),
+            (Section::Operative, None)
+        );
+        // PDF text: a line wrapped after a comma, a page's first line after
+        // a blank one, and a paragraph's own lines keep its verb.
+        let text = "The General Assembly,\nRecalling its resolution 70/1 of 25 September 2015,\n\
+                    United Nations Member States and resolution 71/1,\n\n\u{c}Member States \
+                    and resolution 72/1,\nWelcoming the efforts,\n";
+        for needle in ["71/1", "72/1"] {
+            assert_eq!(
+                paragraph_of(text, needle, Lang::En),
+                (Section::Preamble, Some("Recalling".into())),
+                "{needle}"
+            );
+        }
+        // Nor after a blank line inside a sentence, nor as an item of a
+        // list a colon opens.
+        let text = "Recalling its resolution 70/1 of\n\nSeptember 2015 and 71/1,\n";
+        assert_eq!(
+            paragraph_of(text, "71/1", Lang::En).1,
+            Some("Recalling".into())
+        );
+        let text = "3. Requests the Special Committee, in particular:\n\n\
+                    To formulate proposals;\n\n\
+                    To examine the implementation of resolution 1514 (XV);\n";
+        assert_eq!(
+            paragraph_of(text, "1514", Lang::En),
+            (Section::Operative, Some("Requests".into()))
         );
     }
 
