@@ -2415,7 +2415,7 @@ mod tests {
         );
         let text = "La Asamblea General,\n\nRecordando su resolución 70/1,\n\n\
                     Acoge con beneplácito el informe;\n\n\
-                    Pone de relieve su resolución 60/251;\n";
+                    Señala a la atención su resolución 60/251;\n";
         assert_eq!(
             paragraph_of(text, "60/251", Lang::Es),
             (Section::Operative, None)
