@@ -1877,12 +1877,31 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
     let between = lex.date.regex.replace_all(&between, "");
     let clean = !between.contains(['，', '。', '；', ',', ';'])
         && !between.contains("决议")
-        && between.chars().count() <= 40;
+        && between.chars().count() <= 40
+        && !zh_joins_another_item(&between);
     if !clean {
         return None;
     }
     // The match may begin with verbs ("回顾大会"); classify by its ending.
     zh_classify(last.as_str())
+}
+
+/// Whether a conjunction stands between a body's name and the list after
+/// it, outside any topic ("关于…的"): the name then belongs to the item
+/// before the conjunction ("…高级别政治论坛通过的政治宣言和…第70/125号决议":
+/// the forum adopted the declaration, not the resolution). A topic's own
+/// "和" ("关于科学、技术和创新促进发展的") joins nothing.
+fn zh_joins_another_item(between: &str) -> bool {
+    const CONJUNCTIONS: [char; 5] = ['和', '、', '及', '与', '或'];
+    let mut parts = between.split("关于");
+    let before_topics = parts.next().unwrap_or_default();
+    before_topics.contains(CONJUNCTIONS)
+        || parts.any(|topic| {
+            // A topic runs to its first "的"; one left open runs on.
+            topic
+                .split_once('的')
+                .is_some_and(|(_, after)| after.contains(CONJUNCTIONS))
+        })
 }
 
 /// The longest Chinese title taken, in characters between the quotes.

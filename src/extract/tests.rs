@@ -1235,3 +1235,16 @@ fn a_list_after_its_topic_is_read() {
         assert!(ids_with(text, &Options::default()).is_empty(), "{text:?}");
     }
 }
+
+/// A body named before a conjunction is the item's before it, not the
+/// list's after it: the forum adopted the declaration, the Assembly the
+/// resolution. A topic's own conjunction still leaves the body named.
+#[test]
+fn a_body_before_a_conjunction_names_no_later_list() {
+    let text = "又重申2023年9月29日大会第78/1号决议附件所载的、大会主持召开的可持续发展问题高级别政治论坛通过的政治宣言和2015年12月16日题为“关于信息社会世界首脑会议成果文件执行情况全面审查的大会高级别会议成果文件”的第70/125号决议，";
+    assert_eq!(ids(text, Lang::Zh), ["A/RES/70/125", "A/RES/78/1"]);
+    let text = "回顾人权理事会关于教育和人权的第53/7号决议，";
+    assert_eq!(ids(text, Lang::Zh), ["A/HRC/RES/53/7"]);
+    let text = "回顾预防犯罪和刑事司法委员会关于加强国际合作和打击网络犯罪的第31/1号决议，";
+    assert!(ids(text, Lang::Zh).is_empty());
+}
