@@ -177,7 +177,9 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             end,
             line: line_of(line_starts, start),
             date: r.date,
-            title: r.title,
+            title: r
+                .title
+                .map(|span| title_as_written(&norm, text, folded, span)),
             verb: paragraph
                 .verb
                 .map(|(from, to)| original_verb_span(&norm, text, folded, (from, to)))
@@ -249,6 +251,41 @@ fn original_verb_span(
         true => (start, end),
         false => norm.original_span(text, from, to),
     }
+}
+
+/// The title at `from..to` of the folded text as the original writes it
+/// ("变革我们的世界：2030年…" keeps its full-width colon, which folding
+/// makes ASCII), its white space one space each (`unquote`). Characters
+/// that only format it are read as folding reads them: a bidi embedding
+/// as a space (pdftotext puts one where a space was), a zero-width
+/// character, soft hyphen, BOM or tatweel as nothing. Only a folded
+/// text's offsets need mapping, and only it can hold such characters:
+/// the flattened text differs from an unfolded one only in newlines,
+/// which `unquote` makes spaces.
+fn title_as_written(
+    norm: &Normalized,
+    text: &str,
+    folded: bool,
+    (from, to): (usize, usize),
+) -> String {
+    if !folded {
+        return text.get(from..to).map(unquote).unwrap_or_default();
+    }
+    let (start, end) = norm.original_span(text, from, to);
+    let title = text.get(start..end).unwrap_or_default();
+    let formats = |c: char| matches!(c, '\u{00AD}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
+    if !title.contains(formats) {
+        return unquote(title);
+    }
+    let spaced: String = title
+        .chars()
+        .filter_map(|c| match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(' '),
+            c if formats(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    unquote(&spaced)
 }
 
 /// A paragraph's verb as the text writes it ("وإذ تذكّر" with its shadda,
@@ -717,7 +754,9 @@ struct RawCitation {
     /// The organ named for it; `None` when the text names none.
     body: Option<Body>,
     date: Option<String>,
-    title: Option<String>,
+    /// Where its title stands in the flattened text, quotes and all
+    /// as read: reported from the original text (`title_as_written`).
+    title: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -1322,8 +1361,10 @@ impl<'a> Chain<'a> {
             if self.dates_in_run > 0 {
                 self.end_date_run();
             }
+            let cursor = self.cursor;
             if let (Some(last), Some(title)) = (self.last_mut(), caps.name("title")) {
-                last.title.get_or_insert_with(|| unquote(title.as_str()));
+                last.title
+                    .get_or_insert((cursor + title.start(), cursor + title.end()));
             }
             self.after_number = false;
             self.cursor += caps.get(0).map_or(0, |m| m.end());
@@ -1670,7 +1711,7 @@ fn zh_group(
     let mut before_named_body = None;
     let mut items: Vec<RawCitation> = Vec::new();
     let mut pending_date: Option<String> = None;
-    let mut pending_title: Option<String> = None;
+    let mut pending_title: Option<(usize, usize)> = None;
     let mut index = first;
     let mut cursor = numbers[first].start;
     // Numbers read since the last 号; a list must not end on one.
@@ -1718,7 +1759,11 @@ fn zh_group(
             return Ok((items, index));
         }
         let named_before = body.is_some();
-        let step = zh_glue(rest, lex, &mut body, &mut pending_date, &mut pending_title);
+        let mut title = None;
+        let step = zh_glue(rest, lex, &mut body, &mut pending_date, &mut title);
+        if let Some((from, to)) = title {
+            pending_title = Some((cursor + from, cursor + to));
+        }
         if body.is_some() && !named_before {
             before_named_body.get_or_insert(items.len());
         }
@@ -1730,13 +1775,14 @@ fn zh_group(
     Err(index)
 }
 
-/// Glue between the items of a Chinese list; the length consumed.
+/// Glue between the items of a Chinese list; the length consumed. A
+/// title's span is set relative to `rest`.
 fn zh_glue(
     rest: &str,
     lex: &Lexicon,
     body: &mut Option<Body>,
     date: &mut Option<String>,
-    title: &mut Option<String>,
+    title: &mut Option<(usize, usize)>,
 ) -> Option<usize> {
     if ends_clause(rest) {
         return None;
@@ -1746,7 +1792,7 @@ fn zh_glue(
         return Some(found.end());
     }
     if let Some(caps) = lex.title_at(rest) {
-        *title = caps.name("title").map(|t| unquote(t.as_str()));
+        *title = caps.name("title").map(|t| (t.start(), t.end()));
         return caps.get(0).map(|m| m.end());
     }
     if let Some(m) = lex.connector_glue.find(rest).filter(|m| m.end() > 0) {
@@ -1910,11 +1956,12 @@ const ZH_TITLE_MAX_CHARS: usize = 600;
 /// "2015年9月25日题为“…”的第70/1号": the date and title that open a
 /// Chinese citation, read back from the number. Only what stands right
 /// before it counts: a date or title further back belongs to another item.
+/// The title as its span in `text`.
 fn zh_date_and_title_before(
     text: &str,
     start: usize,
     lex: &Lexicon,
-) -> (Option<String>, Option<String>) {
+) -> (Option<String>, Option<(usize, usize)>) {
     let mut from = start.saturating_sub(1500);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -1936,7 +1983,12 @@ fn zh_date_and_title_before(
         .date
         .and_then(|d| lex.date.regex.find(d))
         .and_then(|found| lex.date.iso_of(found.as_str()));
-    let title = opening.title.map(unquote);
+    // The title is a slice of the window: its offset is how far into
+    // the window it starts.
+    let title = opening.title.map(|t| {
+        let at = from + (t.as_ptr() as usize - window.as_ptr() as usize);
+        (at, at + t.len())
+    });
     (date, title)
 }
 

@@ -1248,3 +1248,37 @@ fn a_body_before_a_conjunction_names_no_later_list() {
     let text = "回顾预防犯罪和刑事司法委员会关于加强国际合作和打击网络犯罪的第31/1号决议，";
     assert!(ids(text, Lang::Zh).is_empty());
 }
+
+/// A title is reported as the original writes it, not as folded: a
+/// full-width colon or comma, an en dash stay. White space is one space
+/// each, a no-break space too, as before; a bidi embedding reads as a
+/// space and a soft hyphen as nothing, as folding reads them.
+#[test]
+fn titles_are_reported_as_written() {
+    let text = "又重申其2015年9月25日题为“变革我们的世界：2030年可持续发展议程”的第70/1号、2015年7月27日题为“亚的斯亚贝巴行动议程，发展筹资”的第69/313号决议，";
+    let got = extract(
+        text,
+        &Options {
+            lang: Some(Lang::Zh),
+            ..Default::default()
+        },
+    );
+    let titles: Vec<Option<&str>> = got.citations.iter().map(|c| c.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("变革我们的世界：2030年可持续发展议程"),
+            Some("亚的斯亚贝巴行动议程，发展筹资")
+        ]
+    );
+    let text = "Recalling its resolution 69/283 of 3 June 2015, entitled “Sendai Framework for Disaster Risk\u{00A0}Reduction 2015–2030”, and its resolution 70/1 of 25 September 2015, entitled “Transforming\u{202A}our\n world\u{00AD}”,";
+    let got = extract(text, &Options::default());
+    let titles: Vec<Option<&str>> = got.citations.iter().map(|c| c.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Sendai Framework for Disaster Risk Reduction 2015–2030"),
+            Some("Transforming our world")
+        ]
+    );
+}
