@@ -281,9 +281,14 @@ enum BuildReportFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
+    /// One JSON document of every record (docs/design.md §2).
     Json,
+    /// One record a line, for jq and streams.
     Jsonl,
+    /// A line a citation: LINE:BYTE (the byte offset in the file), target,
+    /// section, verb, the text matched.
     Text,
+    /// A row a citation, with its document's path, symbol and language.
     Csv,
 }
 
