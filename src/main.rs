@@ -888,6 +888,12 @@ fn parse_symbol(text: &str) -> anyhow::Result<Symbol> {
 fn load_part(source: &Source, part: &Part<'_>) -> anyhow::Result<CitationGraph> {
     if let Some(path) = &source.graph {
         if let Some(graph) = CitationGraph::load_part(path, part)? {
+            tracing::info!(
+                index = %path.display(),
+                nodes = graph.node_count(),
+                edges = graph.edge_count(),
+                "read the part of the saved graph the query needs"
+            );
             return Ok(graph);
         }
     }
@@ -898,7 +904,14 @@ fn load_part(source: &Source, part: &Part<'_>) -> anyhow::Result<CitationGraph> 
 /// corpus. Warnings are printed when `report` is set (graph, index).
 fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     if let Some(path) = &source.graph {
-        return Ok(CitationGraph::load(path)?);
+        let graph = CitationGraph::load(path)?;
+        tracing::info!(
+            index = %path.display(),
+            nodes = graph.node_count(),
+            edges = graph.edge_count(),
+            "loaded the saved graph"
+        );
+        return Ok(graph);
     }
     let paths = if source.corpus.is_empty() {
         vec![bundled_corpus()?]

@@ -508,7 +508,7 @@ pub fn format_neighbours(rows: &[Neighbour], cited: Option<Symbol>) -> String {
         }
         table.push([
             row.id.to_string(),
-            row.date.clone().unwrap_or_else(|| "-".to_string()),
+            date_cell(row.date.as_deref(), &row.id),
             row.count.to_string(),
             shorten(&row.verbs.join(", "), TABLE_VERBS_WIDTH),
             row.sections.join(", "),
@@ -939,11 +939,21 @@ pub fn format_ancestors(rows: &[Ancestor]) -> String {
             row.id.to_string(),
             row.distance_from_a.to_string(),
             row.distance_from_b.to_string(),
-            row.date.clone().unwrap_or_else(|| "-".to_string()),
+            date_cell(row.date.as_deref(), &row.id),
             shorten(row.title.as_deref().unwrap_or(""), TITLE_WIDTH),
         ]);
     }
     render_table("", &table, &[false, true, true, false, false])
+}
+
+/// A table's DATE: the date of adoption, else the year the id gives
+/// ("1948" for 217 A (III), as the pictures show it), else "-".
+fn date_cell(date: Option<&str>, id: &Symbol) -> String {
+    match (date, id.year()) {
+        (Some(date), _) => date.to_string(),
+        (None, Some(year)) => year.to_string(),
+        (None, None) => "-".to_string(),
+    }
 }
 
 /// `evidence` on one line, at most `width` characters, showing where it
