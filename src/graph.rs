@@ -700,6 +700,9 @@ pub struct GraphBuilder {
     verbs: Vec<String>,
     verb_numbers: HashMap<String, u32, FastHash>,
     warnings: BTreeSet<String>,
+    /// The inputs left out for want of a symbol of their own, as messages
+    /// name them, in the order added.
+    left_out: Vec<String>,
     /// How many documents were added: the number of the one being added.
     documents: u32,
 }
@@ -762,6 +765,7 @@ impl GraphBuilder {
                 "{}: no symbol of its own found in the header; its citations are left out of the graph",
                 doc.source_name()
             ));
+            self.left_out.push(doc.source_name().to_string());
             return;
         };
         self.facts[own]
@@ -831,6 +835,12 @@ impl GraphBuilder {
     }
 
     /// The graph, with forward citations flagged and reported.
+    /// The inputs added so far that are left out of the graph for want of
+    /// a symbol of their own (each also has its warning), in order.
+    pub fn left_out(&self) -> &[String] {
+        &self.left_out
+    }
+
     pub fn build(self) -> CitationGraph {
         let GraphBuilder {
             ids,

@@ -888,11 +888,10 @@ fn parse_symbol(text: &str) -> anyhow::Result<Symbol> {
 fn load_part(source: &Source, part: &Part<'_>) -> anyhow::Result<CitationGraph> {
     if let Some(path) = &source.graph {
         if let Some(graph) = CitationGraph::load_part(path, part)? {
-            tracing::info!(
-                index = %path.display(),
-                nodes = graph.node_count(),
-                edges = graph.edge_count(),
-                "read the part of the saved graph the query needs"
+            log_index_read(
+                path,
+                &graph,
+                "read the part of the saved graph the query needs",
             );
             return Ok(graph);
         }
@@ -900,17 +899,22 @@ fn load_part(source: &Source, part: &Part<'_>) -> anyhow::Result<CitationGraph> 
     load_graph(source, false)
 }
 
+/// What `-v` says of a graph read from the index at `path`.
+fn log_index_read(path: &Path, graph: &CitationGraph, what: &str) {
+    tracing::info!(
+        index = %path.display(),
+        nodes = graph.node_count(),
+        edges = graph.edge_count(),
+        "{what}"
+    );
+}
+
 /// The graph of a query: a saved index, the given corpus, or the bundled
 /// corpus. Warnings are printed when `report` is set (graph, index).
 fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
     if let Some(path) = &source.graph {
         let graph = CitationGraph::load(path)?;
-        tracing::info!(
-            index = %path.display(),
-            nodes = graph.node_count(),
-            edges = graph.edge_count(),
-            "loaded the saved graph"
-        );
+        log_index_read(path, &graph, "loaded the saved graph");
         return Ok(graph);
     }
     let paths = if source.corpus.is_empty() {
@@ -930,15 +934,9 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         lang: None,
         citations_only: true,
     };
-    // Inputs that cannot be nodes: the graph names each in its warnings;
-    // a query sums them up.
-    let mut headless = Vec::new();
     read_documents_with(&files, reading, |_, result| match result {
         Ok(record) => {
             read += 1;
-            if record.symbol.is_none() {
-                headless.push(record.source_name().to_string());
-            }
             builder.add(&record);
         }
         Err(err) => {
@@ -961,6 +959,9 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         }
         .into());
     }
+    // Inputs that cannot be nodes: the graph names each in its warnings;
+    // a query sums them up.
+    let left_out = builder.left_out().to_vec();
     let graph = builder.build();
     tracing::info!(
         files = files.len(),
@@ -975,15 +976,15 @@ fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
         if failures > 0 {
             eprintln!("rescite: {failures} input(s) could not be read; the graph leaves them out");
         }
-    } else if !headless.is_empty() {
-        report_warning(&headless_summary(&headless));
+    } else if !left_out.is_empty() {
+        report_warning(&left_out_summary(&left_out));
     }
     Ok(graph)
 }
 
 /// One line for a query about the inputs left out of its graph for want
 /// of a symbol of their own: how many, and the first few.
-fn headless_summary(paths: &[String]) -> String {
+fn left_out_summary(paths: &[String]) -> String {
     const SHOWN: usize = 3;
     let mut named = paths
         .iter()
