@@ -44,7 +44,7 @@ pub const PATH_SEARCH_BUDGET: usize = 4_000_000;
 const TITLE_WIDTH: usize = 60;
 /// Characters kept of an evidence sentence.
 const EVIDENCE_WIDTH: usize = 100;
-/// Characters kept of an evidence sentence in a neighbour table.
+/// Display columns kept of an evidence sentence in a neighbour table.
 const TABLE_EVIDENCE_WIDTH: usize = 80;
 /// The verbs of an edge in all six languages run long: a table shows
 /// this much of them (JSON has them all).
@@ -911,15 +911,7 @@ fn shorten(text: &str, width: usize) -> String {
         return text;
     }
     let keep = width.saturating_sub(1);
-    let mut used = 0;
-    let cut = text
-        .char_indices()
-        .find(|(_, c)| {
-            used += c.width().unwrap_or(0);
-            used > keep
-        })
-        .map_or(text.len(), |(i, _)| i);
-    let mut head = &text[..cut];
+    let mut head = &text[..byte_at_width(&text, keep)];
     if let Some(space) = head.rfind(' ') {
         if head[..space].width() >= keep / 2 {
             head = &head[..space];
@@ -927,6 +919,18 @@ fn shorten(text: &str, width: usize) -> String {
     }
     let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:.-–—(".contains(c));
     format!("{head}…")
+}
+
+/// Where in `text` its first `width` display columns end: the offset of
+/// the first character that does not fit (the length when all do).
+fn byte_at_width(text: &str, width: usize) -> usize {
+    let mut used = 0;
+    text.char_indices()
+        .find(|(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > width
+        })
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// Common ancestors as an aligned table: symbol, the steps from each of
@@ -956,7 +960,7 @@ fn date_cell(date: Option<&str>, id: &Symbol) -> String {
     }
 }
 
-/// `evidence` on one line, at most `width` characters, showing where it
+/// `evidence` on one line, at most `width` display columns, showing where it
 /// cites `cited`: a long sentence is cut before the mention only when the
 /// mention would not show otherwise, and then opens with "…". (Cut from
 /// its start alone, a sentence that cites several documents showed
@@ -976,14 +980,7 @@ fn excerpt(evidence: &str, cited: &Symbol, width: usize) -> String {
     let skip = before
         .saturating_sub(width / 3)
         .min(text.width().saturating_sub(width.saturating_sub(2)));
-    let mut used = 0;
-    let mut start = text
-        .char_indices()
-        .find(|(_, c)| {
-            used += c.width().unwrap_or(0);
-            used > skip
-        })
-        .map_or(0, |(i, _)| i);
+    let mut start = byte_at_width(&text, skip);
     // From the next word, when one starts before the mention.
     if let Some(space) = text[start..mention.start].find(' ') {
         start += space + 1;
