@@ -272,20 +272,7 @@ fn title_as_written(
         return text.get(from..to).map(unquote).unwrap_or_default();
     }
     let (start, end) = norm.original_span(text, from, to);
-    let title = text.get(start..end).unwrap_or_default();
-    let formats = |c: char| matches!(c, '\u{00AD}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
-    if !title.contains(formats) {
-        return unquote(title);
-    }
-    let spaced: String = title
-        .chars()
-        .filter_map(|c| match c {
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(' '),
-            c if formats(c) => None,
-            c => Some(c),
-        })
-        .collect();
-    unquote(&spaced)
+    unquote(&without_formats(text.get(start..end).unwrap_or_default()))
 }
 
 /// A paragraph's verb as the text writes it ("وإذ تذكّر" with its shadda,
@@ -309,16 +296,33 @@ fn verb_as_written(verb: &str) -> String {
     if verb.as_bytes().iter().enumerate().all(plain) {
         return verb.to_string();
     }
-    let formats = |c: char| matches!(c, '\u{00AD}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}');
-    let mut written = String::with_capacity(verb.len());
-    for word in verb.split_whitespace() {
-        let mut letters = word.chars().filter(|&c| !formats(c)).peekable();
-        if letters.peek().is_some() && !written.is_empty() {
-            written.push(' ');
-        }
-        written.extend(letters);
+    let cleaned = without_formats(verb);
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    words.join(" ")
+}
+
+/// `text` with the characters that only format it read as folding reads
+/// them: a bidi embedding or isolate as a space (pdftotext puts one where
+/// a space was), a zero-width character, soft hyphen, word joiner, BOM or
+/// tatweel as nothing. Borrowed when it holds none.
+fn without_formats(text: &str) -> std::borrow::Cow<'_, str> {
+    let role = |c: char| match c {
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(Some(' ')),
+        '\u{00AD}'
+        | '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2060}'..='\u{2065}'
+        | '\u{206A}'..='\u{206F}'
+        | '\u{FEFF}' => Some(None),
+        _ => None,
+    };
+    if !text.contains(|c| role(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    written
+    text.chars()
+        .filter_map(|c| role(c).unwrap_or(Some(c)))
+        .collect::<String>()
+        .into()
 }
 
 /// Whether `text` ends with a full stop or semicolon (ASCII, full-width,
