@@ -969,7 +969,12 @@ fn chinese_and_arabic_pdfs_read_in_order() {
             .collect();
         let crawled = cited_by(&report.graph, "A/RES/78/311");
         assert_eq!(crawled, reference, "{lang:?}");
-        let gold = gold_cites(lang.code(), "A/RES/78/311");
+        // The six versions' links together (docs/accuracy.md): the Arabic
+        // text leaves `217 ألف (د-3)` unlinked, which the reader finds.
+        let gold: BTreeSet<String> = ["ar", "zh", "en", "fr", "ru", "es"]
+            .into_iter()
+            .flat_map(|code| gold_cites(code, "A/RES/78/311"))
+            .collect();
         assert!(crawled.is_subset(&gold), "{lang:?}: {crawled:?}");
         assert!(crawled.len() + 1 >= gold.len(), "{lang:?}: {crawled:?}");
         assert_cache_whole(dir.path(), &mirror);

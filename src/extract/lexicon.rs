@@ -691,9 +691,13 @@ impl Lexicon {
         // itself would make the set's automaton slow.
         let title_opening = build(&format!(r"{title_intro}{QUOTE_OPENING}"));
         // "القرار 5 () 55/2": an Arabic footnote's number and its "()"
-        // placeholder land inside the citation in PDF text.
+        // placeholder land inside the citation in PDF text, or turned
+        // round at the end of a line, inside a list (")( 2" in 78/132).
+        // A full stop before a connector ends no list: poppler moves an
+        // Arabic line's final stop to the number that opens the line
+        // ("2018/28. و 2019/24" in 78/132).
         let connector_glue = build(&format!(
-            r"^(?:[\s,،，、:]+|\d{{1,3}} ?\(\)|(?:{}){wb_end_glue})",
+            r"^(?:[\s,،，、:]+|\d{{1,3}} ?\(\)|\)\( ?\d{{1,3}}|\.?\s*(?:{}){wb_end_glue})",
             v.connectors,
             wb_end_glue = if v.order == KeywordOrder::Before {
                 r"(?:\s|$)"

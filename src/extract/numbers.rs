@@ -346,6 +346,35 @@ mod tests {
     }
 
     #[test]
+    fn arabic_pdf_footnote_inside_turned_session() {
+        for text in ["القرار 217 ألف (د 1 () )3- ", "القرار 217 ألف (د 13 () )3-"]
+        {
+            let found = find_numbers(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(
+                found[0].shape,
+                Shape::Roman {
+                    n: 217,
+                    session: RomanSession::Regular(3)
+                },
+                "{text}"
+            );
+            assert_eq!(found[0].part.as_deref(), Some("A"), "{text}");
+        }
+        let found = find_numbers("انظر القرار ( 1653 د 1 () )16- ");
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].shape,
+            Shape::Roman {
+                n: 1653,
+                session: RomanSession::Regular(16)
+            }
+        );
+        // Brackets that are not emptied are no footnote's.
+        assert!(find_numbers("القرار 217 ألف (د 1 (x) )3- ").is_empty());
+    }
+
+    #[test]
     fn arabic_pdf_reversed_session() {
         let found = find_numbers("القرار 2200 ألف (د ،)21- ");
         assert_eq!(found.len(), 1);

@@ -1282,3 +1282,31 @@ fn titles_are_reported_as_written() {
         ]
     );
 }
+
+/// Poppler's Arabic lines in a list: a footnote's marker turned round at
+/// a line's end (")( 2"), and the line's final full stop moved onto the
+/// number that opens the next line ("2018/28."), as in 78/132's PDF text.
+#[test]
+fn arabic_pdf_lists_run_past_moved_marks() {
+    let text = "وإذ تشير إلى قرارات المجلس الاقتصادي والاجتماعي \u{202a} ،2009/7\u{202c}و \
+                \u{202a} ،2010/2\u{202c}و )( \u{202a}2\u{202c}\n\
+                \u{202a} ،2011/16\u{202c}و \u{202a} ،2017/21\u{202c}و\n\
+                \u{202a} ،2018/28.\u{202c}و \u{202a} ،2019/24\u{202c}و \u{202a}2022/15\u{202c}\n";
+    assert_eq!(
+        ids(text, Lang::Ar),
+        [
+            "E/RES/2009/7",
+            "E/RES/2010/2",
+            "E/RES/2011/16",
+            "E/RES/2017/21",
+            "E/RES/2018/28",
+            "E/RES/2019/24",
+            "E/RES/2022/15"
+        ]
+    );
+    // In a Latin-script text too, a full stop before "and" ends no list.
+    assert_eq!(
+        ids("Council resolutions 2009/7. and 2010/2", Lang::En),
+        ["E/RES/2009/7", "E/RES/2010/2"]
+    );
+}

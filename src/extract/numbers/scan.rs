@@ -351,7 +351,7 @@ impl Scan<'_> {
         Some(digits_end)
     }
 
-    /// `(?P<rn>\d{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?\ ?\)\ ?(?P<arrev>\d{1,2})\ ?-`
+    /// `(?P<rn>\d{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?(FOOTNOTE)?\ ?\)\ ?(?P<arrev>\d{1,2})\ ?-`
     fn arabic_turned_session(&self, at: usize) -> Option<NumberMatch> {
         let rn_end = self.digits(at, 1, 4)?;
         let part_start = self.space(rn_end);
@@ -363,7 +363,7 @@ impl Scan<'_> {
             .literal(next, "،")
             .or_else(|| self.byte(next, b','))
             .unwrap_or(next);
-        let close = self.space(next);
+        let close = self.space(self.footnote_marker(next).unwrap_or(next));
         let digits_start = self.space(self.byte(close, b')')?);
         let digits_end = self.digits(digits_start, 1, 2)?;
         let end = self.byte(self.space(digits_end), b'-')?;
@@ -379,6 +379,15 @@ impl Scan<'_> {
             m.set(Group::RnPart, rn_end, part_end);
         }
         Some(m)
+    }
+
+    /// `\ ?\d{1,3}\ ?\(\)`: a footnote's number and its emptied brackets,
+    /// which poppler sets inside a turned session when the marker follows
+    /// it: `217 ألف (د 1 () )3-` for `217 ألف (د-3)` and footnote 1.
+    fn footnote_marker(&self, at: usize) -> Option<usize> {
+        let digits_end = self.digits(self.space(at), 1, 3)?;
+        let open = self.byte(self.space(digits_end), b'(')?;
+        self.byte(open, b')')
     }
 
     /// `\)\ ?(?P<ryear>\d{4})\ ?\(\ ?(?P<rsc>\d{1,4})`
@@ -397,12 +406,13 @@ impl Scan<'_> {
         ))
     }
 
-    /// `\(\ ?(?P<rrn>\d{1,4})\ ?د\ ?\)\ ?(?P<rrs>\d{1,2})\ ?-`
+    /// `\(\ ?(?P<rrn>\d{1,4})\ ?د(FOOTNOTE)?\ ?\)\ ?(?P<rrs>\d{1,2})\ ?-`
     fn turned_parenthesis(&self, at: usize) -> Option<NumberMatch> {
         let n_start = self.space(self.byte(at, b'(')?);
         let n_end = self.digits(n_start, 1, 4)?;
         let letter_end = self.literal(self.space(n_end), "د")?;
-        let digits_start = self.space(self.byte(self.space(letter_end), b')')?);
+        let close = self.space(self.footnote_marker(letter_end).unwrap_or(letter_end));
+        let digits_start = self.space(self.byte(close, b')')?);
         let digits_end = self.digits(digits_start, 1, 2)?;
         let end = self.byte(self.space(digits_end), b'-')?;
         Some(NumberMatch::spanning(
@@ -490,9 +500,9 @@ mod tests {
               | (?P<year>[0-9]{4})
               | (?P<arpre>د|دإ|دإط|د\ إ|د\ إط)\ ?-\ ?(?P<ar>[0-9]{1,2})
             )\ ?[()]
-          | (?P<rn>[0-9]{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?\ ?\)\ ?(?P<arrev>[0-9]{1,2})\ ?-
+          | (?P<rn>[0-9]{1,4})(?P<rnpart>\ ?PART)?\ ?\(\ ?د\ ?[،,]?(?:\ ?[0-9]{1,3}\ ?\(\))?\ ?\)\ ?(?P<arrev>[0-9]{1,2})\ ?-
           | \)\ ?(?P<ryear>[0-9]{4})\ ?\(\ ?(?P<rsc>[0-9]{1,4})
-          | \(\ ?(?P<rrn>[0-9]{1,4})\ ?د\ ?\)\ ?(?P<rrs>[0-9]{1,2})\ ?-
+          | \(\ ?(?P<rrn>[0-9]{1,4})\ ?د(?:\ ?[0-9]{1,3}\ ?\(\))?\ ?\)\ ?(?P<rrs>[0-9]{1,2})\ ?-
         ";
     const PART_LETTER: &str = r"(?:[A-Z]|[АВСЕ]|ألف|باء|جيم|دال|هاء|واو)";
     const PART_JOIN: &str = r"(?:to|and|à|et|a|y|и|-|至|和|إلى|و)";
@@ -552,7 +562,7 @@ mod tests {
             "0", "1", "2", "7", "9", "19", "123", "2016", "12345", " ", " ", " ", "/", "/", "(",
             "(", ")", ")", "-", "E", "S", "ES", "A", "B", "C", "I", "V", "X", "L", "IV", "XIII",
             "І", "Х", "С", "А", "Е", "د", "إ", "ط", "دإط", "د إ", "،", ",", "ألف", "جيم", "و",
-            "إلى", "to", "and", "a", "y", "и", "至", "和", "x", "é", "\n", "号",
+            "إلى", "to", "and", "a", "y", "и", "至", "和", "x", "é", "\n", "号", "()",
         ])
     }
 
@@ -605,6 +615,8 @@ mod tests {
             "3362 (ES - VII) 217 (IIIIIIIII) 2200 A (د إط - 5) 1 (IІХС) RES-10/16",
             "Article 12 (123) and 5 (12345), 7 (S-V, 1 A-B (د-123) 12 (د ،)123-",
             "x1234 ألف إلى جيم (د إط - 5) 1234 ألف إلى جيم (III) 2200 ألف (د ،)21-",
+            "217 ألف (د 1 () )3- 217 ألف (د13())3- 217 (د ، 1234 () )3- 217 (د 1 ()x)3-",
+            "( 1653 د 1 () )16- ( 1653 د12())16- ( 1653 د 1 ( ) )16-",
             // Each shape with more than two blocks after it.
             "دإط-11/1 then د إ-8/2 then ES-10/19 then S-26/2 and 1373 (2001) then some words",
             "بالقرار )2001( 1373 قرارها ( 1514 د )15- and more words after them, two blocks",
