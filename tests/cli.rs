@@ -254,6 +254,22 @@ fn queries_on_a_saved_index_answer_as_on_the_corpus() {
         1,
         "the cause once: {stderr}"
     );
+    // Graph JSON (here cut short) is no index: the same code, and the
+    // message says how to make one.
+    let damaged = dir.path().join("damaged.json");
+    std::fs::write(&damaged, b"{\"nodes\": [").expect("write");
+    let damaged = damaged.display().to_string();
+    let output = rescite()
+        .args(["cites", "70/1", "--graph", &damaged])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("damaged.json") && stderr.contains("rescite index"),
+        "{stderr}"
+    );
 }
 
 /// An unreadable input makes `graph`, `index` and the queries exit 1, as

@@ -78,6 +78,10 @@ pub(super) const VERSION: u32 = 4;
 pub enum IndexError {
     #[error("it is not a rescite index")]
     NotAnIndex,
+    #[error(
+        "it looks like JSON, and --graph reads an index: make one with `rescite index -o FILE`"
+    )]
+    Json,
     #[error("it is in index format {found}, but this rescite reads format {VERSION}; rebuild it with `rescite index`")]
     Version { found: u32 },
     #[error("it is cut short, or its header is damaged: the header gives {expected} bytes, the file has {found}")]
@@ -750,13 +754,23 @@ struct Header {
     sum: u64,
 }
 
+/// Why `head` is no index: a saved graph in JSON (`rescite graph --format
+/// json`) is the likeliest mistake, and is said so.
+fn not_an_index(head: &[u8]) -> IndexError {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') => IndexError::Json,
+        _ => IndexError::NotAnIndex,
+    }
+}
+
 /// Reads the header from the first bytes of a file of `size` bytes and
 /// checks its lengths against that size.
 fn read_header(head: &[u8], size: u64) -> Result<Header, IndexError> {
     let after_magic = head
         .strip_prefix(&[MAGIC.len() as u8])
         .and_then(|b| b.strip_prefix(MAGIC))
-        .ok_or(IndexError::NotAnIndex)?;
+        .ok_or_else(|| not_an_index(head))?;
     let mut r = Reader::new(after_magic);
     let version = r
         .varint()

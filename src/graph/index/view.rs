@@ -821,6 +821,10 @@ mod tests {
             IndexView::from_bytes(Vec::new()),
             Err(IndexError::NotAnIndex)
         ));
+        assert!(matches!(
+            IndexView::from_bytes(b"\xEF\xBB\xBF\n {\"nodes\": []}".to_vec()),
+            Err(IndexError::Json)
+        ));
     }
 
     #[test]
