@@ -1071,7 +1071,7 @@ fn products(
     let find = |symbol: &Symbol| -> Result<NodeIndex, String> {
         graph.index_of(symbol).ok_or_else(|| {
             let near: Vec<String> = graph
-                .suggestions(&symbol.to_string(), 3)
+                .suggestions(symbol, 3)
                 .iter()
                 .map(ToString::to_string)
                 .collect();

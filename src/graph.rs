@@ -483,14 +483,17 @@ impl CitationGraph {
         out
     }
 
-    /// Ids known to the graph that look most like `wanted`, for "did you
-    /// mean" messages.
-    pub fn suggestions(&self, wanted: &str, limit: usize) -> Vec<Symbol> {
-        let wanted = wanted.to_ascii_uppercase().replace(' ', "");
-        let mut scored: Vec<(usize, Symbol)> = self
+    /// Ids known to the graph nearest to `wanted`, for "did you mean"
+    /// messages: first those of its organ, kind and session (for the
+    /// Security Council, whose year follows from the number, of its organ
+    /// and kind), by spelling and then by number (78/34 before 78/1 for
+    /// 78/31); then the rest by spelling.
+    pub fn suggestions(&self, wanted: &Symbol, limit: usize) -> Vec<Symbol> {
+        let spelled = wanted.to_string();
+        let mut scored: Vec<((u8, usize, u32), Symbol)> = self
             .index
             .keys()
-            .map(|id| (strsim::levenshtein(&wanted, &id.to_string()), *id))
+            .map(|id| (closeness(wanted, &spelled, id), *id))
             .collect();
         scored.sort();
         scored.into_iter().take(limit).map(|(_, id)| id).collect()
@@ -552,6 +555,20 @@ impl CitationGraph {
     pub fn from_index_bytes(bytes: &[u8]) -> Result<CitationGraph, IndexError> {
         index::decode(bytes)
     }
+}
+
+/// How near `id` is to `wanted` (spelled `spelled`), smallest nearest:
+/// whether it is of the same series (organ, kind and, but for the Security
+/// Council, session), its edit distance, its distance in number.
+fn closeness(wanted: &Symbol, spelled: &str, id: &Symbol) -> (u8, usize, u32) {
+    let same_series = id.organ() == wanted.organ()
+        && id.kind() == wanted.kind()
+        && (matches!(wanted, Symbol::Sc { .. }) || id.session_label() == wanted.session_label());
+    (
+        u8::from(!same_series),
+        strsim::levenshtein(spelled, &id.to_string()),
+        id.number().abs_diff(wanted.number()),
+    )
 }
 
 /// The warning for a citation of a later document. The index stores such a
@@ -1239,6 +1256,49 @@ mod tests {
             "Recalling its resolution 70/1 (https://undocs.org/A/RES/70/1),"
         ));
         assert!(in_link("A/RES/70/1", "see https://undocs.org/A/RES/70/1."));
+    }
+
+    #[test]
+    fn suggestions_of_the_same_series_first_then_by_spelling_and_number() {
+        let cited = [
+            "A/RES/72/31",
+            "A/RES/78/1",
+            "A/RES/78/34",
+            "A/RES/78/37",
+            "A/DEC/78/31",
+            "S/RES/2231(2015)",
+            "S/RES/2232(2015)",
+        ]
+        .map(|id| citation(id, Section::Preamble, "x"));
+        let graph = graph_of(&[document("A/RES/78/311", Lang::En, cited.to_vec())]);
+        let near = |wanted: &str, limit| {
+            let wanted: Symbol = wanted.parse().expect("symbol");
+            graph
+                .suggestions(&wanted, limit)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        // All but 78/311's own id are one edit away: the session's
+        // resolutions first, the nearer number first; 72/31 and the
+        // decision after them.
+        assert_eq!(
+            near("78/31", 6),
+            [
+                "A/RES/78/34",
+                "A/RES/78/37",
+                "A/RES/78/1",
+                "A/RES/78/311",
+                "A/RES/72/31",
+                "A/DEC/78/31"
+            ]
+        );
+        // A Council number's year follows from it: another year is no
+        // other series.
+        assert_eq!(
+            near("S/RES/2232(2016)", 2),
+            ["S/RES/2232(2015)", "S/RES/2231(2015)"]
+        );
     }
 
     #[test]

@@ -858,7 +858,7 @@ fn find(graph: &CitationGraph, symbol: &Symbol) -> anyhow::Result<petgraph::grap
             .other_kind()
             .filter(|other| graph.index_of(other).is_some());
         let near: Vec<String> = graph
-            .suggestions(&symbol.to_string(), 3)
+            .suggestions(symbol, 3)
             .iter()
             .map(ToString::to_string)
             .collect();

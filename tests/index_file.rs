@@ -69,9 +69,10 @@ fn load_gives_back_the_saved_graph() {
         assert_eq!(loaded.cites(i), graph.cites(i));
         assert_eq!(loaded.cited_by(i), graph.cited_by(i));
     }
+    let wanted: rescite::symbol::Symbol = "78/31".parse().expect("symbol");
     assert_eq!(
-        loaded.suggestions("78/31", 5),
-        graph.suggestions("78/31", 5)
+        loaded.suggestions(&wanted, 5),
+        graph.suggestions(&wanted, 5)
     );
     assert_eq!(
         rescite::query::stats(&loaded, 10),
