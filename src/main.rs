@@ -542,7 +542,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             output,
         } => {
-            let id = parse_symbol(&symbol)?;
+            let id = read_symbol(&symbol, &source)?;
             let part = Part::Lineage {
                 root: &id,
                 depth,
@@ -608,7 +608,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             source,
             format,
         } => {
-            let (a, b) = (parse_symbol(&a)?, parse_symbol(&b)?);
+            let (a, b) = (read_symbol(&a, &source)?, read_symbol(&b, &source)?);
             let graph = load_graph(&source, false)?;
             let (a, b) = (find(&graph, &a)?, find(&graph, &b)?);
             let ancestors = query::common_ancestors(&graph, a, b);
@@ -638,7 +638,7 @@ fn path_command(
     format: QueryFormat,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    let (from, to) = (parse_symbol(from)?, parse_symbol(to)?);
+    let (from, to) = (read_symbol(from, source)?, read_symbol(to, source)?);
     let graph = if all {
         // Not read in part: the search for all paths counts its steps
         // against a budget, and in a part of the graph it would count
@@ -835,7 +835,7 @@ fn neighbours_command(
     format: TableFormat,
     cites: bool,
 ) -> anyhow::Result<ExitCode> {
-    let id = parse_symbol(symbol)?;
+    let id = read_symbol(symbol, source)?;
     let (part, neighbours): (_, fn(&CitationGraph, _) -> _) = if cites {
         (Part::Cites(&id), query::cites)
     } else {
@@ -873,6 +873,61 @@ fn find(graph: &CitationGraph, symbol: &Symbol) -> anyhow::Result<petgraph::grap
         })
     })
 }
+
+/// Reads a symbol asked about: as [`parse_symbol`], but a Security
+/// Council symbol without its year ("S/RES/2231") is completed from the
+/// graph, where one resolution has that number, and said so on stderr.
+fn read_symbol(text: &str, source: &Source) -> anyhow::Result<Symbol> {
+    let refused = match parse_symbol(text) {
+        Ok(symbol) => return Ok(symbol),
+        Err(refused) => refused,
+    };
+    let Some(number) = rescite::symbol::council_number_without_year(text) else {
+        return Err(refused);
+    };
+    let graph = load_graph(source, false)?;
+    let found: Vec<Symbol> = graph
+        .nodes()
+        .map(|(_, node)| node.id)
+        .filter(|id| matches!(id, Symbol::Sc { number: n, .. } if *n == number))
+        .collect();
+    // Kept for the query's own load: the corpus is not read twice.
+    if source.graph.is_none() {
+        *COMPLETING_GRAPH.lock().unwrap_or_else(|e| e.into_inner()) = Some(graph);
+    }
+    match found.as_slice() {
+        [one] => {
+            if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+                eprintln!("rescite: reading `{}` as {one}", text.trim());
+            }
+            Ok(*one)
+        }
+        [] => Err(Exit {
+            code: EXIT_UNKNOWN_SYMBOL,
+            message: format!(
+                "error: no Security Council resolution {number} is in the graph (and a Council symbol gives its year, as S/RES/2231 (2015))"
+            ),
+        }
+        .into()),
+        many => {
+            let years: Vec<String> = many.iter().map(ToString::to_string).collect();
+            Err(Exit {
+                code: EXIT_USAGE,
+                message: format!(
+                    "error: `{}` is one of {}: give its year",
+                    text.trim(),
+                    years.join(", ")
+                ),
+            }
+            .into())
+        }
+    }
+}
+
+/// The graph [`read_symbol`] loaded from a corpus to complete a symbol,
+/// which the query's [`load_graph`] takes rather than reading the corpus
+/// again.
+static COMPLETING_GRAPH: std::sync::Mutex<Option<CitationGraph>> = std::sync::Mutex::new(None);
 
 /// Reads a symbol from a person; a malformed one is a usage error.
 fn parse_symbol(text: &str) -> anyhow::Result<Symbol> {
@@ -912,6 +967,13 @@ fn log_index_read(path: &Path, graph: &CitationGraph, what: &str) {
 /// The graph of a query: a saved index, the given corpus, or the bundled
 /// corpus. Warnings are printed when `report` is set (graph, index).
 fn load_graph(source: &Source, report: bool) -> anyhow::Result<CitationGraph> {
+    if let Some(graph) = COMPLETING_GRAPH
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+    {
+        return Ok(graph);
+    }
     if let Some(path) = &source.graph {
         let graph = CitationGraph::load(path)?;
         log_index_read(path, &graph, "loaded the saved graph");

@@ -512,6 +512,29 @@ pub fn parse_with_part(input: &str) -> Result<(Symbol, Option<String>), SymbolEr
     })
 }
 
+/// The number of a Security Council symbol written without its year
+/// ("S/RES/2231", "s/res/2231"), which [`Symbol`] refuses: a question at
+/// the terminal may complete it from a graph, where the number alone
+/// names one resolution.
+pub fn council_number_without_year(input: &str) -> Option<u32> {
+    let trimmed = input.trim();
+    let from_url = symbol_from_url(trimmed);
+    let text = fold_loose(from_url.as_deref().unwrap_or(trimmed));
+    let (decision, text) = strip_kind_word(&text);
+    match split_series(text) {
+        (Series::ScRes, rest) if !decision => {
+            let digits = rest.trim();
+            let plausible =
+                (1..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+            plausible
+                .then(|| digits.parse().ok())
+                .flatten()
+                .filter(|&n| n > 0)
+        }
+        _ => None,
+    }
+}
+
 /// `text` (folded) without the word "resolution" or "decision" that may
 /// open it, in English, French or Spanish; and whether that word was
 /// "decision".
@@ -1331,6 +1354,22 @@ mod tests {
             "https://undocs.org/en/A/RES/70/1",
         ] {
             assert_eq!(fold_loose(text), fold_loose_by_character(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn council_numbers_without_a_year() {
+        for (text, number) in [
+            ("S/RES/2231", Some(2231)),
+            (" s/res/ 1 ", Some(1)),
+            ("S/RES/2231 (2015)", None),
+            ("S/RES/0", None),
+            ("S/RES/12345", None),
+            ("S/RES/22a", None),
+            ("A/RES/2231", None),
+            ("70/1", None),
+        ] {
+            assert_eq!(council_number_without_year(text), number, "{text}");
         }
     }
 

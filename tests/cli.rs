@@ -605,3 +605,38 @@ fn paths_that_are_not_there_are_a_usage_error_for_every_command() {
         );
     }
 }
+
+/// A Council symbol asked without its year is completed from the graph,
+/// where its number names one resolution, and the completion is said on
+/// stderr; a number the graph lacks is an unknown symbol.
+#[test]
+fn council_symbols_without_a_year_are_completed_from_the_graph() {
+    let corpus = fixture("unsc-en");
+    let output = rescite()
+        .args(["path", "S/RES/338", "s/res/242", "--corpus", &corpus])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("S/RES/338(1973)") && stdout.contains("→ S/RES/242(1967)"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("reading `S/RES/338` as S/RES/338(1973)")
+            && stderr.contains("reading `s/res/242` as S/RES/242(1967)"),
+        "{stderr}"
+    );
+    let missing = rescite()
+        .args(["-q", "cites", "S/RES/9999", "--corpus", &corpus])
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(missing.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        stderr.contains("no Security Council resolution 9999"),
+        "{stderr}"
+    );
+}
