@@ -1310,3 +1310,26 @@ fn arabic_pdf_lists_run_past_moved_marks() {
         ["E/RES/2009/7", "E/RES/2010/2"]
     );
 }
+
+/// A written symbol's part letter is a letter standing alone: the "a" of
+/// "and" or "as" after `A/RES/70/1` is none, the "a" glued to a link's
+/// number is.
+#[test]
+fn written_symbols_take_no_part_from_the_next_word() {
+    let text = "Recalling resolutions A/RES/70/1 and S/RES/2231(2015), A/RES/71/1 as well as \
+                https://undocs.org/A/RES/72/266a and A/RES/217 A (III)";
+    let found: Vec<(String, Option<String>, String)> = extract(text, &Options::default())
+        .citations
+        .into_iter()
+        .map(|c| (c.target.to_string(), c.part, c.matched))
+        .collect();
+    let expected = [
+        ("A/RES/70/1", None, "A/RES/70/1"),
+        ("S/RES/2231(2015)", None, "S/RES/2231(2015)"),
+        ("A/RES/71/1", None, "A/RES/71/1"),
+        ("A/RES/72/266", Some("A"), "A/RES/72/266a"),
+        ("A/RES/217(III)", Some("A"), "A/RES/217 A (III)"),
+    ]
+    .map(|(t, p, m)| (t.to_string(), p.map(str::to_string), m.to_string()));
+    assert_eq!(found, expected);
+}
