@@ -139,6 +139,15 @@ pub struct Vocabulary {
     pub date: &'static str,
     /// Words that introduce a date after a number ("of", "du", "от").
     pub date_intro: &'static str,
+    /// A date in a run that shares its year, or its month and year, with
+    /// the date after it: "4" and "4 June" in "of 4 and 14 July 1967" and
+    /// "of 4 June and 14 July 1967". `date` without its year, the month
+    /// optional; empty where a language writes no such runs after its
+    /// numbers (Chinese dates each number before it).
+    pub date_shared: &'static str,
+    /// What joins the dates of such a run ("and", a comma); a range ("4 to
+    /// 14 July") is no run of dates.
+    pub date_joiners: &'static str,
     /// Words that introduce a title ("entitled").
     pub entitled: &'static str,
     /// Words that join the items of a list ("and", "as well as").
@@ -217,6 +226,8 @@ pub static ENGLISH: Vocabulary = Vocabulary {
     months: &EN_MONTHS,
     date: r"{d} {m},? {y}",
     date_intro: r"(?:of|dated|adopted on|on)",
+    date_shared: r"{d}(?: {m})?",
+    date_joiners: r"(?:,? and|,)",
     entitled: r"(?:entitled|titled|on)",
     connectors: r"(?:and also|and|as well as|including|inter alia|in particular|particularly|respectively|or|and its|its)",
     part_words: &[],
@@ -312,6 +323,8 @@ pub static FRENCH: Vocabulary = Vocabulary {
     ],
     date: r"{d}(?:er)? {m} {y}",
     date_intro: r"(?:du|des|en date du|en date des|adopt[ée]es? le|le)",
+    date_shared: r"{d}(?:er)?(?: {m})?",
+    date_joiners: r"(?:,|et)",
     entitled: r"(?:intitul[ée]e?s?|sur|relative? [àa])",
     connectors: r"(?:et|ainsi que|notamment|y compris|en date respectivement des|respectivement|ou|et sa|et ses|sa|ses)",
     part_words: &[],
@@ -390,6 +403,8 @@ pub static SPANISH: Vocabulary = Vocabulary {
     ],
     date: r"{d} de {m} de {y}",
     date_intro: r"(?:de|del|aprobadas? el|el)",
+    date_shared: r"{d}(?: de {m})?",
+    date_joiners: r"(?:,|y|e)",
     entitled: r"(?:titulad[oa]s?|sobre|relativa a|relativo a)",
     connectors: r"(?:y|e|as[íi] como|incluida|incluidas|en particular|respectivamente|o|y su|y sus|su|sus)",
     part_words: &[],
@@ -465,6 +480,8 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
     ],
     date: r"{d} {m} {y}(?: года| г\.?)?",
     date_intro: r"(?:от|принят[а-яё]* )",
+    date_shared: r"{d}(?: {m})?",
+    date_joiners: r"(?:,|и)",
     entitled: r"(?:озаглавленн[а-яё]*|о|об|касающ[а-яё]*)",
     connectors: r"(?:и|а также|включая|в том числе|в частности|соответственно|или|и сво[а-яё]*|сво[а-яё]*)",
     part_words: &[],
@@ -562,6 +579,8 @@ pub static ARABIC: Vocabulary = Vocabulary {
     // PDF text moves a comma before the year: "آذار/مارس ،2024".
     date: r"{d} [و]?{m} (?:[،,] ?)?{y}",
     date_intro: r"(?:[و]?المؤرخ(?:ة|ين|ان|تين|تان)?(?: في)?|في)",
+    date_shared: r"{d}(?: [و]?{m})?",
+    date_joiners: r"(?:[،,]|و)",
     entitled: r"(?:[و]?المعنون(?:ة|ين|ان|تين)?|بشأن|المتعلق(?:ة)? ب)",
     connectors: r"(?:و|وكذلك|بما في ذلك|ولا سيما|على التوالي|أو)",
     part_words: &[
@@ -702,6 +721,8 @@ pub static CHINESE: Vocabulary = Vocabulary {
     months: &[],
     date: r"{y}\s*年\s*{m}\s*月\s*{d}\s*日?",
     date_intro: r"",
+    date_shared: r"",
+    date_joiners: r"",
     entitled: r"(?:题为)",
     connectors: r"(?:、|和|与|及|以及|并|,|，)",
     part_words: &[],

@@ -52,6 +52,10 @@ pub struct Lexicon {
     pub date: DatePattern,
     /// Optional date intro, then a date, anchored.
     pub date_glue: DatePattern,
+    /// Optional date intro, then dates that share their month or year with
+    /// the date that ends them ("of 4 and 14 July 1967"), anchored; `None`
+    /// where the vocabulary has no such dates.
+    shared_dates: Option<SharedDates>,
     /// "entitled" then a quoted title, or a quoted title alone, anchored;
     /// group `title`.
     pub title_glue: Regex,
@@ -685,6 +689,7 @@ impl Lexicon {
             format!(r"(?:{}\s+)?", v.date_intro)
         };
         let date_glue = DatePattern::new(build(&format!(r"^,?\s*{intro}{date_body}")), v);
+        let shared_dates = SharedDates::new(v, &intro);
         let title_intro = format!(r"^,?\s*(?:(?:{})\s*)?", v.entitled);
         let title_glue = build(&format!(r"{title_intro}(?P<title>{QUOTED})(?:\s*的)?"));
         // The screen looks for the opening quote only: the quoted span
@@ -759,6 +764,7 @@ impl Lexicon {
             date_glue_walk: LeftmostWalk::new(&[date_glue.regex.as_str()], true),
             connector_walk: LeftmostWalk::new(&[connector_glue.as_str()], true),
             date_glue,
+            shared_dates,
             title_glue,
             connector_glue,
             topic_intro,
@@ -784,6 +790,13 @@ impl Lexicon {
     /// Where `date_glue`'s match at the start of `rest` ends, if it has one.
     pub fn date_glue_end(&self, rest: &str) -> Option<usize> {
         walked_end(&self.date_glue_walk, &self.date_glue.regex, rest)
+    }
+
+    /// A run of dates that share their month or year at the start of
+    /// `rest` ("of 4 and 14 July 1967", "des 24 juin, 26 septembre et 18
+    /// octobre 2013"): where it ends, and each date in turn, whole.
+    pub fn shared_dates_at(&self, rest: &str) -> Option<(usize, Vec<Option<String>>)> {
+        self.shared_dates.as_ref()?.read(rest, &self.date)
     }
 
     /// Where `connector_glue`'s match at the start of `rest` ends, if it
@@ -925,6 +938,123 @@ pub struct DatePattern {
     /// is looked for after them, so that an intro's word that holds one
     /// ("принятмай  1 июня") is not read as the month.
     runs_before_month: usize,
+}
+
+/// Dates in a run that take their year, or their month and year, from
+/// the whole date that ends it: "of 4 and 14 July 1967", "of 4, 10 and
+/// 14 July 1967", "of 4 June and 14 July 1967". The vocabulary says how
+/// such a date is written (`date_shared`) and what joins the dates
+/// (`date_joiners`).
+struct SharedDates {
+    /// The whole run, anchored: a comma and an intro, each optional, one
+    /// shared date or more, each with its joiner, and a whole date.
+    run: Regex,
+    /// The comma and intro that may open the run, anchored.
+    intro: Regex,
+    /// One shared date, anchored; the day in group `d`, the month, where
+    /// the date has one, in a group of its own (`MONTH_GROUP`).
+    shared: Regex,
+    /// A joiner and the spaces around it, anchored.
+    joiner: Regex,
+    /// A whole date up to the end of the text, anchored.
+    whole: Regex,
+    /// The day's group of `shared`, and the group of each month name with
+    /// the month's number.
+    day: usize,
+    month_names: Vec<(usize, u8)>,
+}
+
+impl SharedDates {
+    /// `None` where the vocabulary writes no shared dates. `intro` is the
+    /// optional intro of `date_glue`.
+    fn new(v: &Vocabulary, intro: &str) -> Option<SharedDates> {
+        if v.date_shared.is_empty() {
+            return None;
+        }
+        // Without groups, for the run, which repeats its shared date.
+        let plain = |template: &str| {
+            let months: Vec<&str> = v.months.iter().map(|(m, _)| *m).collect();
+            template
+                .replace("{d}", r"\d{1,2}")
+                .replace("{m}", &format!("(?:{})", months.join("|")))
+                .replace("{y}", r"\d{4}")
+        };
+        let joiner = format!(r"\s*(?:{})\s*", v.date_joiners);
+        let run = build(&format!(
+            r"^,?\s*{intro}(?:(?:{}){joiner})+(?:{})",
+            plain(v.date_shared),
+            plain(v.date)
+        ));
+        let month_alts = v
+            .months
+            .iter()
+            .enumerate()
+            .map(|(i, (m, _))| format!("(?P<{MONTH_GROUP}{i}>{m})"))
+            .collect::<Vec<_>>()
+            .join("|");
+        let shared = build(&format!(
+            "^(?:{})",
+            v.date_shared
+                .replace("{d}", r"(?P<d>\d{1,2})")
+                .replace("{m}", &format!("(?:{month_alts})"))
+        ));
+        let names: Vec<Option<&str>> = shared.capture_names().collect();
+        let group = |name: &str| names.iter().position(|n| *n == Some(name));
+        let day = group("d").unwrap_or_else(|| panic!("{:?}: date_shared has no {{d}}", v.lang));
+        let month_names = v
+            .months
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, number))| Some((group(&format!("{MONTH_GROUP}{i}"))?, *number)))
+            .collect();
+        Some(SharedDates {
+            run,
+            intro: build(&format!(r"^,?\s*{intro}")),
+            shared,
+            joiner: build(&format!("^{joiner}")),
+            whole: build(&format!("^(?:{})$", plain(v.date))),
+            day,
+            month_names,
+        })
+    }
+
+    /// The run at the start of `rest`: where it ends, and its dates in
+    /// turn, each shared date completed by the month and year after it
+    /// ("4" takes the month of "14 July 1967", "4 June" its year). `date`
+    /// reads the whole date that ends the run.
+    fn read(&self, rest: &str, date: &DatePattern) -> Option<(usize, Vec<Option<String>>)> {
+        let end = self.run.find(rest)?.end();
+        let run = &rest[..end];
+        let mut at = self.intro.find(run).map_or(0, |m| m.end());
+        // Each shared date's day and month, as written.
+        let mut shared: Vec<(Option<u8>, Option<u8>)> = Vec::new();
+        while !self.whole.is_match(&run[at..]) {
+            let caps = self.shared.captures(&run[at..])?;
+            let day = caps.get(self.day).and_then(|d| d.as_str().parse().ok());
+            let month = self
+                .month_names
+                .iter()
+                .find(|(group, _)| caps.get(*group).is_some())
+                .map(|(_, number)| *number);
+            shared.push((day, month));
+            at += caps.get(0)?.end();
+            at += self.joiner.find(&run[at..])?.end();
+        }
+        let last = date.iso_of(&run[at..]);
+        // "yyyy-mm-dd": the year and month the shared dates take.
+        let year_and_month = last
+            .as_deref()
+            .and_then(|iso| Some((iso.get(..4)?.parse().ok()?, iso.get(5..7)?.parse().ok()?)));
+        let mut dates = vec![None; shared.len()];
+        if let Some((year, mut month)) = year_and_month {
+            for ((day, own_month), out) in shared.iter().zip(dates.iter_mut()).rev() {
+                month = own_month.unwrap_or(month);
+                *out = day.and_then(|day| valid_iso(day, month, year));
+            }
+        }
+        dates.push(last);
+        Some((end, dates))
+    }
 }
 
 /// A part of a date written in digits.

@@ -1048,6 +1048,7 @@ fn chains_keyword_first(
             dated_from: first,
             dates_in_run: 0,
             later_dates: Vec::new(),
+            first_held: false,
         };
         chain.run();
     }
@@ -1254,6 +1255,11 @@ struct Chain<'a> {
     /// as many dates as numbers are theirs in turn ("respectively").
     /// Empty, so unallocated, but for two dates or more in a row.
     later_dates: Vec<Option<String>>,
+    /// Whether the run's first date is kept in `later_dates` too, not
+    /// given to the last number: the first of dates that share their
+    /// month or year ("of 4 and 14 July 1967") is no one number's unless
+    /// the dates are as many as the numbers.
+    first_held: bool,
 }
 
 impl<'a> Chain<'a> {
@@ -1270,7 +1276,7 @@ impl<'a> Chain<'a> {
     /// the last number's, as one date after a list is; later ones wait
     /// for the run's end.
     fn read_date(&mut self, date: Option<String>) {
-        if self.dates_in_run == 0 {
+        if self.dates_in_run == 0 && !self.first_held {
             if let (Some(last), Some(date)) = (self.last_mut(), date) {
                 last.date.get_or_insert(date);
             }
@@ -1280,6 +1286,20 @@ impl<'a> Chain<'a> {
         self.dates_in_run += 1;
     }
 
+    /// Dates that share their month or year with the date after them
+    /// ("of 4 and 14 July 1967"), read whole: none is the last number's
+    /// alone, as a run's first date is. They date the numbers in turn
+    /// where they are as many, and none otherwise: "resolution 61 (1948)
+    /// of 4 and 16 November 1948" does not say which day is its own.
+    fn read_shared_dates(&mut self, dates: Vec<Option<String>>) {
+        if self.dates_in_run == 0 {
+            self.first_held = true;
+        }
+        for date in dates {
+            self.read_date(date);
+        }
+    }
+
     /// Ends a run of dates: "60/1 and 70/1 of 16 September 2005 and 25
     /// September 2015, respectively" dates each number by the date in its
     /// place, where the dates are as many as the numbers. The next
@@ -1287,13 +1307,16 @@ impl<'a> Chain<'a> {
     fn end_date_run(&mut self) {
         let numbers = self.items.len() - self.dated_from;
         if self.dates_in_run >= 2 && self.dates_in_run == numbers {
-            let first = self.items.last_mut().and_then(|last| last.date.take());
-            let dates = std::iter::once(first).chain(self.later_dates.drain(..));
+            // A held first date is `later_dates`' first.
+            let first =
+                (!self.first_held).then(|| self.items.last_mut().and_then(|last| last.date.take()));
+            let dates = first.into_iter().chain(self.later_dates.drain(..));
             for (item, date) in self.items[self.dated_from..].iter_mut().zip(dates) {
                 item.date = date;
             }
         }
         self.later_dates.clear();
+        self.first_held = false;
         self.dates_in_run = 0;
         self.dated_from = self.items.len();
     }
@@ -1393,6 +1416,13 @@ impl<'a> Chain<'a> {
                 .push(RawCitation::from_number(&hit, self.kind, self.body));
             self.cursor = hit.end;
             self.after_number = true;
+            return true;
+        }
+        // Read where nothing else is, which few steps reach: the screen
+        // above does not look for these runs.
+        if let Some((end, dates)) = self.lex.shared_dates_at(rest) {
+            self.read_shared_dates(dates);
+            self.cursor += end;
             return true;
         }
         self.skip_to_listed_number()

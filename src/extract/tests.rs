@@ -1180,6 +1180,120 @@ fn dates_in_a_row_date_the_numbers_in_turn() {
     );
 }
 
+/// Dates that share their month or year with the date after them ("of 4
+/// and 14 July 1967", "des 24 juin, 26 septembre et 18 octobre 2013")
+/// date the numbers in turn, as many dates as numbers; fewer or more
+/// date none, not even the last number, which the first whole date of a
+/// run would date.
+#[test]
+fn dates_that_share_a_month_or_year_date_the_numbers_in_turn() {
+    // Real: S/RES/267 (1969), fixtures/unsc-en, as its lines break.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolution 252 (1968) of 21 May 1968\nand the earlier General Assembly resolutions 2253\n(ES-V) and 2254 (ES-V) of 4 and 14 July 1967,\nrespectively, concerning measures and actions by Israel"
+        ),
+        dated(&[
+            ("S/RES/252(1968)", Some("1968-05-21")),
+            ("A/RES/2253(ES-V)", Some("1967-07-04")),
+            ("A/RES/2254(ES-V)", Some("1967-07-14")),
+        ])
+    );
+    // Real: S/RES/446 (1979); the list goes on past the run.
+    assert_eq!(
+        targets_and_dates(
+            "and by General Assembly resolutions 2253 (ES-V) and\n2254 (ES-V) of 4 and 14 July 1967, 32/5 of 28 October\n1977 and 33/113 of 18 December 1978,"
+        ),
+        dated(&[
+            ("A/RES/2253(ES-V)", Some("1967-07-04")),
+            ("A/RES/2254(ES-V)", Some("1967-07-14")),
+            ("A/RES/32/5", Some("1977-10-28")),
+            ("A/RES/33/113", Some("1978-12-18")),
+        ])
+    );
+    // Real: fr A/RES/75/48 (fixtures/ga): three dates share a year, a
+    // fourth has its own.
+    assert_eq!(
+        targets_and_dates(
+            "Se félicitant de l’appel lancé dans les résolutions 2106 (2013), 2117 (2013), 2122 (2013) et 2220 (2015) du Conseil de sécurité, en date respectivement des 24 juin, 26 septembre et 18 octobre 2013 et 22 mai 2015, en faveur de la participation pleine et effective des femmes,"
+        ),
+        dated(&[
+            ("S/RES/2106(2013)", Some("2013-06-24")),
+            ("S/RES/2117(2013)", Some("2013-09-26")),
+            ("S/RES/2122(2013)", Some("2013-10-18")),
+            ("S/RES/2220(2015)", Some("2015-05-22")),
+        ])
+    );
+    // Made up: the corpus cites no resolutions so in these languages,
+    // nor with three days, nor with a month and a day before a month.
+    let july = dated(&[
+        ("A/RES/2253(ES-V)", Some("1967-07-04")),
+        ("A/RES/2254(ES-V)", Some("1967-07-14")),
+    ]);
+    for text in [
+        "Rappelant les résolutions 2253 (ES-V) et 2254 (ES-V) de l’Assemblée générale, des 4 et 14 juillet 1967,",
+        "Recordando las resoluciones 2253 (ES-V) y 2254 (ES-V), de 4 y 14 de julio de 1967, respectivamente,",
+        "ссылаясь на резолюции 2253 (ES-V) и 2254 (ES-V) от 4 и 14 июля 1967 года, соответственно,",
+        "وإذ تشير إلى قراري الجمعية العامة 2253 (دإط-5) و 2254 (دإط-5) المؤرخين 4 و 14 تموز/يوليه 1967، على التوالي،",
+        "وإذ تشير إلى قراري الجمعية العامة 2253 (دإط-5) و 2254 (دإط-5) المؤرخين 4 و14 تموز/يوليه 1967،",
+    ] {
+        assert_eq!(targets_and_dates(text), july, "{text:?}");
+    }
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 242 (1967), 338 (1973) and 339 (1973) of 4, 10 and 14 July 1967,"
+        ),
+        dated(&[
+            ("S/RES/242(1967)", Some("1967-07-04")),
+            ("S/RES/338(1973)", Some("1967-07-10")),
+            ("S/RES/339(1973)", Some("1967-07-14")),
+        ])
+    );
+    let june_and_july = dated(&[
+        ("A/RES/60/1", Some("2015-06-04")),
+        ("A/RES/70/1", Some("2015-07-14")),
+    ]);
+    for text in [
+        "Recalling its resolutions 60/1 and 70/1 of 4 June and 14 July 2015,",
+        "Rappelant ses résolutions 60/1 et 70/1 des 4 juin et 14 juillet 2015,",
+        "Recordando sus resoluciones 60/1 y 70/1, de 4 de junio y 14 de julio de 2015,",
+        "ссылаясь на свои резолюции 60/1 и 70/1 от 4 июня и 14 июля 2015 года,",
+        "وإذ تشير إلى قراريها 60/1 و 70/1 المؤرخين 4 حزيران/يونيه و 14 تموز/يوليه 2015،",
+    ] {
+        assert_eq!(targets_and_dates(text), june_and_july, "{text:?}");
+    }
+    // A day and a month before a day: each day takes the month after it.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 60/1, 61/1 and 70/1 of 4 June, 10 and 14 July 2015,"
+        ),
+        dated(&[
+            ("A/RES/60/1", Some("2015-06-04")),
+            ("A/RES/61/1", Some("2015-07-10")),
+            ("A/RES/70/1", Some("2015-07-14")),
+        ])
+    );
+    // One number, two days: neither is surely its own (real but for the
+    // number of numbers: S/RES/66 (1948) cites two).
+    assert_eq!(
+        targets_and_dates("and with resolution\n61 (1948) of 4 and 16 November\n1948 ;"),
+        dated(&[("S/RES/61(1948)", None)])
+    );
+    // Three numbers, two dates: none.
+    assert_eq!(
+        targets_and_dates("Recalling its resolutions 60/1, 61/1 and 70/1 of 4 and 14 July 2015,"),
+        dated(&[
+            ("A/RES/60/1", None),
+            ("A/RES/61/1", None),
+            ("A/RES/70/1", None)
+        ])
+    );
+    // A range is no run of dates.
+    assert_eq!(
+        targets_and_dates("Recalling its resolutions 60/1 and 70/1 of 4 to 14 July 2015,"),
+        dated(&[("A/RES/60/1", None), ("A/RES/70/1", None)])
+    );
+}
+
 /// "2015年9月25日大会第70/1号决议": a date before the organ's name dates
 /// the number after it.
 #[test]
