@@ -141,9 +141,11 @@ pub struct Vocabulary {
     pub date_intro: &'static str,
     /// A date in a run that shares its year, or its month and year, with
     /// the date after it: "4" and "4 June" in "of 4 and 14 July 1967" and
-    /// "of 4 June and 14 July 1967". `date` without its year, the month
-    /// optional; empty where a language writes no such runs after its
-    /// numbers (Chinese dates each number before it).
+    /// "of 4 June and 14 July 1967"; with its month, also a number's date
+    /// whose year a whole date further on in the list gives ("338 (1973)
+    /// of 22 October, 340 (1973) of 25 October 1973"). `date` without its
+    /// year, the month optional; empty where a language writes no such
+    /// dates after its numbers (Chinese dates each number before it).
     pub date_shared: &'static str,
     /// What joins the dates of such a run ("and", a comma); a range ("4 to
     /// 14 July") is no run of dates.

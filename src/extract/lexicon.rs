@@ -796,7 +796,21 @@ impl Lexicon {
     /// `rest` ("of 4 and 14 July 1967", "des 24 juin, 26 septembre et 18
     /// octobre 2013"): where it ends, and each date in turn, whole.
     pub fn shared_dates_at(&self, rest: &str) -> Option<(usize, Vec<Option<String>>)> {
-        self.shared_dates.as_ref()?.read(rest, &self.date)
+        self.shared_dates
+            .as_ref()
+            .filter(|_| may_open_dates(rest))?
+            .read(rest, &self.date)
+    }
+
+    /// A day and month without a year at the start of `rest` ("338 (1973)
+    /// of 22 October, 340 (1973) of 25 October and 341 (1973) of 27
+    /// October 1973"): where it ends, and the date with `NO_YEAR` for its
+    /// year, which a whole date after it in the list gives.
+    pub fn yearless_date_at(&self, rest: &str) -> Option<(usize, String)> {
+        self.shared_dates
+            .as_ref()
+            .filter(|_| may_open_dates(rest))?
+            .read_yearless(rest)
     }
 
     /// Where `connector_glue`'s match at the start of `rest` ends, if it
@@ -964,6 +978,17 @@ struct SharedDates {
     month_names: Vec<(usize, u8)>,
 }
 
+/// The year of a date whose year is not known yet ("0000-10-22"); no
+/// date read whole has it (`valid_iso` takes years from 1945 on).
+pub const NO_YEAR: &str = "0000";
+
+/// Whether a date, or a run of them, may open `rest`: a digit within the
+/// reach of a comma and the longest intro. Spares the regex calls at most
+/// ends of lists.
+fn may_open_dates(rest: &str) -> bool {
+    rest.as_bytes().iter().take(64).any(u8::is_ascii_digit)
+}
+
 impl SharedDates {
     /// `None` where the vocabulary writes no shared dates. `intro` is the
     /// optional intro of `date_glue`.
@@ -1054,6 +1079,23 @@ impl SharedDates {
         }
         dates.push(last);
         Some((end, dates))
+    }
+
+    /// A shared date with its month, alone: "of 22 October" before a
+    /// comma or a connector.
+    fn read_yearless(&self, rest: &str) -> Option<(usize, String)> {
+        let at = self.intro.find(rest).map_or(0, |m| m.end());
+        let caps = self.shared.captures(&rest[at..])?;
+        let day: u8 = caps.get(self.day)?.as_str().parse().ok()?;
+        let month = self
+            .month_names
+            .iter()
+            .find(|(group, _)| caps.get(*group).is_some())
+            .map(|(_, number)| *number)?;
+        (1..=31).contains(&day).then_some(())?;
+        let date = iso_date(0, month, day);
+        debug_assert!(date.starts_with(NO_YEAR));
+        Some((at + caps.get(0)?.end(), date))
     }
 }
 

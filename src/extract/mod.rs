@@ -1049,6 +1049,7 @@ fn chains_keyword_first(
             dates_in_run: 0,
             later_dates: Vec::new(),
             first_held: false,
+            yearless: false,
         };
         chain.run();
     }
@@ -1260,6 +1261,10 @@ struct Chain<'a> {
     /// month or year ("of 4 and 14 July 1967") is no one number's unless
     /// the dates are as many as the numbers.
     first_held: bool,
+    /// Whether a date without its year was read ("338 (1973) of 22
+    /// October, …"): it stands as `lexicon::NO_YEAR`-mm-dd until a whole
+    /// date after it in the list gives its year (`give_year`).
+    yearless: bool,
 }
 
 impl<'a> Chain<'a> {
@@ -1270,6 +1275,44 @@ impl<'a> Chain<'a> {
             }
         }
         self.end_date_run();
+        self.give_year(None);
+    }
+
+    /// Gives the dates read without their year the year of `whole`, the
+    /// whole date read after them in the list: "338 (1973) of 22 October,
+    /// 340 (1973) of 25 October and 341 (1973) of 27 October 1973". None
+    /// where the list has no whole date after them, where the date would
+    /// come after the whole one (a list runs in the order of its dates:
+    /// "of 20 December, … of 3 January 1947" is of the year before), or
+    /// where a number that holds its year has another ("338 (1973)").
+    fn give_year(&mut self, whole: Option<&str>) {
+        if !std::mem::take(&mut self.yearless) {
+            return;
+        }
+        let year = whole.and_then(|w| w.get(..4));
+        let completed = |date: &mut Option<String>, own_year: Option<u16>| {
+            let Some(month_day) = date
+                .as_deref()
+                .and_then(|d| d.strip_prefix(lexicon::NO_YEAR))
+            else {
+                return;
+            };
+            *date = year.zip(whole).and_then(|(year, whole)| {
+                let dated = format!("{year}{month_day}");
+                let same_year = own_year.is_none_or(|own| year.parse() == Ok(own));
+                (same_year && dated.as_str() <= whole).then_some(dated)
+            });
+        };
+        for item in &mut self.items[self.first..] {
+            let own_year = match item.shape {
+                RawShape::Number(Shape::Year { year, .. }) => Some(year),
+                _ => None,
+            };
+            completed(&mut item.date, own_year);
+        }
+        for date in &mut self.later_dates {
+            completed(date, None);
+        }
     }
 
     /// A date read after the numbers from `dated_from` on: the first is
@@ -1372,6 +1415,7 @@ impl<'a> Chain<'a> {
             .flatten()
         {
             let date = self.lex.date_glue.iso_of(&rest[..end]);
+            self.give_year(date.as_deref());
             self.read_date(date);
             self.cursor += end;
             return true;
@@ -1421,7 +1465,14 @@ impl<'a> Chain<'a> {
         // Read where nothing else is, which few steps reach: the screen
         // above does not look for these runs.
         if let Some((end, dates)) = self.lex.shared_dates_at(rest) {
+            self.give_year(dates.last().cloned().flatten().as_deref());
             self.read_shared_dates(dates);
+            self.cursor += end;
+            return true;
+        }
+        if let Some((end, date)) = self.lex.yearless_date_at(rest) {
+            self.read_date(Some(date));
+            self.yearless = true;
             self.cursor += end;
             return true;
         }

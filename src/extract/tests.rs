@@ -1294,6 +1294,82 @@ fn dates_that_share_a_month_or_year_date_the_numbers_in_turn() {
     );
 }
 
+/// A number's date without its year ("338 (1973) of 22 October, …")
+/// takes the year of the whole date that ends its part of the list.
+#[test]
+fn a_date_without_its_year_takes_the_year_of_the_next_whole_date() {
+    // Real: S/RES/368 (1975), fixtures/unsc-en.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 338 (1973) of 22 October,\n340 (1973) of 25 October and 341 (1973) of 27 October 1973, 346 (1974) of 8 April and 362 (1974) of\n23 October 1974,"
+        ),
+        dated(&[
+            ("S/RES/338(1973)", Some("1973-10-22")),
+            ("S/RES/340(1973)", Some("1973-10-25")),
+            ("S/RES/341(1973)", Some("1973-10-27")),
+            ("S/RES/346(1974)", Some("1974-04-08")),
+            ("S/RES/362(1974)", Some("1974-10-23")),
+        ])
+    );
+    // Real: S/RES/444 (1979). One date after two numbers is the last
+    // number's, as a whole date is.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 425 (1978) and 426 (1978)\nof 19 March, 427 (1978) of 3 May and 434 (1978) of\n18 September 1978,"
+        ),
+        dated(&[
+            ("S/RES/425(1978)", None),
+            ("S/RES/426(1978)", Some("1978-03-19")),
+            ("S/RES/427(1978)", Some("1978-05-03")),
+            ("S/RES/434(1978)", Some("1978-09-18")),
+        ])
+    );
+    // Real: S/RES/677 (1990), whose year OCR lost, and S/RES/385 (1976),
+    // whose list a full stop ends: no whole date follows, no year.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 660 (1990) of 2 August 1990,\n662 é 1990) of 9 August 1990 and 674 (1990) of 29 October\n\nReiterating its concern"
+        ),
+        dated(&[("S/RES/660(1990)", Some("1990-08-02")), ("S/RES/674(1990)", None)])
+    );
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 269 (1969) of 12 August 1969, 276 (1970) of 30 January.\n282 (1970) of 23 July 1970,"
+        ),
+        dated(&[("S/RES/269(1969)", Some("1969-08-12")), ("S/RES/276(1970)", None)])
+    );
+    // Made up: no such lists in the corpus in these languages.
+    let october = dated(&[
+        ("S/RES/338(1973)", Some("1973-10-22")),
+        ("S/RES/340(1973)", Some("1973-10-25")),
+    ]);
+    for text in [
+        "Rappelant ses résolutions 338 (1973) du 22 octobre et 340 (1973) du 25 octobre 1973,",
+        "Recordando sus resoluciones 338 (1973), de 22 de octubre, y 340 (1973), de 25 de octubre de 1973,",
+        "ссылаясь на свои резолюции 338 (1973) от 22 октября и 340 (1973) от 25 октября 1973 года,",
+        "وإذ يشير إلى قراريه 338 (1973) المؤرخ 22 تشرين الأول/أكتوبر و 340 (1973) المؤرخ 25 تشرين الأول/أكتوبر 1973،",
+    ] {
+        assert_eq!(targets_and_dates(text), october, "{text:?}");
+    }
+    // Made up: a date after the whole one is of another year.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling General Assembly resolutions 2253 (ES-V) of 20 December and 2254 (ES-V) of 3 January 1968,"
+        ),
+        dated(&[("A/RES/2253(ES-V)", None), ("A/RES/2254(ES-V)", Some("1968-01-03"))])
+    );
+    // Made up: a Council number says its year.
+    assert_eq!(
+        targets_and_dates(
+            "Recalling its resolutions 186 (1964) of 4 March and 201 (1965) of 19 March 1965,"
+        ),
+        dated(&[
+            ("S/RES/186(1964)", None),
+            ("S/RES/201(1965)", Some("1965-03-19"))
+        ])
+    );
+}
+
 /// "2015年9月25日大会第70/1号决议": a date before the organ's name dates
 /// the number after it.
 #[test]
