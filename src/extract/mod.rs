@@ -1552,8 +1552,9 @@ impl<'a> Chain<'a> {
 
     /// "resolution 70/1 on the 2030 Agenda and 69/313 on …": a list may
     /// carry unquoted words between its numbers. Skip to the next number if
-    /// it is unmistakably a resolution number, stands in the same clause and
-    /// follows a list connector. A list not yet begun skips only to a number
+    /// it is unmistakably a resolution number (or, in a begun list, numbered
+    /// and dated as the item before it: `continues_dated_list`), stands in
+    /// the same clause and follows a list connector. A list not yet begun skips only to a number
     /// that a connector opens it with ("its resolutions on Namibia,
     /// particularly 385 (1976)"; as a step's connector, the glue a comma
     /// set apart is, as Arabic PDF text has it), or past a first number too
@@ -1574,10 +1575,8 @@ impl<'a> Chain<'a> {
             return false;
         };
         let offset = hit.start - self.cursor;
-        if offset > window.len()
-            || !is_unmistakable(hit.shape)
-            || clause_ends_before(window, offset)
-        {
+        let unmistakable = is_unmistakable(hit.shape);
+        if offset > window.len() || !(unmistakable || begun) || clause_ends_before(window, offset) {
             return false;
         }
         let before = window[..offset].trim_end();
@@ -1589,11 +1588,32 @@ impl<'a> Chain<'a> {
                 connector() || (comma && damaged_number(before.trim_end_matches([',', '،', '，'])))
             }
         };
-        if !listed {
+        if !listed || !(unmistakable || self.continues_dated_list(hit)) {
             return false;
         }
         self.cursor = hit.start;
         true
+    }
+
+    /// "Economic and Social Council resolutions 2022/16 of 21 July 2022
+    /// on science, technology and innovation for development and 2021/30
+    /// of 22 July 2021 on …": a number that may be anything (a year and a
+    /// number, a session below the Assembly's 31st) is still the list's
+    /// next item past the words of a topic when it is written as the item
+    /// before it was: the same shape, each with its date right after it.
+    /// Tried only where the list would otherwise end.
+    fn continues_dated_list(&self, hit: &NumberHit) -> bool {
+        let Some(last) = self.items[self.first..].last() else {
+            return false;
+        };
+        let RawShape::Number(previous) = last.shape else {
+            return false;
+        };
+        let dated = || {
+            let after = &self.text[hit.end..self.limit.max(hit.end)];
+            self.lex.date_glue_end(after).is_some()
+        };
+        last.date.is_some() && same_numbering(previous, hit.shape) && dated()
     }
 
     /// Whether a list connector ends `before`: "and", "particularly", or
@@ -1732,6 +1752,27 @@ fn last_word(text: &str) -> &str {
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
     &text[start..]
+}
+
+/// Whether two numbers of the form "a/b" are numbered alike: both a
+/// year and a number (the Economic and Social Council's, the Commission
+/// on Human Rights'), or both a session below the General Assembly's
+/// 31st and a number (the Human Rights Council's), each number one an
+/// organ gives in a year or session.
+fn same_numbering(a: Shape, b: Shape) -> bool {
+    let class = |shape: Shape| match shape {
+        Shape::Slash {
+            prefix: Prefix::None,
+            a,
+            b,
+        } if (1..=plausible_max(Kind::Resolution)).contains(&b) => match a {
+            1946..=2100 => Some(true),
+            1..=30 => Some(false),
+            _ => None,
+        },
+        _ => None,
+    };
+    class(a).is_some() && class(a) == class(b)
 }
 
 /// Shapes that are resolution numbers whatever surrounds them.

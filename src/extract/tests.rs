@@ -1523,3 +1523,40 @@ fn written_symbols_take_no_part_from_the_next_word() {
     .map(|(t, p, m)| (t.to_string(), p.map(str::to_string), m.to_string()));
     assert_eq!(found, expected);
 }
+
+/// A number that may be anything is the list's next item past a topic
+/// when it is written as the item before it: a year and a number after a
+/// year and a number, each dated right after it (77/320).
+#[test]
+fn a_dated_item_like_the_one_before_goes_on_past_a_topic() {
+    let council = ["E/RES/2021/30", "E/RES/2022/16"];
+    for (text, lang) in [
+        (
+            "including Economic and Social Council resolutions 2022/16 of 21 July 2022 on science, technology and innovation for development and 2021/30 of 22 July 2021 on open-source technologies for sustainable development,",
+            Lang::En,
+        ),
+        (
+            "incluidas las resoluciones del Consejo Económico y Social 2022/16, de 21 de julio de 2022, relativa a la ciencia, la tecnología y la innovación para el desarrollo, y 2021/30, de 22 de julio de 2021, relativa a las tecnologías de código abierto,",
+            Lang::Es,
+        ),
+        (
+            "включая резолюции Экономического и Социального Совета 2022/16 от 21 июля 2022 года о науке, технике и инновациях в целях развития и 2021/30 от 22 июля 2021 года об использовании технологий с открытым исходным кодом,",
+            Lang::Ru,
+        ),
+    ] {
+        assert_eq!(ids(text, lang), council, "{text:?}");
+    }
+    // Not without a date on either item, nor after a number of another
+    // numbering, nor past the clause.
+    for text in [
+        "Economic and Social Council resolutions 2022/16 of 21 July 2022 on science and 2021/30 on open-source technologies,",
+        "Economic and Social Council resolutions 2022/16 on science and 2021/30 of 22 July 2021 on open-source technologies,",
+        "Security Council resolution 2250 (2015) of 9 December 2015 on youth and 2021/30 of 22 July 2021 on open-source technologies,",
+        "Economic and Social Council resolution 2022/16 of 21 July 2022 on science; and 2021/30 of 22 July 2021 on open-source technologies,",
+    ] {
+        assert!(
+            !ids(text, Lang::En).contains(&"E/RES/2021/30".to_string()),
+            "{text:?}"
+        );
+    }
+}
