@@ -1861,10 +1861,7 @@ fn zh_group(
             index += 1;
             continue;
         }
-        if let Some(kind) = [("决议", Kind::Resolution), ("决定", Kind::Decision)]
-            .iter()
-            .find_map(|(word, kind)| rest.starts_with(word).then_some(*kind))
-        {
+        if let Some(kind) = zh_keyword_at(rest) {
             if items.is_empty() || open_numbers > 0 {
                 return Err(index);
             }
@@ -1899,6 +1896,19 @@ fn zh_group(
         }
     }
     Err(index)
+}
+
+/// The kind of the keyword that opens `rest`, 决议 or 决定. PDF text may
+/// break a line between its two characters ("第 73/140 号决\n议和…" in
+/// 78/127), which the flattened text reads as spaces: Chinese sets no
+/// space inside a word, so any spaces there are a line's end.
+fn zh_keyword_at(rest: &str) -> Option<Kind> {
+    let second = rest.strip_prefix('决')?.trim_start_matches(' ');
+    match second.chars().next()? {
+        '议' => Some(Kind::Resolution),
+        '定' => Some(Kind::Decision),
+        _ => None,
+    }
 }
 
 /// Glue between the items of a Chinese list; the length consumed. A

@@ -1560,3 +1560,18 @@ fn a_dated_item_like_the_one_before_goes_on_past_a_topic() {
         );
     }
 }
+
+/// PDF text may break a line inside 决议: the list still ends there
+/// (78/127 and 78/265 through PDF).
+#[test]
+fn a_chinese_keyword_broken_over_a_line_ends_its_list() {
+    let text = "还回顾其题为“将志愿服务纳入和平与发展工作：下一个十年及其后的行动计划”的 2015 年 12 月 17 日第\n70/129 号决议、题为“志愿服务促进《2030 年可持续发展议程》”的 2018 年 12 月 17 日第 73/140 号决\n议和题为“联合国志愿人员方案五十周年和志愿人员国际年二十周年”的 2021 年 12 月 16 日第 76/131 号决\n议，\n";
+    assert_eq!(
+        ids(text, Lang::Zh),
+        ["A/RES/70/129", "A/RES/73/140", "A/RES/76/131"]
+    );
+    let text = "回顾其 2023 年 7 月 25 日题为“快速技术变革对实现可持续发展目标和具体目标的影响”的第 77/320 号决\n议、2023 年 12 月 19 日题为“信息和通信技术促进可持续发展”的第 78/132 号决议、";
+    assert_eq!(ids(text, Lang::Zh), ["A/RES/77/320", "A/RES/78/132"]);
+    let text = "回顾其第 77/568 号决\n定，";
+    assert_eq!(ids(text, Lang::Zh), ["A/DEC/77/568"]);
+}
