@@ -2060,7 +2060,8 @@ fn zh_body_before(text: &str, start: usize, lex: &Lexicon) -> Option<Body> {
     let clean = !between.contains(['，', '。', '；', ',', ';'])
         && !between.contains("决议")
         && between.chars().count() <= 40
-        && !zh_joins_another_item(&between);
+        && !zh_joins_another_item(&between)
+        && !zh_names_part_of_a_description(&between);
     if !clean {
         return None;
     }
@@ -2083,6 +2084,32 @@ fn zh_joins_another_item(between: &str) -> bool {
             topic
                 .split_once('的')
                 .is_some_and(|(_, after)| after.contains(CONJUNCTIONS))
+        })
+}
+
+/// Whether a body's name stands inside a description of the resolution
+/// rather than before it as its author: a noun follows the name, and a
+/// 的 closes them, outside any topic ("关于…的") or title ("题为…的"),
+/// before the list ("载有提高委员会工作方法实效的补充措施的第61/98号决议":
+/// the measures for the Commission's working methods, in the Assembly's
+/// resolution). Between an author and its resolution, a 的 closes only an
+/// adoption ("…通过的") or a word that qualifies the list ("最近的").
+fn zh_names_part_of_a_description(between: &str) -> bool {
+    const QUALIFIERS: [&str; 7] = ["通过", "题为", "核可", "相关", "有关", "最近", "以往"];
+    let mut parts = between.split("关于");
+    let before_topics = parts.next().unwrap_or_default();
+    // A topic runs to its first 的; one left open runs on.
+    let after_topics = parts.filter_map(|topic| topic.split_once('的').map(|(_, after)| after));
+    std::iter::once(before_topics)
+        .chain(after_topics)
+        .any(|piece| {
+            let mut phrases = piece.split('的');
+            // What follows the last 的 leads to the list.
+            phrases.next_back();
+            phrases.any(|phrase| {
+                let phrase = phrase.trim();
+                !phrase.is_empty() && !QUALIFIERS.iter().any(|q| phrase.ends_with(q))
+            })
         })
 }
 

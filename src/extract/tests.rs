@@ -1575,3 +1575,25 @@ fn a_chinese_keyword_broken_over_a_line_ends_its_list() {
     let text = "回顾其第 77/568 号决\n定，";
     assert_eq!(ids(text, Lang::Zh), ["A/DEC/77/568"]);
 }
+
+/// A body named inside a description of the resolution, a noun after
+/// it ("提高委员会工作方法实效的补充措施的"), is not its author (77/90);
+/// an author's name is followed by its adoption, a topic, a title or a
+/// word that qualifies the list.
+#[test]
+fn a_chinese_body_inside_a_description_is_not_the_author() {
+    let text = "特别回顾大会在其中满意地注意到一套“加强裁军审议委员会执行职责的途径和方法”2 以协商一致方式获得通过的1990年12月4日第45/62 B号决议、关于委员会有效运作的1998年9月8日第52/492号决定以及载有提高委员会工作方法实效的补充措施的第61/98号决议，";
+    assert_eq!(
+        ids(text, Lang::Zh),
+        ["A/DEC/52/492", "A/RES/45/62", "A/RES/61/98"]
+    );
+    let cases: [(&str, &[&str]); 4] = [
+        ("回顾人权理事会最近的第53/29号决议，", &["A/HRC/RES/53/29"]),
+        ("回顾人权理事会通过的第53/29号决议，", &["A/HRC/RES/53/29"]),
+        ("回顾联合国环境大会通过的关于海洋垃圾的第5/14号决议，", &[]),
+        ("回顾麻醉药品委员会题为“某事”的第58/8号决议，", &[]),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(ids(text, Lang::Zh), expected, "{text:?}");
+    }
+}
