@@ -133,6 +133,13 @@ pub struct Vocabulary {
     /// keyword that contains one ("the Committee established by
     /// resolution") names no body of the resolution.
     pub not_in_names: &'static str,
+    /// The United Nations' own name, as it may stand before a keyword
+    /// ("l’Organisation des Nations Unies qui figure dans sa résolution
+    /// 75/1"), and the words after it that make it an agency's name
+    /// instead ("pour l’alimentation et l’agriculture"). The Organization
+    /// adopts its resolutions through its organs: its own name names no
+    /// other body. Empty where no other body is read before a keyword.
+    pub united_nations: (&'static str, &'static str),
     /// Month names with their numbers.
     pub months: &'static [(&'static str, u8)],
     /// A date, with `{d}`, `{m}` and `{y}` where day, month and year stand.
@@ -225,6 +232,7 @@ pub static ENGLISH: Vocabulary = Vocabulary {
     possessive_binders: r"(?:in|by)",
     bare_bodies: &[("Council", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Assembly", &[Organ::GeneralAssembly]), ("Commission", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"\b(?:established|created|set up|pursuant|under|by|in accordance)\b",
+    united_nations: (r"(?:of )?(?:the )?United Nations Organization", "for"),
     months: &EN_MONTHS,
     date: r"{d} {m},? {y}",
     date_intro: r"(?:of|dated|adopted on|on)",
@@ -309,6 +317,7 @@ pub static FRENCH: Vocabulary = Vocabulary {
     possessive_binders: r"(?:dans|par)",
     bare_bodies: &[("Conseil", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Assembl[ée]e", &[Organ::GeneralAssembly]), ("Commission", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"\b(?:cré[ée]e?s?|[ée]tabli[es]?|par|en vertu|conform[ée]ment|faisant suite)\b",
+    united_nations: (r"(?:de l['’]|l['’])?Organisation des Nations Unies", "pour"),
     months: &[
         ("janvier", 1),
         ("f[ée]vrier", 2),
@@ -388,6 +397,7 @@ pub static SPANISH: Vocabulary = Vocabulary {
     possessive_binders: r"(?:en|mediante)",
     bare_bodies: &[("Consejo", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Asamblea", &[Organ::GeneralAssembly]), ("Comisi[óo]n", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"\b(?:cread[oa]s?|establecid[oa]s?|por|en virtud|con arreglo|de conformidad)\b",
+    united_nations: (r"(?:de la |la )?Organizaci[óo]n de las Naciones Unidas", "para"),
     months: &[
         ("enero", 1),
         ("febrero", 2),
@@ -466,6 +476,7 @@ pub static RUSSIAN: Vocabulary = Vocabulary {
     possessive_binders: r"(?:в)",
     bare_bodies: &[("Совет[а-яё]*", &[Organ::SecurityCouncil, Organ::EconomicAndSocialCouncil, Organ::HumanRightsCouncil]), ("Ассамбле[а-яё]*", &[Organ::GeneralAssembly]), ("Комисси[а-яё]*", &[Organ::CommissionOnHumanRights])],
     not_in_names: r"(?:созданн|учрежденн|согласно|в соответствии|во исполнение)",
+    united_nations: (r"Организаци[а-яё]* Объединенных Наций", "по"),
     months: &[
         ("январ[яь]", 1),
         ("феврал[яь]", 2),
@@ -564,6 +575,7 @@ pub static ARABIC: Vocabulary = Vocabulary {
         ("(?:ال|لل)لجنة", &[Organ::CommissionOnHumanRights]),
     ],
     not_in_names: r"(?:المنشأة|المنشأ|عملا|وفقا|بموجب)",
+    united_nations: ("", ""),
     months: &[
         ("(?:كانون الثاني ?/ ?)?يناير|كانون الثاني", 1),
         ("(?:شباط ?/ ?)?فبراير|شباط", 2),
@@ -720,6 +732,7 @@ pub static CHINESE: Vocabulary = Vocabulary {
     possessive_binders: "",
     bare_bodies: &[],
     not_in_names: r"(?:设立|根据|依照)",
+    united_nations: ("", ""),
     months: &[],
     date: r"{y}\s*年\s*{m}\s*月\s*{d}\s*日?",
     date_intro: r"",

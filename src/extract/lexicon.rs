@@ -43,6 +43,14 @@ pub struct Lexicon {
     /// window before a keyword; with the organs each may stand for.
     pub bare: Vec<(Regex, Regex, &'static [Organ])>,
     pub not_in_names: Regex,
+    /// A clause ending at a keyword, anchored: a few words in small
+    /// letters, then a possessive a binder ties to them (" hizo suyos en
+    /// su"); and the United Nations' own name, anchored, with the words
+    /// that make it an agency's in group `agency`. Read only on another
+    /// body's name before a keyword (`clause_subject`); `None` where the
+    /// vocabulary has no possessives, or no such name.
+    clause_to_keyword: Option<Regex>,
+    united_nations: Option<Regex>,
     /// A known organ's full name anywhere; the header keeps the first
     /// that opens a line.
     pub organ_name: Regex,
@@ -642,6 +650,19 @@ impl Lexicon {
                 build_case_sensitive(&bound),
             )
         });
+        let clause_to_keyword = (!v.possessives.is_empty()).then(|| {
+            build_case_sensitive(&format!(
+                r"^(?: \p{{Ll}}[\p{{Ll}}'’-]*){{1,4}},? (?:{}) (?:{})\s*$",
+                v.possessive_binders, v.possessives
+            ))
+        });
+        let (un_name, un_agency) = v.united_nations;
+        let united_nations = (!un_name.is_empty()).then(|| {
+            build_case_sensitive_if_latin(
+                v,
+                &format!(r"^(?:{un_name})(?P<agency> (?:{un_agency})\b)?"),
+            )
+        });
         let article = r"(?:(?:of )?the |du |de la |de l['’]|le |la |l['’]|del |el )?";
         let bare: Vec<(Regex, Regex, &'static [Organ])> = v
             .bare_bodies
@@ -758,6 +779,8 @@ impl Lexicon {
             possessive_end,
             bare,
             not_in_names: build(v.not_in_names),
+            clause_to_keyword,
+            united_nations,
             organ_name,
             organ_mentions,
             date,
@@ -785,6 +808,31 @@ impl Lexicon {
             .is_some_and(|(possessive, bound)| {
                 possessive.is_match(window) && !bound.is_match(window)
             })
+    }
+
+    /// Who `name`, another body's name read back from a keyword, really
+    /// names when it opens with a known organ's full name or the United
+    /// Nations' own and runs on over a clause to the keyword ("el Consejo
+    /// de Derechos Humanos hizo suyos en su", "de l’Organisation des
+    /// Nations Unies qui figure dans sa"): the organ, the subject whose
+    /// possessive it is; the Organization, which adopts through its
+    /// organs, no body. `None` where the name is another body's after all
+    /// ("la Comisión de Estupefacientes, en su", "Comité del Consejo de
+    /// Seguridad …").
+    pub fn clause_subject(&self, name: &str) -> Option<Option<Body>> {
+        let clause = self.clause_to_keyword.as_ref()?;
+        let organ = || {
+            self.bodies
+                .iter()
+                .find_map(|(re, body)| re.find(name).map(|m| (m.end(), Some(*body))))
+        };
+        let united_nations = || {
+            let caps = self.united_nations.as_ref()?.captures(name)?;
+            let end = caps.get(0)?.end();
+            caps.name("agency").is_none().then_some((end, None))
+        };
+        let (end, body) = organ().or_else(united_nations)?;
+        clause.is_match(&name[end..]).then_some(body)
     }
 
     /// Where `date_glue`'s match at the start of `rest` ends, if it has one.

@@ -1212,14 +1212,20 @@ fn body_before(
     // ("la Commission de la condition de la femme et rappelant sa"): a
     // possessive that no binder ties to it ("dans sa") is the adopting
     // organ's.
-    let other = lex.vocab.other_body_before_keyword
-        && screen.other_body()
-        && lex
-            .other_body_before_keyword
-            .find(window)
-            .is_some_and(|m| !lex.not_in_names.is_match(m.as_str()))
-        && !lex.ends_with_free_possessive(window);
-    other.then_some(Body::Other)
+    if !(lex.vocab.other_body_before_keyword && screen.other_body()) {
+        return None;
+    }
+    let name = lex.other_body_before_keyword.find(window)?.as_str();
+    if lex.not_in_names.is_match(name) || lex.ends_with_free_possessive(window) {
+        return None;
+    }
+    // A known organ, or the Organization itself, as the subject of a
+    // clause that ends at the keyword ("que el Consejo de Derechos Humanos
+    // hizo suyos en su resolución 17/4").
+    match lex.clause_subject(name) {
+        Some(body) => body,
+        None => Some(Body::Other),
+    }
 }
 
 /// How far past a chain's step a title may end: its intro ("entitled",

@@ -1597,3 +1597,52 @@ fn a_chinese_body_inside_a_description_is_not_the_author() {
         assert_eq!(ids(text, Lang::Zh), expected, "{text:?}");
     }
 }
+
+/// A name read back from the keyword over a clause ("… hizo suyos en
+/// su resolución") that opens with a known organ's full name is that
+/// organ's, the clause's subject; one that opens with the United Nations'
+/// own name names no other body (78/265). An agency's or another body's
+/// name is still another body's.
+#[test]
+fn an_organ_as_a_clauses_subject_is_the_author() {
+    let cases: [(&str, Lang, &[&str]); 7] = [
+        (
+            "y tomando nota de los Principios Rectores sobre las Empresas y los Derechos Humanos: Puesta en Práctica del Marco de las Naciones Unidas para “Proteger, Respetar y Remediar”7, que el Consejo de Derechos Humanos hizo suyos en su resolución 17/4, de 16 de junio de 20118, y de la labor",
+            Lang::Es,
+            &["A/HRC/RES/17/4"],
+        ),
+        (
+            "et la déclaration faite à l’occasion de la célébration du soixante-quinzième anniversaire de l’Organisation des Nations Unies qui figure dans sa résolution 75/1 du 21 septembre 2020,",
+            Lang::Fr,
+            &["A/RES/75/1"],
+        ),
+        (
+            "tels que le Conseil des droits de l’homme les a faits siens dans sa résolution 17/4 du 16 juin 2011,",
+            Lang::Fr,
+            &["A/HRC/RES/17/4"],
+        ),
+        (
+            "одобренные, как Совет по правам человека указал в своей резолюции 17/4,",
+            Lang::Ru,
+            &["A/HRC/RES/17/4"],
+        ),
+        (
+            "Notant que l’Organisation des Nations Unies pour le développement industriel dans sa résolution 58/8,",
+            Lang::Fr,
+            &[],
+        ),
+        (
+            "Observando que la Comisión de Estupefacientes aprobó en su resolución 58/8,",
+            Lang::Es,
+            &[],
+        ),
+        (
+            "Notant que le Comité du Conseil des droits de l’homme a adopté dans sa résolution 58/8,",
+            Lang::Fr,
+            &[],
+        ),
+    ];
+    for (text, lang, expected) in cases {
+        assert_eq!(ids(text, lang), expected, "{text:?}");
+    }
+}
