@@ -1794,6 +1794,13 @@ fn is_unmistakable(shape: Shape) -> bool {
     }
 }
 
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 fn floor_boundary(text: &str, mut at: usize) -> usize {
     while at > 0 && !text.is_char_boundary(at) {
         at -= 1;
@@ -1808,6 +1815,17 @@ fn unquote(title: &str) -> String {
 
 /// Chains for Chinese: `[organ][date][题为“…”的]第<number>号[、…第<number>号]决议`.
 fn chains_keyword_last(text: &str, lex: &Lexicon, numbers: &[NumberHit]) -> Vec<RawCitation> {
+    let in_numerals = zh_numbers_in_numerals(text);
+    let merged;
+    let numbers = if in_numerals.is_empty() {
+        numbers
+    } else {
+        let mut all = numbers.to_vec();
+        all.extend(in_numerals);
+        all.sort_by_key(|hit| hit.start);
+        merged = all;
+        &merged
+    };
     let mut out = Vec::new();
     let mut index = 0;
     while index < numbers.len() {
@@ -1824,6 +1842,116 @@ fn chains_keyword_last(text: &str, lex: &Lexicon, numbers: &[NumberHit]) -> Vec<
         }
     }
     out
+}
+
+/// "第一㈠号": a number and its session written in Chinese numerals, the
+/// session bracketed ("(十五)") or a bracketed numeral of its own
+/// ("㈠", U+3220–3229), as a text may write the Assembly's first
+/// resolutions ("第一㈠号决议", 1 (I), in 78/41). Read as "1 (I)" is: a
+/// number then 号, 第 before it; a session of the first thirty.
+fn zh_numbers_in_numerals(text: &str) -> Vec<NumberHit> {
+    let mut hits = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), "号".as_bytes()) {
+        let end = text[..at].trim_end_matches(' ').len();
+        let Some((session, session_start)) = zh_session_before(&text[..end]) else {
+            continue;
+        };
+        let number = &text[..session_start];
+        let start = number.len()
+            - number
+                .chars()
+                .rev()
+                .take_while(|&c| chinese_digit(c).is_some())
+                // One more than a number is read with: a longer run is
+                // read as none.
+                .take(9)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        if !text[..start].trim_end_matches(' ').ends_with('第') {
+            continue;
+        }
+        let Some(n) = chinese_number(&text[start..session_start]) else {
+            continue;
+        };
+        hits.push(NumberHit {
+            start,
+            end,
+            shape: Shape::Roman {
+                n,
+                session: RomanSession::Regular(session),
+            },
+            part: None,
+        });
+    }
+    hits
+}
+
+/// The session that ends `text` in Chinese numerals, "(十五)" or "㈠",
+/// and where it starts; sessions 1 to 30, which numbered so.
+fn zh_session_before(text: &str) -> Option<(u16, usize)> {
+    let last = text.chars().next_back()?;
+    let (session, start) = match last {
+        '㈠'..='㈩' => (last as u32 - '㈠' as u32 + 1, text.len() - last.len_utf8()),
+        ')' => {
+            // Three numerals at most ("(二十九)"), three bytes each.
+            let from = ceil_boundary(text, text.len().saturating_sub(11));
+            let open = from + text[from..].rfind('(')?;
+            (chinese_number(&text[open + 1..text.len() - 1])?, open)
+        }
+        _ => return None,
+    };
+    let session = u16::try_from(session)
+        .ok()
+        .filter(|s| (1..=30).contains(s))?;
+    Some((session, start))
+}
+
+/// The value of a Chinese digit (〇 to 九) or unit (十, 百, 千), as
+/// `(value, is_unit)`.
+fn chinese_digit(c: char) -> Option<(u32, bool)> {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    match c {
+        '零' => Some((0, false)),
+        '十' => Some((10, true)),
+        '百' => Some((100, true)),
+        '千' => Some((1000, true)),
+        _ => DIGITS
+            .iter()
+            .position(|&d| d == c)
+            .map(|i| (i as u32, false)),
+    }
+}
+
+/// A number in Chinese numerals, with units ("一千五百一十四", "十五") or
+/// digit by digit ("一五一四"); `None` unless it reads as 1 to 9999.
+fn chinese_number(numeral: &str) -> Option<u32> {
+    let digits: Vec<(u32, bool)> = numeral.chars().map(chinese_digit).collect::<Option<_>>()?;
+    if digits.is_empty() || digits.len() > 8 {
+        return None;
+    }
+    let n = if digits.iter().any(|&(_, unit)| unit) {
+        let (mut total, mut pending) = (0u32, None::<u32>);
+        let mut last_unit = u32::MAX;
+        for (value, unit) in digits {
+            if unit {
+                // Units fall: 千 before 百 before 十.
+                if value >= last_unit {
+                    return None;
+                }
+                last_unit = value;
+                total += pending.take().unwrap_or(1) * value;
+            } else if pending.replace(value).is_some_and(|before| before != 0) {
+                // Two digits in a row, but for a zero ("一千零一").
+                return None;
+            }
+        }
+        total + pending.unwrap_or(0)
+    } else {
+        digits
+            .iter()
+            .try_fold(0u32, |n, &(d, _)| n.checked_mul(10)?.checked_add(d))?
+    };
+    (1..=9999).contains(&n).then_some(n)
 }
 
 /// One Chinese list starting at `numbers[first]`; returns its citations

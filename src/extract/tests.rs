@@ -1646,3 +1646,39 @@ fn an_organ_as_a_clauses_subject_is_the_author() {
         assert_eq!(ids(text, lang), expected, "{text:?}");
     }
 }
+
+/// A number and its session in Chinese numerals, the session bracketed
+/// or a bracketed numeral of its own ("第一㈠号决议", 1 (I), in 78/41).
+#[test]
+fn a_chinese_number_in_numerals_is_read() {
+    let text = "这反映在大会1946年1月24日通过的第一项决议，即第一㈠号决议之中，";
+    assert_eq!(ids(text, Lang::Zh), ["A/RES/1(I)"]);
+    let text = "即第一㈠号决\n议之中，";
+    assert_eq!(ids(text, Lang::Zh), ["A/RES/1(I)"]);
+    let text = "回顾其第一五一四(十五)号和第一千五百四十一（十五）号决议，";
+    assert_eq!(ids(text, Lang::Zh), ["A/RES/1514(XV)", "A/RES/1541(XV)"]);
+    let text = "回顾其第三千二百八十一(二十九)号决议，";
+    assert_eq!(ids(text, Lang::Zh), ["A/RES/3281(XXIX)"]);
+    // Not a paragraph, nor a session past the thirtieth, nor without 第.
+    for text in [
+        "第一㈠段",
+        "回顾其第一(三十一)号决议，",
+        "回顾其一㈠号决议，",
+    ] {
+        assert!(ids(text, Lang::Zh).is_empty(), "{text:?}");
+    }
+    for (numeral, n) in [
+        ("一", Some(1)),
+        ("十五", Some(15)),
+        ("二十", Some(20)),
+        ("一千零一", Some(1001)),
+        ("一千五百一十四", Some(1514)),
+        ("一五一四", Some(1514)),
+        ("〇", None),
+        ("五五", Some(55)),
+        ("十千", None),
+        ("一二十", None),
+    ] {
+        assert_eq!(chinese_number(numeral), n, "{numeral}");
+    }
+}
