@@ -269,12 +269,12 @@ fn file_name(p: &Path) -> String {
 /// issue only where docs/accuracy.md explains why.
 fn threshold(set: &str, lang: Lang, class: &str) -> (f64, f64) {
     match (set, lang, class) {
-        // Through PDF: Arabic lines in visual order (what bidi reordering
-        // still hides is listed in docs/accuracy.md), Chinese titles
-        // broken across lines.
-        ("ga-pdf", _, "main") => (0.99, 0.97),
+        // Arabic through PDF: lines in visual order; what bidi reordering
+        // still hides is listed in docs/accuracy.md (recall 0.986).
+        ("ga-pdf", Lang::Ar, "main") => (0.99, 0.98),
         ("seed", _, _) => (0.99, 0.98),
-        (_, _, "main") => (0.99, 0.98),
+        // Every other set finds every gold citation it can (1.000).
+        (_, _, "main") => (0.99, 0.995),
         // The gold lacks most HRC, ECOSOC and CHR citations (the UN leaves
         // them unlinked): precision here is a floor, not a measurement.
         (_, _, _) => (0.70, 0.90),
