@@ -840,25 +840,24 @@ impl Lexicon {
         walked_end(&self.date_glue_walk, &self.date_glue.regex, rest)
     }
 
-    /// A run of dates that share their month or year at the start of
-    /// `rest` ("of 4 and 14 July 1967", "des 24 juin, 26 septembre et 18
-    /// octobre 2013"): where it ends, and each date in turn, whole.
-    pub fn shared_dates_at(&self, rest: &str) -> Option<(usize, Vec<Option<String>>)> {
-        self.shared_dates
-            .as_ref()
-            .filter(|_| may_open_dates(rest))?
-            .read(rest, &self.date)
-    }
-
-    /// A day and month without a year at the start of `rest` ("338 (1973)
-    /// of 22 October, 340 (1973) of 25 October and 341 (1973) of 27
-    /// October 1973"): where it ends, and the date with `NO_YEAR` for its
-    /// year, which a whole date after it in the list gives.
-    pub fn yearless_date_at(&self, rest: &str) -> Option<(usize, String)> {
-        self.shared_dates
-            .as_ref()
-            .filter(|_| may_open_dates(rest))?
-            .read_yearless(rest)
+    /// Dates at the start of `rest` that take their year, or their month
+    /// and year, from a whole date after them: a run that shares them
+    /// ("of 4 and 14 July 1967", "des 24 juin, 26 septembre et 18 octobre
+    /// 2013"), where it ends and each date in turn, whole; else a day and
+    /// month alone ("338 (1973) of 22 October, 340 (1973) of 25 October
+    /// and 341 (1973) of 27 October 1973"), where it ends and its date
+    /// with `NO_YEAR` for its year, which a whole date after it in the
+    /// list gives.
+    pub fn dates_sharing_a_year_at(&self, rest: &str) -> Option<SharingDates> {
+        let shared = self.shared_dates.as_ref()?;
+        match shared.opening(rest)? {
+            Opening::Run => shared
+                .read(rest, &self.date)
+                .map(|(end, dates)| SharingDates::Run { end, dates }),
+            Opening::Yearless => shared
+                .read_yearless(rest)
+                .map(|(end, date)| SharingDates::Yearless { end, date }),
+        }
     }
 
     /// Where `connector_glue`'s match at the start of `rest` ends, if it
@@ -1013,6 +1012,11 @@ struct SharedDates {
     run: Regex,
     /// The comma and intro that may open the run, anchored.
     intro: Regex,
+    /// A day and its month after the comma and intro, anchored: a date
+    /// without its year.
+    yearless: Regex,
+    /// `run` and `yearless` in one lazy automaton, in that order.
+    opening_walk: LeftmostWalk,
     /// One shared date, anchored; the day in group `d`, the month, where
     /// the date has one, in a group of its own (`MONTH_GROUP`).
     shared: Regex,
@@ -1026,18 +1030,50 @@ struct SharedDates {
     month_names: Vec<(usize, u8)>,
 }
 
+/// Which dates sharing a year open a step's text.
+enum Opening {
+    Run,
+    Yearless,
+}
+
+/// What [`Lexicon::dates_sharing_a_year_at`] read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SharingDates {
+    Run {
+        end: usize,
+        dates: Vec<Option<String>>,
+    },
+    Yearless {
+        end: usize,
+        date: String,
+    },
+}
+
 /// The year of a date whose year is not known yet ("0000-10-22"); no
 /// date read whole has it (`valid_iso` takes years from 1945 on).
 pub const NO_YEAR: &str = "0000";
 
-/// Whether a date, or a run of them, may open `rest`: a digit within the
-/// reach of a comma and the longest intro. Spares the regex calls at most
-/// ends of lists.
-fn may_open_dates(rest: &str) -> bool {
-    rest.as_bytes().iter().take(64).any(u8::is_ascii_digit)
-}
-
 impl SharedDates {
+    /// Which of a run and a date without its year opens `rest`, told by
+    /// one walk of a lazy automaton over both patterns: most steps that
+    /// ask (at the end of a list) are told no within a few bytes, before
+    /// the patterns that capture are searched.
+    fn opening(&self, rest: &str) -> Option<Opening> {
+        let pattern = match self.opening_walk.find(rest, 0, true) {
+            Ok(found) => found?.1,
+            Err(GaveUp) => match (self.run.is_match(rest), self.yearless.is_match(rest)) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) => return None,
+            },
+        };
+        Some(if pattern == 0 {
+            Opening::Run
+        } else {
+            Opening::Yearless
+        })
+    }
+
     /// `None` where the vocabulary writes no shared dates. `intro` is the
     /// optional intro of `date_glue`.
     fn new(v: &Vocabulary, intro: &str) -> Option<SharedDates> {
@@ -1080,8 +1116,15 @@ impl SharedDates {
             .enumerate()
             .filter_map(|(i, (_, number))| Some((group(&format!("{MONTH_GROUP}{i}"))?, *number)))
             .collect();
+        // A shared date's month is its last group, optional: without its
+        // `?` (checked for every vocabulary by a test), the date of a day
+        // and month alone.
+        let day_and_month = v.date_shared.strip_suffix('?').unwrap_or(v.date_shared);
+        let yearless = build(&format!(r"^,?\s*{intro}(?:{})", plain(day_and_month)));
         Some(SharedDates {
+            opening_walk: LeftmostWalk::new(&[run.as_str(), yearless.as_str()], true),
             run,
+            yearless,
             intro: build(&format!(r"^,?\s*{intro}")),
             shared,
             joiner: build(&format!("^{joiner}")),
@@ -2632,6 +2675,20 @@ mod tests {
 
     /// The languages that write months in words in Latin script read
     /// them by bytes.
+    #[test]
+    fn shared_dates_end_with_their_optional_month() {
+        // `SharedDates::new` reads a date without its year as `date_shared`
+        // without its final `?`, which must make the month's group
+        // mandatory.
+        for lang in Lang::ALL {
+            let shared = lang.vocabulary().date_shared;
+            assert!(
+                shared.is_empty() || shared.ends_with("{m})?"),
+                "{lang:?}: {shared}"
+            );
+        }
+    }
+
     #[test]
     fn latin_months_are_read_by_bytes() {
         for lang in [Lang::En, Lang::Fr, Lang::Es] {

@@ -29,7 +29,7 @@ use crate::normalize::Normalized;
 use crate::symbol::{Kind, Organ, RomanSession, Session, Symbol};
 use crate::vocab::{Body, KeywordOrder, Lang};
 use evidence::Evidence;
-use lexicon::{GaveUp, KeywordAnchors, Lexicon, StepScreen};
+use lexicon::{GaveUp, KeywordAnchors, Lexicon, SharingDates, StepScreen};
 use numbers::{NumberHit, Prefix, Shape};
 
 pub use header::DocumentHeader;
@@ -1470,19 +1470,21 @@ impl<'a> Chain<'a> {
         }
         // Read where nothing else is, which few steps reach: the screen
         // above does not look for these runs.
-        if let Some((end, dates)) = self.lex.shared_dates_at(rest) {
-            self.give_year(dates.last().cloned().flatten().as_deref());
-            self.read_shared_dates(dates);
-            self.cursor += end;
-            return true;
+        match self.lex.dates_sharing_a_year_at(rest) {
+            Some(SharingDates::Run { end, dates }) => {
+                self.give_year(dates.last().cloned().flatten().as_deref());
+                self.read_shared_dates(dates);
+                self.cursor += end;
+                true
+            }
+            Some(SharingDates::Yearless { end, date }) => {
+                self.read_date(Some(date));
+                self.yearless = true;
+                self.cursor += end;
+                true
+            }
+            None => self.skip_to_listed_number(),
         }
-        if let Some((end, date)) = self.lex.yearless_date_at(rest) {
-            self.read_date(Some(date));
-            self.yearless = true;
-            self.cursor += end;
-            return true;
-        }
-        self.skip_to_listed_number()
     }
 
     /// The length of the spaces and commas that open `rest` when a number
