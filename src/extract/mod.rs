@@ -382,28 +382,81 @@ pub fn detect_language(text: &str) -> Lang {
         }
     }
     // The first few hundred bytes settle most texts: words are counted a
-    // block at a time until one language leads clearly.
+    // block at a time until one language leads clearly. No word crosses
+    // the end of a block (`word_floor` cuts between words), so the short
+    // words of the whole sample are read in one walk, and the lead is
+    // checked where a word first stands past a block's end.
     let mut counts = [0usize; 3];
-    let mut at = 0;
-    while at < sample.len() {
-        let mut end = word_floor(sample, at + WORD_BLOCK);
-        if end <= at {
-            end = sample.len();
+    let mut block_end = block_end_after(sample, 0);
+    for (start, end) in LetterRuns::new(sample.as_bytes(), 4) {
+        if start >= block_end {
+            if clear_lead(counts) {
+                break;
+            }
+            while block_end <= start {
+                block_end = block_end_after(sample, block_end);
+            }
         }
-        let (en, fr, es) = function_words(&sample[at..end]);
-        for (count, more) in counts.iter_mut().zip([en, fr, es]) {
-            *count += more;
-        }
-        at = end;
-        let mut ranked = counts;
-        ranked.sort_unstable();
-        let [_, second, lead] = ranked;
-        if lead >= CLEAR_LEAD && lead >= 3 * second {
-            break;
+        if let Some(lang) = function_word_at(sample, start, end) {
+            counts[lang] += 1;
         }
     }
     let [en, fr, es] = counts;
     latin_language(en, fr, es)
+}
+
+/// Where the block of function words that starts at `at` ends.
+fn block_end_after(sample: &str, at: usize) -> usize {
+    let end = word_floor(sample, at + WORD_BLOCK);
+    if end <= at {
+        sample.len()
+    } else {
+        end
+    }
+}
+
+/// Whether one language's function words lead the others' clearly enough
+/// for the count to stop.
+fn clear_lead(counts: [usize; 3]) -> bool {
+    let mut ranked = counts;
+    ranked.sort_unstable();
+    let [_, second, lead] = ranked;
+    lead >= CLEAR_LEAD && lead >= 3 * second
+}
+
+/// The language (0, 1, 2: English, French, Spanish) whose function word
+/// the run of one to four ASCII letters at `start..end` of `sample` is,
+/// unless it goes on into a letter of another script ("déjà": part of a
+/// longer word).
+#[inline(always)]
+fn function_word_at(sample: &str, start: usize, end: usize) -> Option<usize> {
+    let bytes = sample.as_bytes();
+    let joined_before = start > 0
+        && bytes[start - 1] >= 0x80
+        && sample[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic);
+    let joined_after = bytes.get(end).is_some_and(|&b| b >= 0x80)
+        && sample[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic);
+    if joined_before || joined_after {
+        return None;
+    }
+    // The four bytes from the run's start, read as one number (the text
+    // is padded where it ends sooner), cut to the run.
+    let len = end - start;
+    let four = match bytes.get(start..start + 4).map(<[u8; 4]>::try_from) {
+        Some(Ok(four)) => four,
+        _ => {
+            let mut four = [0u8; 4];
+            four[..len].copy_from_slice(&bytes[start..end]);
+            four
+        }
+    };
+    function_word_of_key(letters_key(four, len))
 }
 
 /// The bytes of text whose function words are counted at a time.
@@ -448,12 +501,32 @@ fn word_floor(text: &str, max: usize) -> usize {
 fn count_other_scripts(bytes: &[u8]) -> (usize, usize, usize) {
     // Byte counters, summed every 64 bytes before they can overflow, let the
     // compiler count many bytes a step. All those first bytes are 0xD0 or
-    // more, so a run of Latin text is passed over a chunk at a time. The
-    // two-byte cases are rare and found with memchr.
+    // more, so a run of Latin text is passed over a chunk at a time, told
+    // by a block compare of its lanes. The two-byte cases are rare and
+    // found with memchr, where a chunk holds one of their first bytes.
     let mut totals = [0usize; 3];
+    // Whether a chunk holds the first byte of a two-byte case: asked until
+    // one does.
+    let mut leads = false;
     for chunk in bytes.chunks(64) {
-        if chunk.iter().fold(0u8, |any, &b| any | u8::from(b >= 0xD0)) == 0 {
-            continue;
+        match <&[u8; 64]>::try_from(chunk) {
+            Ok(whole) => {
+                let lanes = |at: usize| Block::load_array(whole, at);
+                let high = |at: usize| lanes(at).in_range(0xD0, 0xFF);
+                if (high(0) | high(16) | high(32) | high(48)).bits() == 0 {
+                    continue;
+                }
+                if !leads {
+                    let lead = |at: usize| lanes(at).eq(0xE3) | lanes(at).eq(0xEF);
+                    leads = (lead(0) | lead(16) | lead(32) | lead(48)).bits() != 0;
+                }
+            }
+            Err(_) => {
+                if !chunk.iter().any(|&b| b >= 0xD0) {
+                    continue;
+                }
+                leads = leads || chunk.iter().any(|&b| b == 0xE3 || b == 0xEF);
+            }
         }
         let mut counts = [0u8; 3];
         for &b in chunk {
@@ -465,12 +538,15 @@ fn count_other_scripts(bytes: &[u8]) -> (usize, usize, usize) {
             *total += usize::from(count);
         }
     }
+    let [arabic, han, cyrillic] = totals;
+    if !leads {
+        return (arabic, han, cyrillic);
+    }
     let followed_by = |lead: u8, second: fn(u8) -> bool| {
         memchr::memchr_iter(lead, bytes)
             .filter(|&at| bytes.get(at + 1).is_some_and(|&b| second(b)))
             .count()
     };
-    let [arabic, han, cyrillic] = totals;
     (
         arabic + followed_by(0xEF, |b| (0xAD..=0xBB).contains(&b)),
         han + followed_by(0xE3, |b| b >= 0x90),
@@ -495,28 +571,12 @@ fn count_latin(bytes: &[u8]) -> usize {
 /// Only words of one of the two Romance languages count: "la", "de", "en",
 /// "que" are common in both, and a Spanish text full of "de la Asamblea"
 /// citations must not read as French.
+#[cfg(test)]
 fn function_words(sample: &str) -> (usize, usize, usize) {
-    let bytes = sample.as_bytes();
-    let letters = ascii_letter_mask(bytes);
     let mut counts = [0usize; 3];
-    // Each run of ASCII letters; a run that goes on into a letter of another
-    // script ("déjà") is part of a longer word, never a function word.
-    for (start, end) in short_letter_runs(&letters, 4) {
-        let joined_before = start > 0
-            && bytes[start - 1] >= 0x80
-            && sample[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic);
-        let joined_after = bytes.get(end).is_some_and(|&b| b >= 0x80)
-            && sample[end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
-        if !joined_before && !joined_after {
-            if let Some(lang) = function_word_language(&bytes[start..end]) {
-                counts[lang] += 1;
-            }
+    for (start, end) in LetterRuns::new(sample.as_bytes(), 4) {
+        if let Some(lang) = function_word_at(sample, start, end) {
+            counts[lang] += 1;
         }
     }
     let [en, fr, es] = counts;
@@ -525,29 +585,75 @@ fn function_words(sample: &str) -> (usize, usize, usize) {
 
 /// 0, 1 or 2 when `word` (ASCII, at most four letters) is an English, French
 /// or Spanish function word.
+#[cfg(test)]
 fn function_word_language(word: &[u8]) -> Option<usize> {
-    let mut lower = [0u8; 4];
-    for (l, b) in lower.iter_mut().zip(word) {
-        *l = b.to_ascii_lowercase();
+    if word.is_empty() || word.len() > 4 || !word.iter().all(u8::is_ascii_alphabetic) {
+        return None;
     }
-    match lower.get(..word.len())? {
-        b"the" | b"of" | b"and" | b"to" | b"its" | b"that" | b"with" => Some(0),
-        b"le" | b"les" | b"des" | b"du" | b"et" | b"aux" | b"dans" | b"une" | b"pour" | b"sur" => {
-            Some(1)
+    let mut four = [0u8; 4];
+    four[..word.len()].copy_from_slice(word);
+    function_word_of_key(letters_key(four, word.len()))
+}
+
+/// The first `len` (one to four) of `four`, ASCII letters, in lower case (a
+/// letter's 0x20 bit set), the first in the lowest byte: one number a word.
+#[inline(always)]
+fn letters_key(four: [u8; 4], len: usize) -> u32 {
+    (u32::from_le_bytes(four) | 0x2020_2020) & (u32::MAX >> (8 * (4 - len)))
+}
+
+/// `function_word_language` of the word whose `letters_key` is `key`.
+#[inline(always)]
+fn function_word_of_key(key: u32) -> Option<usize> {
+    const fn k(word: &[u8]) -> u32 {
+        let mut key = 0;
+        let mut at = word.len();
+        while at > 0 {
+            at -= 1;
+            key = key << 8 | word[at] as u32;
         }
-        b"el" | b"los" | b"las" | b"del" | b"y" | b"su" | b"sus" | b"con" | b"una" | b"para"
-        | b"por" => Some(2),
+        key
+    }
+    const THE: u32 = k(b"the");
+    const OF: u32 = k(b"of");
+    const AND: u32 = k(b"and");
+    const TO: u32 = k(b"to");
+    const ITS: u32 = k(b"its");
+    const THAT: u32 = k(b"that");
+    const WITH: u32 = k(b"with");
+    const LE: u32 = k(b"le");
+    const LES: u32 = k(b"les");
+    const DES: u32 = k(b"des");
+    const DU: u32 = k(b"du");
+    const ET: u32 = k(b"et");
+    const AUX: u32 = k(b"aux");
+    const DANS: u32 = k(b"dans");
+    const UNE: u32 = k(b"une");
+    const POUR: u32 = k(b"pour");
+    const SUR: u32 = k(b"sur");
+    const EL: u32 = k(b"el");
+    const LOS: u32 = k(b"los");
+    const LAS: u32 = k(b"las");
+    const DEL: u32 = k(b"del");
+    const Y: u32 = k(b"y");
+    const SU: u32 = k(b"su");
+    const SUS: u32 = k(b"sus");
+    const CON: u32 = k(b"con");
+    const UNA: u32 = k(b"una");
+    const PARA: u32 = k(b"para");
+    const POR: u32 = k(b"por");
+    match key {
+        THE | OF | AND | TO | ITS | THAT | WITH => Some(0),
+        LE | LES | DES | DU | ET | AUX | DANS | UNE | POUR | SUR => Some(1),
+        EL | LOS | LAS | DEL | Y | SU | SUS | CON | UNA | PARA | POR => Some(2),
         _ => None,
     }
 }
 
-/// One bit a byte, set where the byte is an ASCII letter.
-fn ascii_letter_mask(bytes: &[u8]) -> Vec<u64> {
-    let is_letter = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26;
-    let mut chunks = bytes.chunks_exact(64);
-    // Room for the tail's word too: growing for it cost more than the word.
-    let mut masks = Vec::with_capacity(bytes.len().div_ceil(64));
-    masks.extend(chunks.by_ref().map(|chunk| {
+/// One bit a byte of the 64 bytes of `bytes` from `at` on, set where the
+/// byte is an ASCII letter; bytes past the end read as none.
+fn ascii_letter_mask(bytes: &[u8], at: usize) -> u64 {
+    let word = |chunk: &[u8]| {
         // A block of lanes at a time: lower-cased, then compared.
         chunk
             .chunks_exact(Block::LEN)
@@ -558,56 +664,84 @@ fn ascii_letter_mask(bytes: &[u8]) -> Vec<u64> {
                 });
                 mask | (u64::from(bits) << (Block::LEN * part))
             })
-    }));
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
-        masks.push(
-            tail.iter()
-                .enumerate()
-                .fold(0u64, |mask, (i, &b)| mask | (u64::from(is_letter(b)) << i)),
-        );
+    };
+    let rest = bytes.get(at..).unwrap_or_default();
+    match rest.get(..64) {
+        Some(chunk) => word(chunk),
+        None => {
+            // The tail, padded with bytes that are no letters.
+            let mut padded = [0u8; 64];
+            padded[..rest.len()].copy_from_slice(rest);
+            word(&padded)
+        }
     }
-    masks
 }
 
-/// Each run of set bits in `mask` (one bit a byte, as from
-/// [`ascii_letter_mask`]) at most `max` long (below 64), as `(start,
-/// end)`. A run starts where a set bit follows a clear one; the starts of
-/// longer runs, whose bit and `max` bits after it are all set, are taken
-/// out a word at a time, so that only short words are visited.
-fn short_letter_runs(mask: &[u64], max: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-    // A word of the mask and the next, to read runs that cross into it.
-    let pair = move |index: usize| {
-        let next = mask.get(index + 1).copied().unwrap_or(0);
-        u128::from(next) << 64 | u128::from(mask[index])
-    };
-    let short_starts = move |index: usize| {
-        let word = mask[index];
-        let carried = index
-            .checked_sub(1)
-            .map_or(0, |previous| mask[previous] >> 63);
-        let starts = word & !((word << 1) | carried);
-        let both = pair(index);
-        let long = (0..=max).fold(u128::MAX, |all, shift| all & (both >> shift));
+/// Each run of ASCII letters of `bytes` at most `max` long (below 64), as
+/// `(start, end)`, in order, read from one bit a byte (`ascii_letter_mask`)
+/// 64 bytes at a time, as far as they are asked for. A run starts where a
+/// set bit follows a clear one; the starts of longer runs, whose bit and
+/// `max` bits after it are all set, are taken out a word at a time, so
+/// that only short words are visited.
+struct LetterRuns<'b> {
+    bytes: &'b [u8],
+    max: usize,
+    /// The 64 bytes from `64 * index` on, and the 64 after them.
+    index: usize,
+    word: u64,
+    next: u64,
+    /// The short runs that start in `word`, not yet given.
+    starts: u64,
+}
+
+impl<'b> LetterRuns<'b> {
+    fn new(bytes: &'b [u8], max: usize) -> LetterRuns<'b> {
+        let word = ascii_letter_mask(bytes, 0);
+        let next = ascii_letter_mask(bytes, 64);
+        let mut runs = LetterRuns {
+            bytes,
+            max,
+            index: 0,
+            word,
+            next,
+            starts: 0,
+        };
+        runs.starts = runs.short_starts(0);
+        runs
+    }
+
+    /// The short runs that start in `word`, given the last bit of the word
+    /// before it.
+    fn short_starts(&self, carried: u64) -> u64 {
+        let starts = self.word & !((self.word << 1) | carried);
+        let both = u128::from(self.next) << 64 | u128::from(self.word);
+        let long = (0..=self.max).fold(u128::MAX, |all, shift| all & (both >> shift));
         starts & !(long as u64)
-    };
-    let mut index = 0;
-    let mut starts = if mask.is_empty() { 0 } else { short_starts(0) };
-    std::iter::from_fn(move || loop {
-        if starts == 0 {
-            index += 1;
-            if index >= mask.len() {
+    }
+}
+
+impl Iterator for LetterRuns<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while self.starts == 0 {
+            if 64 * (self.index + 1) >= self.bytes.len() {
                 return None;
             }
-            starts = short_starts(index);
-            continue;
+            self.index += 1;
+            let carried = self.word >> 63;
+            self.word = self.next;
+            self.next = ascii_letter_mask(self.bytes, 64 * (self.index + 1));
+            self.starts = self.short_starts(carried);
         }
-        let bit = starts.trailing_zeros() as usize;
-        starts &= starts - 1;
-        let len = ((pair(index) >> bit) as u64).trailing_ones() as usize;
-        let start = 64 * index + bit;
-        return Some((start, start + len));
-    })
+        let bit = self.starts.trailing_zeros() as usize;
+        self.starts &= self.starts - 1;
+        let both = u128::from(self.next) << 64 | u128::from(self.word);
+        let len = ((both >> bit) as u64).trailing_ones() as usize;
+        let start = 64 * self.index + bit;
+        Some((start, start + len))
+    }
 }
 
 /// A keyword in the text.

@@ -337,6 +337,19 @@ fn function_words_are_counted_until_one_language_leads_clearly() {
     let (en, fr, _) = function_words(&text[..word_floor(&text, 4_000)]);
     assert!(fr > en, "{fr} French, {en} English words in the sample");
     assert_eq!(detect_language(&text), Lang::En);
+    // A block of exactly 256 bytes settles it; the French word that opens
+    // the next block, right at its start, is not counted with it.
+    let block = format!(
+        "{}{}{}",
+        "the ".repeat(12),
+        "les ".repeat(4),
+        "xxxxxxx ".repeat(24)
+    );
+    assert_eq!(block.len(), WORD_BLOCK);
+    assert_eq!(
+        detect_language(&format!("{block}{}", "les ".repeat(50))),
+        Lang::En
+    );
 }
 
 #[test]
@@ -377,12 +390,79 @@ fn function_words_slowly(sample: &str) -> (usize, usize, usize) {
     (en, fr, es)
 }
 
+/// `detect_language` as it read the function words before their one walk:
+/// each block counted alone (`function_words_slowly`), and the lead
+/// checked after each; the scripts by a byte loop.
+fn detect_language_by_blocks(text: &str) -> Lang {
+    let mut end = text.len().min(4_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let bytes = sample.as_bytes();
+    let (mut arabic, mut han, mut cyrillic, mut latin) = (0, 0, 0, 0);
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
+            0xD8..=0xDB | 0xDD => arabic += 1,
+            0xD0..=0xD3 => cyrillic += 1,
+            0xE4..=0xE9 => han += 1,
+            0xE3 if next >= 0x90 => han += 1,
+            0xEF if (0xAD..=0xBB).contains(&next) => arabic += 1,
+            _ => {}
+        }
+    }
+    if arabic + han + cyrillic > 0 {
+        let scores = [
+            (Lang::Ar, arabic),
+            (Lang::Zh, han * 3),
+            (Lang::Ru, cyrillic),
+            (Lang::En, latin),
+        ];
+        let best = scores.iter().max_by_key(|(_, n)| *n).unwrap().0;
+        if best != Lang::En {
+            return best;
+        }
+    }
+    let mut counts = [0usize; 3];
+    let mut at = 0;
+    while at < sample.len() {
+        let mut end = word_floor(sample, at + WORD_BLOCK);
+        if end <= at {
+            end = sample.len();
+        }
+        let (en, fr, es) = function_words_slowly(&sample[at..end]);
+        for (count, more) in counts.iter_mut().zip([en, fr, es]) {
+            *count += more;
+        }
+        at = end;
+        let mut ranked = counts;
+        ranked.sort_unstable();
+        let [_, second, lead] = ranked;
+        if lead >= CLEAR_LEAD && lead >= 3 * second {
+            break;
+        }
+    }
+    let [en, fr, es] = counts;
+    latin_language(en, fr, es)
+}
+
 proptest::proptest! {
     #[test]
     fn function_words_agree_with_the_character_count(
         sample in "([a-zA-Z]{0,5}[ .,’«»éñçдب1-]{0,2}(the|des|los|y|Sur|déjà|ñy|theé){0,1}){0,40}"
     ) {
         proptest::prop_assert_eq!(function_words(&sample), function_words_slowly(&sample));
+    }
+
+    #[test]
+    fn languages_as_blocks_read_alone_give_them(
+        text in "(the |of |and |that |with |le |les |des |du |et |sur |el |los |y |del |para |\
+                  The |LES |Y |cat |word |resolution |70/1 |, |. |\n|\n\n|é|déjà |ñy |thé |\
+                  дв |بي |决议 |ﻻ |xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx|“|—){0,700}"
+    ) {
+        proptest::prop_assert_eq!(detect_language(&text), detect_language_by_blocks(&text));
     }
 
     #[test]
