@@ -64,33 +64,59 @@ fn sc_heading_shape_regexes() -> &'static [Regex] {
 /// `\s`, `\d` and case-insensitive words take in other scripts.
 fn heading_shape(line: &str) -> Option<usize> {
     if line.is_ascii() {
-        return ascii_heading_shape(line.as_bytes());
+        return ascii_heading(line.as_bytes()).map(|heading| heading.shape);
     }
     sc_heading_shape_regexes()
         .iter()
         .position(|shape| shape.is_match(line))
 }
 
+/// Where an ASCII line's heading puts its parts: its shape (as
+/// `heading_shape`), its number, its bracketed year's digits and where
+/// the first shape's match ends.
+struct AsciiHeading {
+    shape: usize,
+    number: Range<usize>,
+    year: Option<Range<usize>>,
+    end: Option<usize>,
+}
+
 /// `heading_shape` of an ASCII line, as the patterns read it: there `\s`
 /// is an ASCII space or control, `\d` an ASCII digit, and only the word
-/// "resolution", in any case, can open the first and third shapes.
-fn ascii_heading_shape(line: &[u8]) -> Option<usize> {
+/// "resolution", in any case, can open the first and third shapes. Where
+/// the shape puts the number and year is known as it is read.
+fn ascii_heading(line: &[u8]) -> Option<AsciiHeading> {
     let at = skip_while(line, 0, is_space);
     if let Some(word_end) = resolution_word_end(line, at) {
         let number = skip_while(line, word_end, |b| b == b' ');
         let number_end = heading_number_end(line, number)?;
-        if bracketed_year_end(line, number_end).is_some() {
-            return Some(0);
+        if let Some(year_end) = bracketed_year_end(line, number_end) {
+            return Some(AsciiHeading {
+                shape: 0,
+                number: number..number_end,
+                year: Some(year_end - 5..year_end - 1),
+                end: Some(year_end),
+            });
         }
         let rest = skip_while(line, number_end, is_space);
-        return (number > word_end && rest == line.len()).then_some(2);
+        return (number > word_end && rest == line.len()).then_some(AsciiHeading {
+            shape: 2,
+            number: number..number_end,
+            year: None,
+            end: None,
+        });
     }
     let number_end = heading_number_end(line, at)?;
     let year_end =
         bracketed_year_end(line, number_end).filter(|_| line.get(number_end) == Some(&b' '))?;
     let word = skip_while(line, year_end, is_space);
     let resolution = word > year_end && resolution_word_end(line, word).is_some();
-    (line.get(year_end) == Some(&b'.') || resolution).then_some(1)
+    (line.get(year_end) == Some(&b'.') || resolution).then_some(AsciiHeading {
+        shape: 1,
+        number: at..number_end,
+        year: Some(year_end - 5..year_end - 1),
+        end: None,
+    })
 }
 
 /// The end of the word "resolution", in any case, at `at`, if it stands
@@ -149,6 +175,17 @@ impl<'l> HeadingNumbers<'l> {
     /// the SC texts, most of a microsecond a text: the regex crate's
     /// engine for groups is far slower than its search for a match.
     fn read(line: &'l str) -> Option<HeadingNumbers<'l>> {
+        // An ASCII line's parts are where its shape was read: the same
+        // spans the reading below finds.
+        if line.is_ascii() {
+            let heading = ascii_heading(line.as_bytes())?;
+            return Some(HeadingNumbers {
+                shape: heading.shape,
+                number: &line[heading.number],
+                year: heading.year.map(|year| &line[year]),
+                end: heading.end,
+            });
+        }
         let shape = heading_shape(line)?;
         // Each shape opens with `\s*`, then a word or a number; a word's
         // letters are alphabetic, and no digit is.
