@@ -1235,6 +1235,9 @@ impl DatePattern {
     /// is found by one automaton of all the names. Where the runs are not
     /// as many as the parts, the groups are read after all.
     pub fn iso_of(&self, matched: &str) -> Option<String> {
+        if matched.is_ascii() {
+            return self.iso_of_ascii(matched);
+        }
         let mut runs = digit_runs(matched);
         let (mut day, mut month, mut year) = (None, None, None);
         let mut month_from = 0;
@@ -1261,6 +1264,53 @@ impl DatePattern {
                 // Which name, not where it starts: the forward walk alone
                 // tells it (a whole match would search back for the start).
                 _ => match finder.find(matched, month_from, false) {
+                    Ok(found) => found.map(|(_, pattern)| pattern),
+                    Err(GaveUp) => return self.iso_by_groups(matched),
+                },
+            };
+            month = self.month_names.get(pattern?).map(|(_, number)| *number);
+        }
+        valid_iso(day?, month?, year?)
+    }
+
+    /// `iso_of` of an ASCII match, whose only digits are ASCII ones: its
+    /// runs of digits read a byte at a time, its month's name compared
+    /// with the names' ASCII spellings.
+    fn iso_of_ascii(&self, matched: &str) -> Option<String> {
+        let bytes = matched.as_bytes();
+        let mut at = 0;
+        let mut next_run = || {
+            while bytes.get(at).is_some_and(|b| !b.is_ascii_digit()) {
+                at += 1;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+                at += 1;
+            }
+            (at > start).then(|| (start, &matched[start..at]))
+        };
+        let (mut day, mut month, mut year) = (None, None, None);
+        let mut month_from = 0;
+        for (index, part) in self.digit_runs.iter().enumerate() {
+            let Some((start, run)) = next_run() else {
+                return self.iso_by_groups(matched);
+            };
+            if index < self.runs_before_month {
+                month_from = start + run.len();
+            }
+            match part {
+                DatePart::Day => day = run_value(run),
+                DatePart::Month => month = run_value(run),
+                DatePart::Year => year = run_value(run),
+            }
+        }
+        if next_run().is_some() {
+            return self.iso_by_groups(matched);
+        }
+        if let Some(finder) = &self.month_finder {
+            let pattern = match &self.ascii_months {
+                Some(months) => months.find(&bytes[month_from..]),
+                None => match finder.find(matched, month_from, false) {
                     Ok(found) => found.map(|(_, pattern)| pattern),
                     Err(GaveUp) => return self.iso_by_groups(matched),
                 },
@@ -1436,14 +1486,20 @@ impl AsciiMonths {
     fn find(&self, text: &[u8]) -> Option<usize> {
         (0..text.len()).find_map(|at| {
             let rest = &text[at..];
-            self.by_first_byte[usize::from(rest[0].to_ascii_lowercase())]
-                .iter()
-                .filter(|(spelling, _)| {
-                    rest.get(..spelling.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(spelling))
-                })
-                .map(|&(_, index)| index)
-                .min()
+            let mut found: Option<usize> = None;
+            for (spelling, index) in &self.by_first_byte[usize::from(rest[0].to_ascii_lowercase())]
+            {
+                // The spellings are kept in lower case.
+                let matches = rest.get(..spelling.len()).is_some_and(|head| {
+                    head.iter()
+                        .zip(spelling.iter())
+                        .all(|(&b, &s)| b.to_ascii_lowercase() == s)
+                });
+                if matches && found.is_none_or(|known| *index < known) {
+                    found = Some(*index);
+                }
+            }
+            found
         })
     }
 }
