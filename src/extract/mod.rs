@@ -219,10 +219,16 @@ fn flatten_lines(text: &str) -> (String, Vec<usize>) {
     // Room for a line every 32 bytes, to spare most texts the growing.
     let mut starts = Vec::with_capacity(text.len() / 32 + 1);
     starts.push(0);
+    let bytes = text.as_bytes();
     for at in newline_offsets(text) {
         starts.push(at + 1);
-        let before = &text[..at];
-        if !line_ends_clause(before) {
+        // Most lines end with a byte that ends no clause (the last byte of
+        // every stop `line_ends_clause` knows is one of four): told before
+        // the line is looked at.
+        let ends_clause = at > 0
+            && matches!(bytes[at - 1], b'.' | b';' | 0x82 | 0x9B)
+            && line_ends_clause(&text[..at]);
+        if !ends_clause {
             flat[at] = b' ';
         }
     }
@@ -339,16 +345,37 @@ fn line_ends_clause(text: &str) -> bool {
     }
 }
 
+/// The words whose full stop ends no clause.
+const ABBREVIATIONS: [&str; 16] = [
+    "para", "paras", "No", "Nos", "no", "vol", "chap", "sect", "art", "arts", "p", "pp", "Add",
+    "Corr", "Rev", "г",
+];
+
 /// Whether `text` ends with an abbreviation's full stop ("paras.", "No.",
 /// "vol."), which ends no clause.
 fn after_abbreviation(text: &str) -> bool {
-    const ABBREVIATIONS: [&str; 16] = [
-        "para", "paras", "No", "Nos", "no", "vol", "chap", "sect", "art", "arts", "p", "pp", "Add",
-        "Corr", "Rev", "г",
-    ];
+    /// Whether a byte is the last of one of the abbreviations.
+    const ENDS_ONE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < ABBREVIATIONS.len() {
+            let word = ABBREVIATIONS[i].as_bytes();
+            table[word[word.len() - 1] as usize] = true;
+            i += 1;
+        }
+        table
+    };
     let Some(body) = text.strip_suffix('.') else {
         return false;
     };
+    // Most words before a full stop end as none of the abbreviations do.
+    if !body
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| ENDS_ONE[usize::from(b)])
+    {
+        return false;
+    }
     let word = last_word(body);
     ABBREVIATIONS.contains(&word)
 }

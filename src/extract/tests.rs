@@ -828,13 +828,38 @@ proptest::proptest! {
     /// Flattening changes only newlines, and finds the lines as
     /// `line_starts` does.
     #[test]
-    fn flattening_finds_the_line_starts(text in "[a-z .;。\n]{0,60}") {
+    fn flattening_finds_the_line_starts(text in "[a-z .;。؛\n]{0,60}|(para|No|x|г|\\.|;|\n| |Ă|ě|₂){0,20}") {
         let (flat, starts) = flatten_lines(&text);
         proptest::prop_assert_eq!(flat.len(), text.len());
         for ((a, b), at) in text.chars().zip(flat.chars()).zip(0..) {
             proptest::prop_assert!(a == b || (a == '\n' && b == ' '), "at {}", at);
         }
+        // A newline stays where its line ends a clause.
+        for (at, _) in text.match_indices('\n') {
+            let kept = flat.as_bytes()[at] == b'\n';
+            proptest::prop_assert_eq!(kept, line_ends_clause(&text[..at]), "at {}", at);
+        }
         proptest::prop_assert_eq!(starts, line_starts(&text));
+    }
+
+    /// An abbreviation's full stop is told as its word says, though most
+    /// words are refused by their last byte.
+    #[test]
+    fn abbreviations_end_as_their_words_say(
+        before in proptest::collection::vec(proptest::sample::select(&[
+            "x", " ", "\n", "\u{a0}", ".", "a", "(1967)",
+        ][..]), 0..3),
+        word in proptest::sample::select(&[
+            "para", "paras", "No", "Nos", "no", "vol", "chap", "sect", "art", "arts", "p", "pp",
+            "Add", "Corr", "Rev", "г", "x", "a", "s", "(1967)", "ad", "б", "Nov", "",
+        ][..]),
+        stop in proptest::sample::select(&[".", ".", "", ". "][..]),
+    ) {
+        let text = format!("{}{word}{stop}", before.concat());
+        let by_word = text
+            .strip_suffix('.')
+            .is_some_and(|body| ABBREVIATIONS.contains(&last_word(body)));
+        proptest::prop_assert_eq!(after_abbreviation(&text), by_word, "{:?}", text);
     }
 
     /// A line ends a clause where it ends with one of the stops and no
