@@ -110,15 +110,18 @@ pub fn find_at(haystack: &str, from: usize) -> Option<NumberMatch> {
     while at < bytes.len() {
         let anchor = at + memchr::memchr3(b'/', b'(', b')', &bytes[at..])?;
         let first = anchor.saturating_sub(ANCHOR_REACH).max(at);
-        let tried = |start: &usize| !inside_short_run(bytes, first, *start);
-        let found = match possible_starts(bytes, first, anchor) {
-            Some(starts) => starts.filter(tried).find_map(|start| scan.match_at(start)),
-            None => (first..=anchor)
-                .filter(tried)
-                .find_map(|start| scan.match_at(start)),
-        };
-        if found.is_some() {
-            return found;
+        // The starts in a loop over their bits, not through iterator
+        // adapters, whose state cost more than the bits' test.
+        let mut starts = possible_starts(bytes, first, anchor);
+        while starts != 0 {
+            let start = first + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if inside_short_run(bytes, first, start) {
+                continue;
+            }
+            if let Some(found) = scan.match_at(start) {
+                return Some(found);
+            }
         }
         at = anchor + 1;
     }
@@ -143,28 +146,33 @@ fn inside_short_run(bytes: &[u8], first: usize, at: usize) -> bool {
 
 /// The offsets from `first` to `last` (at most `ANCHOR_REACH` apart) whose
 /// byte can start a match (`Scan::match_at`): a digit, `E`, `S`, the lead
-/// byte of `د`, or a parenthesis. Found sixteen bytes at a time; `None`
-/// when fewer than 32 bytes are left from `first`.
-fn possible_starts(bytes: &[u8], first: usize, last: usize) -> Option<impl Iterator<Item = usize>> {
+/// byte of `د`, or a parenthesis, one bit each (the first offset lowest).
+/// Found sixteen bytes at a time; where fewer than 32 bytes are left from
+/// `first`, from a copy padded with bytes that start none.
+fn possible_starts(bytes: &[u8], first: usize, last: usize) -> u32 {
     const _: () = assert!(ANCHOR_REACH < 2 * Block::LEN);
-    let window = bytes.get(first..first + 2 * Block::LEN)?;
+    const WIDTH: usize = 2 * Block::LEN;
+    let mut padded = [0u8; WIDTH];
+    let window: &[u8; WIDTH] = match bytes.get(first..).and_then(<[u8]>::first_chunk) {
+        Some(window) => window,
+        None => {
+            let rest = &bytes[first..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
     let can_start = |at: usize| {
-        let block = Block::load(&window[at..])?;
+        let block = Block::load_array(window, at);
         let starts = block.in_range(b'0', b'9')
             | block.eq(b'E')
             | block.eq(b'S')
             | block.eq(0xD8)
             | block.eq(b'(')
             | block.eq(b')');
-        Some(starts.bits())
+        starts.bits()
     };
     let within = (1u32 << (last - first + 1)) - 1;
-    let mut starts = (can_start(0)? | can_start(Block::LEN)? << Block::LEN) & within;
-    Some(std::iter::from_fn(move || {
-        let offset = starts.trailing_zeros();
-        starts &= starts.wrapping_sub(1);
-        (offset < 32).then(|| first + offset as usize)
-    }))
+    (can_start(0) | can_start(Block::LEN) << Block::LEN) & within
 }
 
 /// How far into a match its first slash or parenthesis can be, at most:
