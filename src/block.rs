@@ -63,6 +63,13 @@ impl Block {
         Lanes(imp::in_range(self.0, low, high))
     }
 
+    /// The larger byte of the two blocks' in each lane: of many blocks, the
+    /// largest of each lane, which one compare then tests for them all.
+    #[inline(always)]
+    pub fn max(self, other: Block) -> Block {
+        Block(imp::max(self.0, other.0))
+    }
+
     /// The block with the ASCII capitals in lower case.
     #[inline(always)]
     pub fn ascii_lowercase(self) -> Block {
@@ -149,8 +156,8 @@ mod imp {
     //! reads its top bit.
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadu_si128,
-        _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
-        _mm_sub_epi8,
+        _mm_max_epu8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_storeu_si128, _mm_sub_epi8,
     };
 
     pub type Vector = __m128i;
@@ -206,6 +213,12 @@ mod imp {
     pub fn or(a: Vector, b: Vector) -> Vector {
         // SAFETY: SSE2 (see the module's note).
         unsafe { _mm_or_si128(a, b) }
+    }
+
+    #[inline(always)]
+    pub fn max(a: Vector, b: Vector) -> Vector {
+        // SAFETY: SSE2 (see the module's note).
+        unsafe { _mm_max_epu8(a, b) }
     }
 
     #[inline(always)]
@@ -273,6 +286,11 @@ mod portable {
     }
 
     #[inline(always)]
+    pub fn max(a: Vector, b: Vector) -> Vector {
+        std::array::from_fn(|i| a[i].max(b[i]))
+    }
+
+    #[inline(always)]
     pub fn movemask(v: Vector) -> u32 {
         v.iter()
             .enumerate()
@@ -321,6 +339,9 @@ mod tests {
                         let expected = lanes_where(&bytes, |b| b < bound || b >= 0x80);
                         assert_eq!(bits($imp::below_or_high(v, bound)), expected);
                     }
+                    let other = $imp::load(&std::array::from_fn(|i| (i as u8).wrapping_mul(37)));
+                    let larger = std::array::from_fn(|i| bytes[i].max((i as u8).wrapping_mul(37)));
+                    assert_eq!($imp::store($imp::max(v, other)), larger, "{value:#x}");
                     let lower = $imp::store($imp::ascii_lowercase(v));
                     assert_eq!(lower, bytes.map(|b| b.to_ascii_lowercase()), "{value:#x}");
                     let (is_value, is_x) = ($imp::eq(v, value), $imp::eq(v, b'x'));

@@ -570,8 +570,10 @@ fn count_other_scripts(bytes: &[u8]) -> (usize, usize, usize) {
         match <&[u8; 64]>::try_from(chunk) {
             Ok(whole) => {
                 let lanes = |at: usize| Block::load_array(whole, at);
-                let high = |at: usize| lanes(at).in_range(0xD0, 0xFF);
-                if (high(0) | high(16) | high(32) | high(48)).bits() == 0 {
+                // The largest byte of each lane over the four blocks, then
+                // one compare.
+                let largest = lanes(0).max(lanes(16)).max(lanes(32)).max(lanes(48));
+                if largest.in_range(0xD0, 0xFF).bits() == 0 {
                     continue;
                 }
                 if !leads {
