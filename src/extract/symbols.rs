@@ -23,9 +23,51 @@ pub(super) const WRITTEN_PATTERN: &str = r"(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|D
 /// Other document symbols: drafts, reports, letters, records.
 pub(super) const REFERENCE_PATTERN: &str = r"(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+";
 
+/// The prefixes of `REFERENCE_PATTERN`, in its order.
+const REFERENCE_PREFIXES: [&[u8]; 20] = [
+    b"A", b"S", b"E", b"ST", b"DP", b"UNEP", b"TD", b"CRC", b"CCPR", b"CEDAW", b"CERD", b"CAT",
+    b"CMW", b"CRPD", b"CED", b"FCCC", b"ICCD", b"UNW", b"HRI", b"E/ICEF",
+];
+
+/// Where the match of `REFERENCE_PATTERN` anchored at `start` of `bytes`
+/// ends, if it has one, read by hand: the first prefix (in the pattern's
+/// order) that one part `/x…` at least follows, then every such part, each
+/// as long as it goes (nothing after the parts asks them to stop sooner).
+/// The pattern's anchored search cost about 270 instructions a try.
+fn reference_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let rest = &bytes[start..];
+    // The end of the parts `(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+` from `at`.
+    let parts_end = |mut at: usize| {
+        let mut parts = 0;
+        while rest.get(at) == Some(&b'/') && rest.get(at + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            at += 2;
+            while rest
+                .get(at)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            {
+                at += 1;
+            }
+            parts += 1;
+        }
+        (parts > 0).then_some(at)
+    };
+    REFERENCE_PREFIXES
+        .iter()
+        .filter(|prefix| rest.starts_with(prefix))
+        .find_map(|prefix| parts_end(prefix.len()))
+        .map(|end| start + end)
+}
+
+/// Where a match anchored at a start of the bytes ends, if it has one.
+type EndReader = fn(&[u8], usize) -> Option<usize>;
+
 /// A pattern every match of which holds an anchor slash close to its start.
 struct SlashAnchored {
     regex: meta::Regex,
+    /// The match anchored at a start read by hand, where it is: where it
+    /// ends. Else the regex is asked.
+    by_hand: Option<EndReader>,
     /// How far into a match its anchor slash is, at most.
     reach: usize,
     /// Whether the bytes after a slash let it be an anchor.
@@ -40,6 +82,7 @@ pub(super) fn written(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     static FINDER: OnceLock<SlashAnchored> = OnceLock::new();
     let finder = FINDER.get_or_init(|| SlashAnchored {
         regex: build(WRITTEN_PATTERN, true),
+        by_hand: None,
         // The slash before `RES/` or `DEC/`; the furthest is after `E/CN.4`.
         reach: 6,
         opens_tail: opens_res_or_dec,
@@ -56,6 +99,7 @@ pub(super) fn references(text: &str) -> impl Iterator<Item = (usize, usize)> + '
     static FINDER: OnceLock<SlashAnchored> = OnceLock::new();
     let finder = FINDER.get_or_init(|| SlashAnchored {
         regex: build(REFERENCE_PATTERN, false),
+        by_hand: Some(reference_end),
         // The slash after the prefix; the longest is `CEDAW`.
         reach: 5,
         opens_tail: |_| true,
@@ -132,6 +176,9 @@ impl SlashAnchored {
     fn match_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
         if !(self.may_start)(text.as_bytes()[start]) || !text.is_char_boundary(start) {
             return None;
+        }
+        if let Some(by_hand) = self.by_hand {
+            return by_hand(text.as_bytes(), start).map(|end| (start, end));
         }
         let input = Input::new(text).range(start..).anchored(Anchored::Yes);
         self.regex.find(input).map(|m| (m.start(), m.end()))
@@ -256,6 +303,23 @@ mod tests {
             prop_assert_eq!(written(&text).collect::<Vec<_>>(), expected);
             let expected = by_regex(REFERENCE_PATTERN, false, &text);
             prop_assert_eq!(references(&text).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    proptest! {
+        /// The reference pattern read by hand ends where its anchored
+        /// search does, at every start.
+        #[test]
+        fn references_read_by_hand_as_the_pattern(
+            pieces in prop::collection::vec(piece(), 0..24)
+        ) {
+            let text = pieces.concat();
+            let re = build(REFERENCE_PATTERN, false);
+            for start in (0..text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let input = Input::new(&text).range(start..).anchored(Anchored::Yes);
+                let expected = re.find(input).map(|m| m.end());
+                prop_assert_eq!(reference_end(text.as_bytes(), start), expected, "{:?} at {}", text, start);
+            }
         }
     }
 
