@@ -943,7 +943,7 @@ impl Layout {
     /// tell where a paragraph ends: the next paragraph's verb does.
     pub fn paragraph_at(&self, text: &str, start: usize, end: usize, lex: &Lexicon) -> Paragraph {
         let line = self.line_of(start);
-        let opening = self.opening_before(text, start, lex);
+        let opening = self.opening_before(text, start, line, lex);
         let since = opening.map_or_else(
             || self.line_of(start.saturating_sub(VERB_REACH)),
             |(index, _)| index + 1,
@@ -966,7 +966,7 @@ impl Layout {
             section,
             verb: opening.and_then(|(_, verb)| verb),
             start: paragraph_start,
-            end: self.next_paragraph(text, end, lex),
+            end: self.next_paragraph(text, end, line, lex),
         }
     }
 
@@ -1034,20 +1034,23 @@ impl Layout {
     /// The nearest line at or before `at` that opens a paragraph with a
     /// verb wholly before `at`, or with a paragraph's number: the line's
     /// number and the verb's span, if it has a verb of the lists.
+    /// `line` is the line `at` stands in.
     fn opening_before(
         &self,
         text: &str,
         at: usize,
+        line: usize,
         lex: &Lexicon,
     ) -> Option<(usize, Option<Span>)> {
         let until = floor(text, at + 1).min(text.len());
         // The lines from the first that starts no earlier than the reach
         // (found among the line starts: searching the text for it had
         // read a long line to its end for each citation in it).
-        let first = self
-            .lines
-            .partition_point(|&l| l < at.saturating_sub(VERB_REACH));
-        let last = self.lines.partition_point(|&l| l < until);
+        let first = match at.checked_sub(VERB_REACH) {
+            Some(reach) if reach > 0 => self.lines.partition_point(|&l| l < reach),
+            _ => 0,
+        };
+        let last = self.lines_before_near(until, line + 1);
         // Lines the last search looked at need not be looked at again,
         // when this one asks about the same lines and more after them:
         // what it found is still the nearest before those.
@@ -1256,9 +1259,10 @@ impl Layout {
     /// The start of the first line after the one `at` stands in that opens
     /// a paragraph or a footnote, within `NEXT_PARAGRAPH_REACH` bytes; else
     /// the text's end.
-    fn next_paragraph(&self, text: &str, at: usize, lex: &Lexicon) -> usize {
+    /// `near` is a line at or before the one `at` stands in, and close.
+    fn next_paragraph(&self, text: &str, at: usize, near: usize, lex: &Lexicon) -> usize {
         let reach = at.saturating_add(NEXT_PARAGRAPH_REACH);
-        let first = self.lines.partition_point(|&l| l <= at);
+        let first = self.lines_before_near(at.saturating_add(1), near + 1);
         // The last search, from no later an offset (so from no later a
         // line), looked at the lines up to what it found or to where it
         // stopped: a line it found that this search passes is still the
@@ -1301,6 +1305,20 @@ impl Layout {
                 .checked_sub(1)
                 .map(|previous| self.line_text(text, previous)),
         )
+    }
+
+    /// How many lines start before `at`, as `partition_point` finds it,
+    /// stepped to from `near`: a citation's lines are next to each other,
+    /// and a step or two costs less than a binary search of the lines.
+    fn lines_before_near(&self, at: usize, near: usize) -> usize {
+        let mut count = near.min(self.lines.len());
+        while count > 0 && self.lines[count - 1] >= at {
+            count -= 1;
+        }
+        while count < self.lines.len() && self.lines[count] < at {
+            count += 1;
+        }
+        count
     }
 
     /// The number of the line `at` stands in.
@@ -2074,6 +2092,19 @@ mod tests {
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect();
             proptest::prop_assert_eq!(layout.lines, lines);
+        }
+
+        /// Lines counted by steps from any line are those a binary search
+        /// counts.
+        #[test]
+        fn lines_before_by_steps_as_by_search(
+            text in "[a \n]{0,40}", at in 0usize..44, near in 0usize..50
+        ) {
+            let layout = Layout::new(&text);
+            proptest::prop_assert_eq!(
+                layout.lines_before_near(at, near),
+                layout.lines.partition_point(|&l| l < at)
+            );
         }
 
         /// The anchored search for the adoption marker finds what the
