@@ -1247,9 +1247,20 @@ impl DatePattern {
     /// as many as the parts, the groups are read after all.
     pub fn iso_of(&self, matched: &str) -> Option<String> {
         if matched.is_ascii() {
-            return self.iso_of_ascii(matched);
+            return self.iso_of_runs(matched, ascii_digit_runs(matched), true);
         }
-        let mut runs = digit_runs(matched);
+        self.iso_of_runs(matched, digit_runs(matched), false)
+    }
+
+    /// `iso_of` with the match's runs of digits as `runs` gives them;
+    /// `ascii` says the match is all ASCII, its month's name then
+    /// compared with the names' ASCII spellings without a look at it.
+    fn iso_of_runs<'m>(
+        &self,
+        matched: &'m str,
+        mut runs: impl Iterator<Item = (usize, &'m str)>,
+        ascii: bool,
+    ) -> Option<String> {
         let (mut day, mut month, mut year) = (None, None, None);
         let mut month_from = 0;
         for (index, part) in self.digit_runs.iter().enumerate() {
@@ -1271,57 +1282,10 @@ impl DatePattern {
         if let Some(finder) = &self.month_finder {
             let rest = &matched[month_from..];
             let pattern = match &self.ascii_months {
-                Some(months) if rest.is_ascii() => months.find(rest.as_bytes()),
+                Some(months) if ascii || rest.is_ascii() => months.find(rest.as_bytes()),
                 // Which name, not where it starts: the forward walk alone
                 // tells it (a whole match would search back for the start).
                 _ => match finder.find(matched, month_from, false) {
-                    Ok(found) => found.map(|(_, pattern)| pattern),
-                    Err(GaveUp) => return self.iso_by_groups(matched),
-                },
-            };
-            month = self.month_names.get(pattern?).map(|(_, number)| *number);
-        }
-        valid_iso(day?, month?, year?)
-    }
-
-    /// `iso_of` of an ASCII match, whose only digits are ASCII ones: its
-    /// runs of digits read a byte at a time, its month's name compared
-    /// with the names' ASCII spellings.
-    fn iso_of_ascii(&self, matched: &str) -> Option<String> {
-        let bytes = matched.as_bytes();
-        let mut at = 0;
-        let mut next_run = || {
-            while bytes.get(at).is_some_and(|b| !b.is_ascii_digit()) {
-                at += 1;
-            }
-            let start = at;
-            while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                at += 1;
-            }
-            (at > start).then(|| (start, &matched[start..at]))
-        };
-        let (mut day, mut month, mut year) = (None, None, None);
-        let mut month_from = 0;
-        for (index, part) in self.digit_runs.iter().enumerate() {
-            let Some((start, run)) = next_run() else {
-                return self.iso_by_groups(matched);
-            };
-            if index < self.runs_before_month {
-                month_from = start + run.len();
-            }
-            match part {
-                DatePart::Day => day = run_value(run),
-                DatePart::Month => month = run_value(run),
-                DatePart::Year => year = run_value(run),
-            }
-        }
-        if next_run().is_some() {
-            return self.iso_by_groups(matched);
-        }
-        if let Some(finder) = &self.month_finder {
-            let pattern = match &self.ascii_months {
-                Some(months) => months.find(&bytes[month_from..]),
-                None => match finder.find(matched, month_from, false) {
                     Ok(found) => found.map(|(_, pattern)| pattern),
                     Err(GaveUp) => return self.iso_by_groups(matched),
                 },
@@ -1358,6 +1322,24 @@ fn valid_iso(day: u8, month: u8, year: u16) -> Option<String> {
     let valid =
         (1..=31).contains(&day) && (1..=12).contains(&month) && (1945..=2100).contains(&year);
     valid.then(|| iso_date(year, month, day))
+}
+
+/// The runs of ASCII digits of an ASCII `text`, each with its offset, read
+/// a byte at a time: a date's runs, more cheaply than `digit_runs` gives
+/// them.
+fn ascii_digit_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(at).is_some_and(|b| !b.is_ascii_digit()) {
+            at += 1;
+        }
+        let start = at;
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        (at > start).then(|| (start, &text[start..at]))
+    })
 }
 
 /// The runs of digits of `text`, as the date patterns' `\d` reads them,
