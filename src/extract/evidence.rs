@@ -2,15 +2,17 @@
 //! paragraph or clause, forward to the end of its clause, within bounds,
 //! with its whitespace collapsed.
 //!
+//! The clause's bounds are read from the bytes around each citation,
+//! sixteen at a time, back from it to the nearest break and on to the next.
 //! Citations stand close together (one every couple of hundred bytes in a
-//! General Assembly text), so scanning the bytes around each one for the
-//! clause's bounds read most of a text several times: a tenth of the
-//! instructions of English extraction. The clause breaks of a text are
-//! found once, with a vector search for their bytes, and each citation
-//! looks its bounds up among them.
+//! General Assembly text, several often in one sentence), and a citation
+//! further on in a sentence or paragraph reads only what the one before it
+//! had not: each scan remembers how far it read and what it found. (The
+//! breaks of a whole text, found once and looked up, had cost more: most
+//! Security Council texts are short and cite once or twice.)
 
 use crate::block::{self, Block};
-use std::cell::OnceCell;
+use std::cell::Cell;
 
 /// How far back from a citation, and ahead of it, a sentence may reach.
 #[derive(Debug, Clone, Copy)]
@@ -27,10 +29,16 @@ const WINDOW: Window = Window {
 /// The evidence sentences of one text's citations.
 pub(super) struct Evidence<'t> {
     text: &'t str,
-    /// Where the lines of `text` start, the first at 0.
-    line_starts: &'t [usize],
-    /// Built on first use: a text may cite nothing.
-    breaks: OnceCell<ClauseBreaks>,
+    /// What the last citation's scans found.
+    scans: Scans,
+}
+
+/// What the last scans for a citation's clause breaks found, back from it
+/// and ahead of it.
+#[derive(Default)]
+struct Scans {
+    back: Cell<Option<LookedBack>>,
+    ahead: Cell<Option<LookedAhead>>,
 }
 
 /// A sentence's bounds, and whether it was cut: it then opens with an
@@ -47,13 +55,11 @@ const ELLIPSIS: &str = "… ";
 pub(super) type Bounds = (usize, usize);
 
 impl<'t> Evidence<'t> {
-    /// The evidence of `text`, whose lines start at `line_starts` (the
-    /// first at 0).
-    pub(super) fn new(text: &'t str, line_starts: &'t [usize]) -> Evidence<'t> {
+    /// The evidence of `text`.
+    pub(super) fn new(text: &'t str) -> Evidence<'t> {
         Evidence {
             text,
-            line_starts,
-            breaks: OnceCell::new(),
+            scans: Scans::default(),
         }
     }
 
@@ -81,10 +87,7 @@ impl<'t> Evidence<'t> {
     }
 
     fn span(&self, start: usize, end: usize, bounds: Bounds) -> Option<Span> {
-        let breaks = self
-            .breaks
-            .get_or_init(|| ClauseBreaks::of(self.text, self.line_starts));
-        evidence_span(self.text, breaks, start, end, WINDOW, bounds)
+        evidence_span(self.text, start, end, WINDOW, bounds, &self.scans)
     }
 
     fn sentence(&self, (begin, end, cut): Span) -> String {
@@ -98,14 +101,15 @@ impl<'t> Evidence<'t> {
 
 /// The sentence around a citation: back to the start of its paragraph or
 /// clause, forward to the end of its clause, within the window and the
-/// paragraph's bounds.
+/// paragraph's bounds. `scans` holds what the last citation's scans found,
+/// and is left holding this one's.
 fn evidence_span(
     text: &str,
-    breaks: &ClauseBreaks,
     start: usize,
     end: usize,
     window: Window,
     (paragraph_start, next_paragraph): Bounds,
+    scans: &Scans,
 ) -> Option<Span> {
     let mut from = start.saturating_sub(window.back);
     while !text.is_char_boundary(from) {
@@ -122,8 +126,8 @@ fn evidence_span(
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let cut = breaks.last_in(from, start);
-    let stop = breaks.first_in(end, to).unwrap_or(to);
+    let cut = last_break_from(text.as_bytes(), from, start, &scans.back);
+    let stop = first_break_from(text.as_bytes(), end, to, &scans.ahead).unwrap_or(to);
     let mut begin = cut.unwrap_or(from);
     let mid_sentence = cut.is_none() && from > 0 && !whole_paragraph;
     if mid_sentence {
@@ -133,6 +137,178 @@ fn evidence_span(
     Some((begin, stop, mid_sentence)).filter(|_| !text[begin..stop].trim().is_empty())
 }
 
+/// What the last backward scan found: the last clause break wholly in
+/// `from..until`, as `last_break_in` answers. A citation further on in the
+/// same paragraph looks back from the same `from`, and need read back only
+/// to `until`: the breaks that end before it are those already found.
+#[derive(Debug, Clone, Copy)]
+struct LookedBack {
+    from: usize,
+    until: usize,
+    found: Option<usize>,
+}
+
+/// `last_break_in`, reading back only to where the last look back (in
+/// `memo`) ended when it started from the same `from`; keeps this one's.
+fn last_break_from(
+    bytes: &[u8],
+    from: usize,
+    until: usize,
+    memo: &Cell<Option<LookedBack>>,
+) -> Option<usize> {
+    let (lowest, earlier) = match memo.get() {
+        Some(last) if last.from == from && last.until <= until => (last.until, last.found),
+        _ => (from, None),
+    };
+    let found = last_break_ending_in(bytes, from, lowest, until).or(earlier);
+    memo.set(Some(LookedBack { from, until, found }));
+    found
+}
+
+/// The offset just past the last clause break that lies wholly in
+/// `from..until` of `bytes`: past its stop, or past the second newline of
+/// its last blank line there.
+#[cfg(test)]
+fn last_break_in(bytes: &[u8], from: usize, until: usize) -> Option<usize> {
+    last_break_ending_in(bytes, from, from, until)
+}
+
+/// `last_break_in(bytes, from, until)` for the breaks whose last byte is
+/// from `lowest` on. Read back from `until` sixteen bytes a step.
+fn last_break_ending_in(bytes: &[u8], from: usize, lowest: usize, until: usize) -> Option<usize> {
+    let mut high = until;
+    while high > lowest {
+        let low = high.saturating_sub(Block::LEN);
+        // Only the lanes before `high` (fewer than sixteen at the text's
+        // start), and from `lowest` on.
+        let mut bits = break_ends(bytes, low) & ((1 << (high - low)) - 1);
+        if lowest > low {
+            bits &= u32::MAX << (lowest - low);
+        }
+        while bits != 0 {
+            let lane = 31 - bits.leading_zeros() as usize;
+            bits &= !(1 << lane);
+            let at = low + lane;
+            if break_ending_at(bytes, at).is_some_and(|start| start >= from) {
+                return Some(at + 1);
+            }
+        }
+        high = low;
+    }
+    None
+}
+
+/// What the last forward scan found: the first clause break wholly in
+/// `from..until`, where it starts, and what `first_break_in` answered.
+/// The next citation of a sentence looks ahead for the same break.
+#[derive(Debug, Clone, Copy)]
+struct LookedAhead {
+    from: usize,
+    until: usize,
+    found: Option<(usize, usize)>,
+}
+
+/// `first_break_in`, from what the last look ahead (in `memo`) found when
+/// it looked from no further on and to no further. When `from` is not past
+/// the break it found, that break is the first here too: one that starts
+/// before it and was not wholly in that look's range would hold its first
+/// byte, and no break holds another's. When it found none, a break wholly
+/// in `from..until` runs past where that look ended, and so starts at most
+/// two bytes (the longest stop's length but one) before, or after. Keeps
+/// this one's.
+fn first_break_from(
+    bytes: &[u8],
+    from: usize,
+    until: usize,
+    memo: &Cell<Option<LookedAhead>>,
+) -> Option<usize> {
+    let found = match memo.get() {
+        Some(last) if last.from <= from && last.until <= until => match last.found {
+            Some((start, _)) if from <= start => last.found,
+            Some(_) => first_break_starting_in(bytes, from, until),
+            None => first_break_starting_in(bytes, from.max(last.until.saturating_sub(2)), until),
+        },
+        _ => first_break_starting_in(bytes, from, until),
+    };
+    memo.set(Some(LookedAhead { from, until, found }));
+    found.map(|(_, answer)| answer)
+}
+
+/// The first clause break that lies wholly in `from..until` of `bytes`:
+/// the offset just past its stop, or where its first blank line starts.
+#[cfg(test)]
+fn first_break_in(bytes: &[u8], from: usize, until: usize) -> Option<usize> {
+    first_break_starting_in(bytes, from, until).map(|(_, answer)| answer)
+}
+
+/// Where the first clause break wholly in `from..until` of `bytes`
+/// starts, and `first_break_in`'s answer. Read on from `from` sixteen
+/// bytes a step, for the breaks' last bytes: no break holds another's
+/// first byte, so the first to end is the first to start.
+fn first_break_starting_in(bytes: &[u8], from: usize, until: usize) -> Option<(usize, usize)> {
+    let mut low = from;
+    while low < until {
+        let high = low + Block::LEN;
+        let mut bits = break_ends(bytes, low);
+        // Only the lanes before `until`.
+        if until < high {
+            bits &= (1 << (until - low)) - 1;
+        }
+        while bits != 0 {
+            let at = low + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(start) = break_ending_at(bytes, at).filter(|&start| start >= from) {
+                // A blank line ends the clause where it starts.
+                return Some((start, if bytes[at] == b'\n' { start } else { at + 1 }));
+            }
+        }
+        low = high;
+    }
+    None
+}
+
+/// The lanes of the sixteen bytes from `low` of `bytes` (those there) that
+/// may end a clause break, as bits: the last bytes of the stops, and a
+/// newline after a newline. `break_ending_at` tells which do.
+#[inline(always)]
+fn break_ends(bytes: &[u8], low: usize) -> u32 {
+    // The lanes and the byte before them.
+    let window = low
+        .checked_sub(1)
+        .and_then(|start| bytes.get(start..low + Block::LEN))
+        .and_then(|w| <&[u8; Block::LEN + 1]>::try_from(w).ok());
+    match window {
+        Some(window) => {
+            let [before, lanes] = [0, 1].map(|at| Block::load_array(window, at));
+            let ends = lanes.eq(b';')
+                | lanes.eq(0x9B)
+                | lanes.eq(0x82)
+                | (lanes.eq(b'\n') & before.eq(b'\n'));
+            ends.bits()
+        }
+        None => (low..(low + Block::LEN).min(bytes.len()))
+            .filter(|&at| matches!(bytes[at], b';' | 0x9B | 0x82 | b'\n'))
+            .fold(0, |bits, at| bits | 1 << (at - low)),
+    }
+}
+
+/// The characters that end a clause but the blank line, in UTF-8.
+const STOPS: [&[u8]; 4] = [b";", "；".as_bytes(), "。".as_bytes(), "؛".as_bytes()];
+
+/// Where the clause break whose last byte is at `at` starts: a stop, or
+/// two newlines.
+fn break_ending_at(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes[at] {
+        b';' => return Some(at),
+        b'\n' => return at.checked_sub(1).filter(|&before| bytes[before] == b'\n'),
+        _ => {}
+    }
+    STOPS.iter().find_map(|stop| {
+        let start = (at + 1).checked_sub(stop.len())?;
+        (bytes.get(start..=at)? == *stop).then_some(start)
+    })
+}
+
 /// The offset just past the first whitespace character of `from..until`
 /// in `text`, or `from` when there is none.
 fn past_first_space(text: &str, from: usize, until: usize) -> usize {
@@ -140,126 +316,6 @@ fn past_first_space(text: &str, from: usize, until: usize) -> usize {
         .char_indices()
         .find(|(_, c)| c.is_whitespace())
         .map_or(from, |(i, c)| from + i + c.len_utf8())
-}
-
-/// Where clauses end in a text, in order: each clause stop (`;` and its
-/// full-width, Chinese and Arabic forms "；", "。", "؛"), and each run of
-/// two or more newlines (whose every pair of newlines is a blank line).
-struct ClauseBreaks {
-    breaks: Vec<Break>,
-}
-
-/// A clause stop, or a run of newlines, at `start..end` of the text.
-#[derive(Debug, Clone, Copy)]
-struct Break {
-    start: usize,
-    end: usize,
-    blank: bool,
-}
-
-impl Break {
-    fn stop(start: usize, len: usize) -> Break {
-        Break {
-            start,
-            end: start + len,
-            blank: false,
-        }
-    }
-}
-
-impl ClauseBreaks {
-    /// The breaks of `text`, whose lines start at `line_starts` (the first
-    /// at 0): its runs of newlines are read from those, and only the clause
-    /// stops are searched for (a text has many more newlines than stops).
-    fn of(text: &str, line_starts: &[usize]) -> ClauseBreaks {
-        let bytes = text.as_bytes();
-        // Room for a break every other line, to spare most texts the
-        // growing (a long text grows past the bound as usual).
-        let mut breaks = Vec::with_capacity((line_starts.len() / 2 + 1).min(1024));
-        // The newlines, each just before a line start; a run of two or
-        // more is a break.
-        let mut newlines = line_starts.iter().skip(1).map(|&start| start - 1);
-        if let Some(first) = newlines.next() {
-            let mut run = (first, first + 1);
-            for at in newlines.chain(std::iter::once(usize::MAX)) {
-                if at == run.1 {
-                    run.1 += 1;
-                    continue;
-                }
-                if run.1 - run.0 >= 2 {
-                    breaks.push(Break {
-                        start: run.0,
-                        end: run.1,
-                        blank: true,
-                    });
-                }
-                run = (at, at.saturating_add(1));
-            }
-        }
-        // Every stop ends with `;` or 0x9B but "。", which starts with 0xE3.
-        // A Chinese text has many of these bytes inside other characters,
-        // so each is checked against the one stop it can belong to.
-        let stop_ending_at = |at: usize, stop: &str| {
-            let start = (at + 1).checked_sub(stop.len())?;
-            (bytes.get(start..=at)? == stop.as_bytes()).then(|| Break::stop(start, stop.len()))
-        };
-        for at in memchr::memchr2_iter(b';', 0x9B, bytes) {
-            match bytes[at] {
-                b';' => breaks.push(Break::stop(at, 1)),
-                _ => breaks.extend(stop_ending_at(at, "；").or_else(|| stop_ending_at(at, "؛"))),
-            }
-        }
-        for at in memchr::memchr_iter(0xE3, bytes) {
-            if bytes[at..].starts_with("。".as_bytes()) {
-                breaks.push(Break::stop(at, "。".len()));
-            }
-        }
-        // Two or three runs already in order, each break at its own byte: a
-        // stable sort finds the runs and merges them.
-        breaks.sort_by_key(|b| b.start);
-        ClauseBreaks { breaks }
-    }
-
-    /// The offset just past the last clause break that lies wholly in
-    /// `from..until`: past its stop, or past the second newline of its
-    /// last blank line there.
-    fn last_in(&self, from: usize, until: usize) -> Option<usize> {
-        let before = self.breaks.partition_point(|b| b.start < until);
-        for b in self.breaks[..before].iter().rev() {
-            let end = b.end.min(until);
-            let fits = if b.blank {
-                end >= b.start + 2
-            } else {
-                end == b.end
-            };
-            if !fits {
-                continue;
-            }
-            let first = if b.blank { end - 2 } else { b.start };
-            return (first >= from).then_some(end);
-        }
-        None
-    }
-
-    /// The first clause break that lies wholly in `from..until`: the
-    /// offset just past its stop, or where its first blank line starts.
-    fn first_in(&self, from: usize, until: usize) -> Option<usize> {
-        let after = self.breaks.partition_point(|b| b.end <= from);
-        for b in &self.breaks[after..] {
-            if b.start >= until {
-                return None;
-            }
-            if b.blank {
-                let start = b.start.max(from);
-                if start + 2 <= b.end.min(until) {
-                    return Some(start);
-                }
-            } else if b.start >= from {
-                return (b.end <= until).then_some(b.end);
-            }
-        }
-        None
-    }
 }
 
 /// The words of `text` joined by single spaces (as `split_whitespace`
@@ -477,35 +533,69 @@ mod tests {
         }
 
         #[test]
-        fn looked_up_bounds_agree_with_scanning(
+        fn read_bounds_agree_with_scanning(
             text in "([a-zт决ر]{0,40}[ \n;；。؛]{0,3}){0,40}",
             picks in proptest::collection::vec((0usize..2000, 0usize..12, 0usize..500, 0usize..400), 1..12),
         ) {
-            let breaks = ClauseBreaks::of(&text, &super::super::line_starts(&text));
-            for (start, len, back, ahead) in picks {
-                let mut start = start.min(text.len());
-                while !text.is_char_boundary(start) {
-                    start -= 1;
+            let bytes = text.as_bytes();
+            let boundary_below = |mut at: usize| {
+                at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
                 }
-                let mut end = (start + len).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                // The paragraph's bounds, at line starts as the layout
-                // finds them, or anywhere.
-                let mut bounds = (start.saturating_sub(back), (end + ahead).min(text.len()));
-                while !text.is_char_boundary(bounds.0) {
-                    bounds.0 -= 1;
-                }
-                while !text.is_char_boundary(bounds.1) {
-                    bounds.1 -= 1;
-                }
-                for bounds in [bounds, (0, text.len())] {
-                    proptest::prop_assert_eq!(
-                        evidence_span(&text, &breaks, start, end, WINDOW, bounds),
-                        scanned_span(&text, start, end, WINDOW, bounds),
-                        "citation at {}..{} in {:?}", start, end, bounds
+                at
+            };
+            // Each pick as a citation at `start..end` and its paragraph's
+            // bounds: at line starts as the layout finds them, anywhere,
+            // or the whole text.
+            let citations: Vec<(usize, usize, [Bounds; 3])> = picks
+                .iter()
+                .map(|&(start, len, back, ahead)| {
+                    let start = boundary_below(start);
+                    let end = boundary_below(start + len);
+                    let line = (
+                        text[..start].rfind('\n').map_or(0, |at| at + 1),
+                        text[end..].find('\n').map_or(text.len(), |at| end + at + 1),
                     );
+                    let anywhere = (boundary_below(start.saturating_sub(back)), boundary_below(end + ahead));
+                    (start, end, [line, anywhere, (0, text.len())])
+                })
+                .collect();
+            // The scans alone, from and to anywhere.
+            for &(start, end, [_, (from, until), _]) in &citations {
+                let (low, high) = (from.min(start), from.max(start));
+                proptest::prop_assert_eq!(
+                    last_break_in(bytes, low, high),
+                    last_break(&bytes[low..high]).map(|at| low + at),
+                    "last break in {}..{}", low, high
+                );
+                let (low, high) = (end.min(until), end.max(until));
+                proptest::prop_assert_eq!(
+                    first_break_in(bytes, low, high),
+                    first_break(&bytes[low..high]).map(|at| low + at),
+                    "first break in {}..{}", low, high
+                );
+            }
+            // The citations in order, as `fill` takes them, and as drawn:
+            // each with the scans the one before it left, and alone.
+            let mut in_order = citations.clone();
+            in_order.sort_by_key(|&(start, end, _)| (start, end));
+            for kind in 0..3 {
+                for citations in [&in_order, &citations] {
+                    let scans = Scans::default();
+                    for &(start, end, bounds) in citations {
+                        let expected = scanned_span(&text, start, end, WINDOW, bounds[kind]);
+                        proptest::prop_assert_eq!(
+                            evidence_span(&text, start, end, WINDOW, bounds[kind], &scans),
+                            expected,
+                            "citation at {}..{} in {:?}, after others", start, end, bounds[kind]
+                        );
+                        proptest::prop_assert_eq!(
+                            evidence_span(&text, start, end, WINDOW, bounds[kind], &Scans::default()),
+                            expected,
+                            "citation at {}..{} in {:?}", start, end, bounds[kind]
+                        );
+                    }
                 }
             }
         }
@@ -513,30 +603,38 @@ mod tests {
     }
 
     /// Every citation span of texts short enough to try them all, with
-    /// runs of newlines and stops at the edges of windows of every size.
+    /// runs of newlines and stops at the edges of windows of every size,
+    /// each citation alone and after the one before it.
     #[test]
-    fn looked_up_bounds_agree_with_scanning_at_every_offset() {
+    fn read_bounds_agree_with_scanning_at_every_offset() {
         let texts = [
             "a\n\nb",
             "\n\n\nx;\n\n",
             "x\n\n\n\ny；z\n。\n\nw؛",
             ";;\n\n;\n",
             "ab\ncd\n\nef;gh",
+            "abcdefghijklmnopqrstuvwxyz;\n\nabcdefghijklmnopqrstuvwxyz\n\n\nabcdefghijklmnop。",
         ];
         for text in texts {
-            let breaks = ClauseBreaks::of(text, &super::super::line_starts(text));
             let offsets: Vec<usize> = (0..=text.len())
                 .filter(|&i| text.is_char_boundary(i))
                 .collect();
-            for &start in &offsets {
-                for &end in offsets.iter().filter(|&&e| e >= start) {
-                    for (back, ahead) in [(0, 0), (1, 2), (2, 1), (3, 3), (5, 4), (400, 300)] {
-                        let window = Window { back, ahead };
-                        let whole = (0, text.len());
+            for (back, ahead) in [(0, 0), (1, 2), (2, 1), (3, 3), (5, 4), (17, 18), (400, 300)] {
+                let window = Window { back, ahead };
+                let whole = (0, text.len());
+                let scans = Scans::default();
+                for &start in &offsets {
+                    for &end in offsets.iter().filter(|&&e| e >= start) {
+                        let expected = scanned_span(text, start, end, window, whole);
                         assert_eq!(
-                            evidence_span(text, &breaks, start, end, window, whole),
-                            scanned_span(text, start, end, window, whole),
+                            evidence_span(text, start, end, window, whole, &Scans::default()),
+                            expected,
                             "{text:?} at {start}..{end}, {window:?}"
+                        );
+                        assert_eq!(
+                            evidence_span(text, start, end, window, whole, &scans),
+                            expected,
+                            "{text:?} at {start}..{end}, {window:?}, after others"
                         );
                     }
                 }
@@ -569,8 +667,7 @@ mod tests {
     fn a_sentence_runs_from_the_last_break_to_the_next() {
         let text = "Recalling A;\n\nRecalling its resolution 70/1 and 71/2; noting B";
         let at = text.find("70/1").unwrap_or(0);
-        let starts = super::super::line_starts(text);
-        let evidence = Evidence::new(text, &starts);
+        let evidence = Evidence::new(text);
         assert_eq!(
             evidence.of(at, at + 4, (0, text.len())).as_deref(),
             Some("Recalling its resolution 70/1 and 71/2;")
@@ -578,7 +675,7 @@ mod tests {
         let chinese = "回顾第70/1号决议。注意到";
         let at = chinese.find("70/1").unwrap_or(0);
         assert_eq!(
-            Evidence::new(chinese, &super::super::line_starts(chinese))
+            Evidence::new(chinese)
                 .of(at, at + 4, (0, chinese.len()))
                 .as_deref(),
             Some("回顾第70/1号决议。")
@@ -596,8 +693,7 @@ mod tests {
         let paragraph = text.find("Recalling").unwrap_or(0);
         let next = text.find("Reaffirming").unwrap_or(0);
         let at = text.find("69/158").unwrap_or(0);
-        let starts = super::super::line_starts(text);
-        let evidence = Evidence::new(text, &starts);
+        let evidence = Evidence::new(text);
         assert_eq!(
             evidence.of(at, at + 6, (paragraph, next)).as_deref(),
             Some("Recalling its resolutions 69/158 of 18 December 2014 on bullying,")
@@ -612,8 +708,7 @@ mod tests {
         // A paragraph that began before the window: cut, as before.
         let long = format!("Recalling {} 70/1,", "word ".repeat(100));
         let at = long.find("70/1").unwrap_or(0);
-        let sentence =
-            Evidence::new(&long, &super::super::line_starts(&long)).of(at, at + 4, (0, long.len()));
+        let sentence = Evidence::new(&long).of(at, at + 4, (0, long.len()));
         assert!(sentence.is_some_and(|s| s.starts_with("… word")));
     }
 }

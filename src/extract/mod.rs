@@ -192,7 +192,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             norm.original_offset(paragraph.end),
         ));
     }
-    Evidence::new(text, line_starts).fill(&mut citations, &paragraphs);
+    Evidence::new(text).fill(&mut citations, &paragraphs);
     let references = if options.citations_only {
         Vec::new()
     } else {
