@@ -155,8 +155,13 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         .as_deref()
         .unwrap_or_else(|| layout.line_starts());
     // Each citation, and its paragraph's bounds for its evidence.
-    let mut citations = Vec::with_capacity(raw.len());
+    let mut citations: Vec<Citation> = Vec::with_capacity(raw.len());
     let mut paragraphs: Vec<evidence::Bounds> = Vec::with_capacity(raw.len());
+    // Citations come in the order of the text, most of them a few lines
+    // after the one before, many in the same paragraph: the line is
+    // stepped to, and the verb read once for the paragraph's citations.
+    let mut line = 1;
+    let mut last_verb: Option<((usize, usize), String)> = None;
     for r in raw {
         let Some(target) = r.resolve(own_organ) else {
             continue;
@@ -169,21 +174,28 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let marker = r.footnote_marker_len(&norm.text);
         let (start, end) = norm.original_span(text, r.start, r.end - marker);
         let paragraph = layout.paragraph_at(&norm.text, r.start, r.end, lex);
+        line = line_from(line_starts, start, line);
+        let verb = paragraph.verb.map(|span| match &last_verb {
+            Some((last, verb)) if *last == span => verb.clone(),
+            _ => {
+                let (from, to) = original_verb_span(&norm, text, folded, span);
+                let verb = verb_as_written(&text[from..to]);
+                last_verb = Some((span, verb.clone()));
+                verb
+            }
+        });
         citations.push(Citation {
             target,
             part: r.part,
             matched: text[start..end].to_string(),
             start,
             end,
-            line: line_of(line_starts, start),
+            line,
             date: r.date,
             title: r
                 .title
                 .map(|span| title_as_written(&norm, text, folded, span)),
-            verb: paragraph
-                .verb
-                .map(|(from, to)| original_verb_span(&norm, text, folded, (from, to)))
-                .map(|(from, to)| verb_as_written(&text[from..to])),
+            verb,
             section: paragraph.section,
             evidence: None,
         });
@@ -2777,6 +2789,24 @@ fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
 
 fn line_of(line_starts: &[usize], offset: usize) -> usize {
     line_starts.partition_point(|&s| s <= offset).max(1)
+}
+
+/// `line_of` for an offset at or after the start of line `from` (1-based),
+/// stepped to from there when it is a few lines on, as the next citation
+/// most often is; else by `line_of`'s binary search.
+fn line_from(line_starts: &[usize], offset: usize, from: usize) -> usize {
+    const STEPS: usize = 8;
+    let mut line = from.max(1);
+    if line_starts.get(line - 1).is_none_or(|&s| s > offset) {
+        return line_of(line_starts, offset);
+    }
+    for _ in 0..STEPS {
+        match line_starts.get(line) {
+            Some(&next) if next <= offset => line += 1,
+            _ => return line,
+        }
+    }
+    line_of(line_starts, offset)
 }
 
 #[cfg(test)]

@@ -449,6 +449,17 @@ fn detect_language_by_blocks(text: &str) -> Lang {
 }
 
 proptest::proptest! {
+    /// A line stepped to from any line is the one the binary search
+    /// finds (from a line after the offset's, by that search).
+    #[test]
+    fn lines_stepped_to_are_those_searched(
+        text in "[a\n]{0,60}", offset in 0usize..64, from in 0usize..70
+    ) {
+        let starts = line_starts(&text);
+        let offset = offset.min(text.len());
+        proptest::prop_assert_eq!(line_from(&starts, offset, from), line_of(&starts, offset));
+    }
+
     #[test]
     fn function_words_agree_with_the_character_count(
         sample in "([a-zA-Z]{0,5}[ .,’«»éñçдب1-]{0,2}(the|des|los|y|Sur|déjà|ñy|theé){0,1}){0,40}"
