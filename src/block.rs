@@ -147,6 +147,16 @@ impl std::ops::BitOr for Lanes {
     }
 }
 
+/// The lanes one holds for and the other not: of lanes that hold within
+/// others', the others but those.
+impl std::ops::BitXor for Lanes {
+    type Output = Lanes;
+    #[inline(always)]
+    fn bitxor(self, other: Lanes) -> Lanes {
+        Lanes(imp::xor(self.0, other.0))
+    }
+}
+
 #[cfg(target_arch = "x86_64")]
 mod imp {
     //! SSE2. Its intrinsics are `unsafe` only in that the processor must
@@ -157,7 +167,7 @@ mod imp {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadu_si128,
         _mm_max_epu8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-        _mm_storeu_si128, _mm_sub_epi8,
+        _mm_storeu_si128, _mm_sub_epi8, _mm_xor_si128,
     };
 
     pub type Vector = __m128i;
@@ -213,6 +223,12 @@ mod imp {
     pub fn or(a: Vector, b: Vector) -> Vector {
         // SAFETY: SSE2 (see the module's note).
         unsafe { _mm_or_si128(a, b) }
+    }
+
+    #[inline(always)]
+    pub fn xor(a: Vector, b: Vector) -> Vector {
+        // SAFETY: SSE2 (see the module's note).
+        unsafe { _mm_xor_si128(a, b) }
     }
 
     #[inline(always)]
@@ -286,6 +302,11 @@ mod portable {
     }
 
     #[inline(always)]
+    pub fn xor(a: Vector, b: Vector) -> Vector {
+        std::array::from_fn(|i| a[i] ^ b[i])
+    }
+
+    #[inline(always)]
     pub fn max(a: Vector, b: Vector) -> Vector {
         std::array::from_fn(|i| a[i].max(b[i]))
     }
@@ -349,6 +370,8 @@ mod tests {
                     assert_eq!(bits($imp::or(is_value, is_x)), either);
                     let both = lanes_where(&bytes, |b| b == value && b >= 0x80);
                     assert_eq!(bits($imp::and(is_value, v)), both);
+                    let one = lanes_where(&bytes, |b| (b == value) != (b >= 0x80));
+                    assert_eq!(bits($imp::xor(is_value, v)), one);
                 }
             }
         };
