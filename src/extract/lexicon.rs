@@ -1570,11 +1570,6 @@ enum End {
     End,
 }
 
-type CachePool = regex_automata::util::pool::Pool<
-    regex_automata::hybrid::dfa::Cache,
-    Box<dyn Fn() -> regex_automata::hybrid::dfa::Cache + Send + Sync>,
->;
-
 /// Which of a few patterns, all anchored at one end of a text, match
 /// there: one lazy automaton for all of them, run from that end (backward
 /// for the end) until none can match any more.
@@ -1615,11 +1610,8 @@ impl Screen {
     /// should: word boundaries were taken out), every pattern is let
     /// through.
     fn matches(&self, text: &str) -> Matched {
-        use regex_automata::{Anchored, Input};
-        let LazyAutomaton { dfa, caches } = &self.automaton;
-        let mut cache = caches.get();
-        let cache = &mut *cache;
-        let input = Input::new(text).anchored(Anchored::Yes);
+        let automaton = &self.automaton;
+        let dfa = &automaton.dfa;
         let bytes = text.as_bytes();
         let mut matched = 0u64;
         let mut take_in = |cache: &Cache, state: LazyStateID, _: usize| {
@@ -1628,21 +1620,11 @@ impl Screen {
                 .filter(|&pattern| pattern < Screen::MAX_PATTERNS)
                 .fold(0, |bits, pattern| bits | 1 << pattern);
         };
+        // Anchored at either end of the whole text, nothing lies beyond
+        // that end to look at: one start state, forward or backward.
         let walked = match self.end {
-            End::Start => dfa
-                .start_state_forward(cache, &input)
-                .map_err(|_| GaveUp)
-                .and_then(|start| {
-                    self.automaton
-                        .walk(cache, start, bytes.iter(), &mut take_in)
-                }),
-            End::End => dfa
-                .start_state_reverse(cache, &input)
-                .map_err(|_| GaveUp)
-                .and_then(|start| {
-                    self.automaton
-                        .walk(cache, start, bytes.iter().rev(), &mut take_in)
-                }),
+            End::Start => automaton.run(None, true, bytes.iter(), &mut take_in),
+            End::End => automaton.run(None, true, bytes.iter().rev(), &mut take_in),
         };
         match walked {
             Ok(()) => Matched(matched),
@@ -1658,9 +1640,56 @@ type LazyStateID = regex_automata::hybrid::LazyStateID;
 /// regex crate's searches set themselves up anew for each call, which
 /// costs more than the walk itself on the few bytes asked here (a chain
 /// step, a keyword, a date).
+///
+/// Each thread keeps its own cache for each automaton, found by the
+/// automaton's number, with the start states it has worked out: a pool's
+/// guard and a search's setup cost more than the few bytes walked.
 struct LazyAutomaton {
     dfa: regex_automata::hybrid::dfa::DFA,
-    caches: CachePool,
+    id: usize,
+}
+
+/// One thread's cache for one automaton, and the start states worked out
+/// in it since it was last cleared, by whether the walk is anchored and
+/// the byte before it (none at the start of the text).
+struct CacheSlot {
+    cache: Cache,
+    clear_count: usize,
+    starts: Vec<Option<LazyStateID>>,
+}
+
+impl CacheSlot {
+    /// Start states for each byte before the walk and for none, anchored
+    /// and not.
+    const STARTS: usize = 2 * 257;
+
+    fn new(dfa: &regex_automata::hybrid::dfa::DFA) -> CacheSlot {
+        let cache = dfa.create_cache();
+        CacheSlot {
+            clear_count: cache.clear_count(),
+            cache,
+            starts: vec![None; CacheSlot::STARTS],
+        }
+    }
+
+    /// Forgets the start states if the cache was cleared since they were
+    /// worked out: its states' numbers are stale then.
+    fn check_cleared(&mut self) {
+        let clear_count = self.cache.clear_count();
+        if clear_count != self.clear_count {
+            self.starts.fill(None);
+            self.clear_count = clear_count;
+        }
+    }
+}
+
+/// Numbers the automata, for their caches.
+static NEXT_AUTOMATON: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+thread_local! {
+    /// This thread's caches, by automaton number.
+    static CACHES: std::cell::RefCell<Vec<Option<Box<CacheSlot>>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The automaton gave up: the caller asks the regex crate instead.
@@ -1688,9 +1717,120 @@ impl LazyAutomaton {
                 let patterns: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
                 panic!("vocabulary patterns {patterns:?} are invalid: {e}")
             });
-        let for_caches = dfa.clone();
-        let caches = CachePool::new(Box::new(move || for_caches.create_cache()));
-        LazyAutomaton { dfa, caches }
+        let id = NEXT_AUTOMATON.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        LazyAutomaton { dfa, id }
+    }
+
+    /// Walks `bytes` from the start state for `look_behind` (the byte
+    /// before them, if any) and `anchored`, in this thread's cache for the
+    /// automaton, as `walk` does.
+    #[inline(always)]
+    fn run<'b>(
+        &self,
+        look_behind: Option<u8>,
+        anchored: bool,
+        bytes: impl Iterator<Item = &'b u8>,
+        on_match: impl FnMut(&Cache, LazyStateID, usize),
+    ) -> Result<(), GaveUp> {
+        CACHES
+            .try_with(|caches| match caches.try_borrow_mut() {
+                Ok(mut caches) => {
+                    let slot = match caches.get_mut(self.id) {
+                        Some(Some(slot)) => slot,
+                        _ => self.new_slot(&mut caches),
+                    };
+                    self.run_in(slot, look_behind, anchored, bytes, on_match)
+                }
+                // Only a walk within a walk could find the caches in use.
+                Err(_) => self.run_alone(look_behind, anchored, bytes, on_match),
+            })
+            .unwrap_or(Err(GaveUp))
+    }
+
+    /// This thread's cache for the automaton, made.
+    #[cold]
+    #[inline(never)]
+    fn new_slot<'c>(&self, caches: &'c mut Vec<Option<Box<CacheSlot>>>) -> &'c mut CacheSlot {
+        if caches.len() <= self.id {
+            caches.resize_with(self.id + 1, || None);
+        }
+        caches[self.id].get_or_insert_with(|| Box::new(CacheSlot::new(&self.dfa)))
+    }
+
+    /// `run` in a cache of its own.
+    #[cold]
+    #[inline(never)]
+    fn run_alone<'b>(
+        &self,
+        look_behind: Option<u8>,
+        anchored: bool,
+        bytes: impl Iterator<Item = &'b u8>,
+        on_match: impl FnMut(&Cache, LazyStateID, usize),
+    ) -> Result<(), GaveUp> {
+        let mut slot = CacheSlot::new(&self.dfa);
+        self.run_in(&mut slot, look_behind, anchored, bytes, on_match)
+    }
+
+    #[inline(always)]
+    fn run_in<'b>(
+        &self,
+        slot: &mut CacheSlot,
+        look_behind: Option<u8>,
+        anchored: bool,
+        bytes: impl Iterator<Item = &'b u8>,
+        on_match: impl FnMut(&Cache, LazyStateID, usize),
+    ) -> Result<(), GaveUp> {
+        let start = self.start(slot, look_behind, anchored)?;
+        self.walk(&mut slot.cache, start, bytes, on_match)
+    }
+
+    /// The start state for a walk, anchored or not, after `look_behind`:
+    /// worked out once per cache.
+    #[inline(always)]
+    fn start(
+        &self,
+        slot: &mut CacheSlot,
+        look_behind: Option<u8>,
+        anchored: bool,
+    ) -> Result<LazyStateID, GaveUp> {
+        let key = usize::from(anchored) * 257 + look_behind.map_or(0, |byte| usize::from(byte) + 1);
+        if slot.cache.clear_count() == slot.clear_count {
+            if let Some(Some(state)) = slot.starts.get(key) {
+                return Ok(*state);
+            }
+        }
+        self.new_start(slot, look_behind, anchored, key)
+    }
+
+    /// `start` when the state is not known yet.
+    #[cold]
+    #[inline(never)]
+    fn new_start(
+        &self,
+        slot: &mut CacheSlot,
+        look_behind: Option<u8>,
+        anchored: bool,
+        key: usize,
+    ) -> Result<LazyStateID, GaveUp> {
+        use regex_automata::{util::start, Anchored};
+        slot.check_cleared();
+        let config = start::Config::new()
+            .look_behind(look_behind)
+            .anchored(match anchored {
+                true => Anchored::Yes,
+                false => Anchored::No,
+            });
+        let state = self
+            .dfa
+            .start_state(&mut slot.cache, &config)
+            .map_err(|_| GaveUp)?;
+        // Working the state out may have cleared the cache: the state is
+        // good in it as it is now.
+        slot.check_cleared();
+        if let Some(known) = slot.starts.get_mut(key) {
+            *known = Some(state);
+        }
+        Ok(state)
     }
 
     /// Walks from `state` over `bytes` until the dead state, or past their
@@ -1698,6 +1838,7 @@ impl LazyAutomaton {
     /// came before the one that led to it: matches show a byte late, so
     /// that is where the match ends (the end of the input has a transition
     /// of its own).
+    #[inline(always)]
     fn walk<'b>(
         &self,
         cache: &mut Cache,
@@ -1750,24 +1891,25 @@ impl LeftmostWalk {
         start: usize,
         anchored: bool,
     ) -> Result<Option<(usize, usize)>, GaveUp> {
-        use regex_automata::{Anchored, Input};
-        let LazyAutomaton { dfa, caches } = &self.0;
-        let mut cache = caches.get();
-        let cache = &mut *cache;
-        let anchored = match anchored {
-            true => Anchored::Yes,
-            false => Anchored::No,
-        };
-        let input = Input::new(text).range(start..).anchored(anchored);
-        let state = dfa.start_state_forward(cache, &input).map_err(|_| GaveUp)?;
+        let automaton = &self.0;
+        let dfa = &automaton.dfa;
+        let bytes = text.as_bytes();
+        let look_behind = start
+            .checked_sub(1)
+            .and_then(|before| bytes.get(before).copied());
+        let rest = bytes.get(start..).ok_or(GaveUp)?;
         let mut found = None;
-        let bytes = text.as_bytes()[start..].iter();
-        self.0.walk(cache, state, bytes, |cache, state, walked| {
-            found = Some((
-                start + walked,
-                dfa.match_pattern(cache, state, 0).as_usize(),
-            ));
-        })?;
+        automaton.run(
+            look_behind,
+            anchored,
+            rest.iter(),
+            |cache, state, walked| {
+                found = Some((
+                    start + walked,
+                    dfa.match_pattern(cache, state, 0).as_usize(),
+                ));
+            },
+        )?;
         Ok(found)
     }
 }
