@@ -1611,14 +1611,10 @@ impl Screen {
     /// through.
     fn matches(&self, text: &str) -> Matched {
         let automaton = &self.automaton;
-        let dfa = &automaton.dfa;
         let bytes = text.as_bytes();
         let mut matched = 0u64;
-        let mut take_in = |cache: &Cache, state: LazyStateID, _: usize| {
-            matched |= (0..dfa.match_len(cache, state))
-                .map(|index| dfa.match_pattern(cache, state, index).as_usize())
-                .filter(|&pattern| pattern < Screen::MAX_PATTERNS)
-                .fold(0, |bits, pattern| bits | 1 << pattern);
+        let mut take_in = |slot: &mut CacheSlot, state: LazyStateID, _: usize| {
+            matched |= slot.match_bits(automaton, state);
         };
         // Anchored at either end of the whole text, nothing lies beyond
         // that end to look at: one start state, forward or backward.
@@ -1652,10 +1648,14 @@ struct LazyAutomaton {
 /// One thread's cache for one automaton, and the start states worked out
 /// in it since it was last cleared, by whether the walk is anchored and
 /// the byte before it (none at the start of the text).
+///
+/// The patterns of a screen's first few match states, as bits, are kept
+/// too.
 struct CacheSlot {
     cache: Cache,
     clear_count: usize,
     starts: Vec<Option<LazyStateID>>,
+    match_bits: Vec<(LazyStateID, u64)>,
 }
 
 impl CacheSlot {
@@ -1663,12 +1663,17 @@ impl CacheSlot {
     /// and not.
     const STARTS: usize = 2 * 257;
 
+    /// At most this many match states' patterns are kept, the first met:
+    /// they are looked for one after another.
+    const MATCH_STATES: usize = 16;
+
     fn new(dfa: &regex_automata::hybrid::dfa::DFA) -> CacheSlot {
         let cache = dfa.create_cache();
         CacheSlot {
             clear_count: cache.clear_count(),
             cache,
             starts: vec![None; CacheSlot::STARTS],
+            match_bits: Vec::new(),
         }
     }
 
@@ -1678,8 +1683,36 @@ impl CacheSlot {
         let clear_count = self.cache.clear_count();
         if clear_count != self.clear_count {
             self.starts.fill(None);
+            self.match_bits.clear();
             self.clear_count = clear_count;
         }
+    }
+
+    /// The patterns of match state `state`, below `Screen::MAX_PATTERNS`,
+    /// as bits.
+    #[inline(always)]
+    fn match_bits(&mut self, automaton: &LazyAutomaton, state: LazyStateID) -> u64 {
+        self.check_cleared();
+        match self.match_bits.iter().find(|(known, _)| *known == state) {
+            Some(&(_, bits)) => bits,
+            None => self.new_match_bits(automaton, state),
+        }
+    }
+
+    /// `match_bits` for a state not met since the cache was last cleared.
+    #[cold]
+    #[inline(never)]
+    fn new_match_bits(&mut self, automaton: &LazyAutomaton, state: LazyStateID) -> u64 {
+        let dfa = &automaton.dfa;
+        let cache = &self.cache;
+        let bits = (0..dfa.match_len(cache, state))
+            .map(|index| dfa.match_pattern(cache, state, index).as_usize())
+            .filter(|&pattern| pattern < Screen::MAX_PATTERNS)
+            .fold(0, |bits, pattern| bits | 1 << pattern);
+        if self.match_bits.len() < CacheSlot::MATCH_STATES {
+            self.match_bits.push((state, bits));
+        }
+        bits
     }
 }
 
@@ -1730,7 +1763,7 @@ impl LazyAutomaton {
         look_behind: Option<u8>,
         anchored: bool,
         bytes: impl Iterator<Item = &'b u8>,
-        on_match: impl FnMut(&Cache, LazyStateID, usize),
+        on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
         CACHES
             .try_with(|caches| match caches.try_borrow_mut() {
@@ -1765,7 +1798,7 @@ impl LazyAutomaton {
         look_behind: Option<u8>,
         anchored: bool,
         bytes: impl Iterator<Item = &'b u8>,
-        on_match: impl FnMut(&Cache, LazyStateID, usize),
+        on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
         let mut slot = CacheSlot::new(&self.dfa);
         self.run_in(&mut slot, look_behind, anchored, bytes, on_match)
@@ -1778,10 +1811,10 @@ impl LazyAutomaton {
         look_behind: Option<u8>,
         anchored: bool,
         bytes: impl Iterator<Item = &'b u8>,
-        on_match: impl FnMut(&Cache, LazyStateID, usize),
+        on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
         let start = self.start(slot, look_behind, anchored)?;
-        self.walk(&mut slot.cache, start, bytes, on_match)
+        self.walk(slot, start, bytes, on_match)
     }
 
     /// The start state for a walk, anchored or not, after `look_behind`:
@@ -1841,20 +1874,20 @@ impl LazyAutomaton {
     #[inline(always)]
     fn walk<'b>(
         &self,
-        cache: &mut Cache,
+        slot: &mut CacheSlot,
         mut state: LazyStateID,
         bytes: impl Iterator<Item = &'b u8>,
-        mut on_match: impl FnMut(&Cache, LazyStateID, usize),
+        mut on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
         let mut walked = 0;
         for &byte in bytes {
             state = self
                 .dfa
-                .next_state(cache, state, byte)
+                .next_state(&mut slot.cache, state, byte)
                 .map_err(|_| GaveUp)?;
             if state.is_tagged() {
                 if state.is_match() {
-                    on_match(cache, state, walked);
+                    on_match(slot, state, walked);
                 } else if state.is_dead() {
                     return Ok(());
                 } else if state.is_quit() {
@@ -1863,9 +1896,12 @@ impl LazyAutomaton {
             }
             walked += 1;
         }
-        state = self.dfa.next_eoi_state(cache, state).map_err(|_| GaveUp)?;
+        state = self
+            .dfa
+            .next_eoi_state(&mut slot.cache, state)
+            .map_err(|_| GaveUp)?;
         if state.is_match() {
-            on_match(cache, state, walked);
+            on_match(slot, state, walked);
         }
         Ok(())
     }
@@ -1899,17 +1935,12 @@ impl LeftmostWalk {
             .and_then(|before| bytes.get(before).copied());
         let rest = bytes.get(start..).ok_or(GaveUp)?;
         let mut found = None;
-        automaton.run(
-            look_behind,
-            anchored,
-            rest.iter(),
-            |cache, state, walked| {
-                found = Some((
-                    start + walked,
-                    dfa.match_pattern(cache, state, 0).as_usize(),
-                ));
-            },
-        )?;
+        automaton.run(look_behind, anchored, rest.iter(), |slot, state, walked| {
+            found = Some((
+                start + walked,
+                dfa.match_pattern(&slot.cache, state, 0).as_usize(),
+            ));
+        })?;
         Ok(found)
     }
 }
