@@ -1866,6 +1866,17 @@ impl LazyAutomaton {
         Ok(state)
     }
 
+    /// The transition from `state` on `byte`, worked out if need be.
+    #[inline(never)]
+    fn next_state(
+        &self,
+        cache: &mut Cache,
+        state: LazyStateID,
+        byte: u8,
+    ) -> Result<LazyStateID, GaveUp> {
+        self.dfa.next_state(cache, state, byte).map_err(|_| GaveUp)
+    }
+
     /// Walks from `state` over `bytes` until the dead state, or past their
     /// end, calling `on_match` with each match state and how many bytes
     /// came before the one that led to it: matches show a byte late, so
@@ -1880,12 +1891,30 @@ impl LazyAutomaton {
         mut on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
         let mut walked = 0;
+        // Whether `state` is tagged: from an untagged state the transition
+        // is read straight from the cache, and only one not worked out yet
+        // (unknown, so tagged) is asked of the automaton.
+        let mut tagged = state.is_tagged();
         for &byte in bytes {
-            state = self
-                .dfa
-                .next_state(&mut slot.cache, state, byte)
-                .map_err(|_| GaveUp)?;
-            if state.is_tagged() {
+            if !tagged {
+                let next = self.dfa.next_state_untagged(&slot.cache, state, byte);
+                if !next.is_tagged() {
+                    state = next;
+                    walked += 1;
+                    continue;
+                }
+                state = match next.is_unknown() {
+                    true => self.next_state(&mut slot.cache, state, byte)?,
+                    false => next,
+                };
+            } else {
+                state = self
+                    .dfa
+                    .next_state(&mut slot.cache, state, byte)
+                    .map_err(|_| GaveUp)?;
+            }
+            tagged = state.is_tagged();
+            if tagged {
                 if state.is_match() {
                     on_match(slot, state, walked);
                 } else if state.is_dead() {
