@@ -1619,8 +1619,8 @@ impl Screen {
         // Anchored at either end of the whole text, nothing lies beyond
         // that end to look at: one start state, forward or backward.
         let walked = match self.end {
-            End::Start => automaton.run(None, true, bytes.iter(), &mut take_in),
-            End::End => automaton.run(None, true, bytes.iter().rev(), &mut take_in),
+            End::Start => automaton.run(StartKey::TEXT, bytes.iter(), &mut take_in),
+            End::End => automaton.run(StartKey::TEXT, bytes.iter().rev(), &mut take_in),
         };
         match walked {
             Ok(()) => Matched(matched),
@@ -1716,6 +1716,33 @@ impl CacheSlot {
     }
 }
 
+/// Which start state a walk takes: whether it is anchored, and the byte
+/// before it (none at the start of the text), as an index of
+/// `CacheSlot::starts`.
+#[derive(Clone, Copy)]
+struct StartKey(usize);
+
+impl StartKey {
+    /// Anchored at the start of the text (or, walking backward, its end).
+    const TEXT: StartKey = StartKey(257);
+
+    #[inline(always)]
+    fn new(look_behind: Option<u8>, anchored: bool) -> StartKey {
+        StartKey(usize::from(anchored) * 257 + look_behind.map_or(0, |byte| usize::from(byte) + 1))
+    }
+
+    fn anchored(self) -> bool {
+        self.0 >= 257
+    }
+
+    fn look_behind(self) -> Option<u8> {
+        match self.0 % 257 {
+            0 => None,
+            byte => u8::try_from(byte - 1).ok(),
+        }
+    }
+}
+
 /// Numbers the automata, for their caches.
 static NEXT_AUTOMATON: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -1754,14 +1781,12 @@ impl LazyAutomaton {
         LazyAutomaton { dfa, id }
     }
 
-    /// Walks `bytes` from the start state for `look_behind` (the byte
-    /// before them, if any) and `anchored`, in this thread's cache for the
-    /// automaton, as `walk` does.
+    /// Walks `bytes` from the start state for `key`, in this thread's
+    /// cache for the automaton, as `walk` does.
     #[inline(always)]
     fn run<'b>(
         &self,
-        look_behind: Option<u8>,
-        anchored: bool,
+        key: StartKey,
         bytes: impl Iterator<Item = &'b u8>,
         on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
@@ -1772,10 +1797,10 @@ impl LazyAutomaton {
                         Some(Some(slot)) => slot,
                         _ => self.new_slot(&mut caches),
                     };
-                    self.run_in(slot, look_behind, anchored, bytes, on_match)
+                    self.run_in(slot, key, bytes, on_match)
                 }
                 // Only a walk within a walk could find the caches in use.
-                Err(_) => self.run_alone(look_behind, anchored, bytes, on_match),
+                Err(_) => self.run_alone(key, bytes, on_match),
             })
             .unwrap_or(Err(GaveUp))
     }
@@ -1795,61 +1820,46 @@ impl LazyAutomaton {
     #[inline(never)]
     fn run_alone<'b>(
         &self,
-        look_behind: Option<u8>,
-        anchored: bool,
+        key: StartKey,
         bytes: impl Iterator<Item = &'b u8>,
         on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
         let mut slot = CacheSlot::new(&self.dfa);
-        self.run_in(&mut slot, look_behind, anchored, bytes, on_match)
+        self.run_in(&mut slot, key, bytes, on_match)
     }
 
     #[inline(always)]
     fn run_in<'b>(
         &self,
         slot: &mut CacheSlot,
-        look_behind: Option<u8>,
-        anchored: bool,
+        key: StartKey,
         bytes: impl Iterator<Item = &'b u8>,
         on_match: impl FnMut(&mut CacheSlot, LazyStateID, usize),
     ) -> Result<(), GaveUp> {
-        let start = self.start(slot, look_behind, anchored)?;
+        let start = self.start(slot, key)?;
         self.walk(slot, start, bytes, on_match)
     }
 
-    /// The start state for a walk, anchored or not, after `look_behind`:
-    /// worked out once per cache.
+    /// The start state for `key`: worked out once per cache.
     #[inline(always)]
-    fn start(
-        &self,
-        slot: &mut CacheSlot,
-        look_behind: Option<u8>,
-        anchored: bool,
-    ) -> Result<LazyStateID, GaveUp> {
-        let key = usize::from(anchored) * 257 + look_behind.map_or(0, |byte| usize::from(byte) + 1);
+    fn start(&self, slot: &mut CacheSlot, key: StartKey) -> Result<LazyStateID, GaveUp> {
         if slot.cache.clear_count() == slot.clear_count {
-            if let Some(Some(state)) = slot.starts.get(key) {
+            if let Some(Some(state)) = slot.starts.get(key.0) {
                 return Ok(*state);
             }
         }
-        self.new_start(slot, look_behind, anchored, key)
+        self.new_start(slot, key)
     }
 
     /// `start` when the state is not known yet.
     #[cold]
     #[inline(never)]
-    fn new_start(
-        &self,
-        slot: &mut CacheSlot,
-        look_behind: Option<u8>,
-        anchored: bool,
-        key: usize,
-    ) -> Result<LazyStateID, GaveUp> {
+    fn new_start(&self, slot: &mut CacheSlot, key: StartKey) -> Result<LazyStateID, GaveUp> {
         use regex_automata::{util::start, Anchored};
         slot.check_cleared();
         let config = start::Config::new()
-            .look_behind(look_behind)
-            .anchored(match anchored {
+            .look_behind(key.look_behind())
+            .anchored(match key.anchored() {
                 true => Anchored::Yes,
                 false => Anchored::No,
             });
@@ -1860,7 +1870,7 @@ impl LazyAutomaton {
         // Working the state out may have cleared the cache: the state is
         // good in it as it is now.
         slot.check_cleared();
-        if let Some(known) = slot.starts.get_mut(key) {
+        if let Some(known) = slot.starts.get_mut(key.0) {
             *known = Some(state);
         }
         Ok(state)
@@ -1964,7 +1974,8 @@ impl LeftmostWalk {
             .and_then(|before| bytes.get(before).copied());
         let rest = bytes.get(start..).ok_or(GaveUp)?;
         let mut found = None;
-        automaton.run(look_behind, anchored, rest.iter(), |slot, state, walked| {
+        let key = StartKey::new(look_behind, anchored);
+        automaton.run(key, rest.iter(), |slot, state, walked| {
             found = Some((
                 start + walked,
                 dfa.match_pattern(&slot.cache, state, 0).as_usize(),
@@ -2281,6 +2292,23 @@ mod tests {
     /// A screen's answer by the regex crate's overlapping search, as it
     /// was found before the automaton was walked by hand: the
     /// specification of `Screen::walk`.
+    #[test]
+    fn start_keys_give_back_their_anchoring_and_byte_before() {
+        let bytes = std::iter::once(None).chain((0..=u8::MAX).map(Some));
+        let mut keys = std::collections::HashSet::new();
+        for look_behind in bytes {
+            for anchored in [false, true] {
+                let key = StartKey::new(look_behind, anchored);
+                assert_eq!(key.look_behind(), look_behind);
+                assert_eq!(key.anchored(), anchored);
+                assert!(key.0 < CacheSlot::STARTS);
+                keys.insert(key.0);
+            }
+        }
+        assert_eq!(keys.len(), CacheSlot::STARTS);
+        assert_eq!(StartKey::TEXT.0, StartKey::new(None, true).0);
+    }
+
     fn matches_by_overlapping_search(screen: &Screen, text: &str) -> u64 {
         use regex_automata::{hybrid::dfa::OverlappingState, Anchored, Input};
         let dfa = &screen.automaton.dfa;
