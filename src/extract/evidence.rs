@@ -3,7 +3,7 @@
 //! with its whitespace collapsed.
 //!
 //! The clause's bounds are read from the bytes around each citation,
-//! sixteen at a time, back from it to the nearest break and on to the next.
+//! sixty-four at a time, back from it to the nearest break and on to the next.
 //! Citations stand close together (one every couple of hundred bytes in a
 //! General Assembly text, several often in one sentence), and a citation
 //! further on in a sentence or paragraph reads only what the one before it

@@ -2289,9 +2289,8 @@ mod tests {
         }
     }
 
-    /// A screen's answer by the regex crate's overlapping search, as it
-    /// was found before the automaton was walked by hand: the
-    /// specification of `Screen::walk`.
+    /// Every start key reads back as the anchoring and byte it was made
+    /// of, and each has its own slot.
     #[test]
     fn start_keys_give_back_their_anchoring_and_byte_before() {
         let bytes = std::iter::once(None).chain((0..=u8::MAX).map(Some));
@@ -2309,6 +2308,9 @@ mod tests {
         assert_eq!(StartKey::TEXT.0, StartKey::new(None, true).0);
     }
 
+    /// A screen's answer by the regex crate's overlapping search, as it
+    /// was found before the automaton was walked by hand: the
+    /// specification of `Screen::walk`.
     fn matches_by_overlapping_search(screen: &Screen, text: &str) -> u64 {
         use regex_automata::{hybrid::dfa::OverlappingState, Anchored, Input};
         let dfa = &screen.automaton.dfa;

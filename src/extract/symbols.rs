@@ -20,7 +20,9 @@ use regex_automata::{meta, Anchored, Input};
 /// Resolution and decision symbols, case-insensitive.
 pub(super) const WRITTEN_PATTERN: &str = r"(?:A/HRC/(?:RES|DEC)|E/CN\.4/(?:RES|DEC)|A/(?:RES|DEC)|S/RES|E/(?:RES|DEC))/(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?(?:\s?[A-Ha-h](?:-[A-Ha-h])?(?-u:\b))?(?:\s?\((?:[IVXLC]{1,8}|S-[IVXLC]{1,8}|ES-[IVXLC]{1,8}|\d{4})\))?";
 
-/// Other document symbols: drafts, reports, letters, records.
+/// Other document symbols: drafts, reports, letters, records. The tests'
+/// specification of `reference_end`, which reads them by hand.
+#[cfg(test)]
 pub(super) const REFERENCE_PATTERN: &str = r"(?:A|S|E|ST|DP|UNEP|TD|CRC|CCPR|CEDAW|CERD|CAT|CMW|CRPD|CED|FCCC|ICCD|UNW|HRI|E/ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+";
 
 /// The prefixes of `REFERENCE_PATTERN`, in its order.
@@ -62,12 +64,16 @@ fn reference_end(bytes: &[u8], start: usize) -> Option<usize> {
 /// Where a match anchored at a start of the bytes ends, if it has one.
 type EndReader = fn(&[u8], usize) -> Option<usize>;
 
+/// How a match anchored at a start is read: by the pattern's regex, or
+/// by hand (then the pattern is the tests' specification alone).
+enum MatchAt {
+    Regex(meta::Regex),
+    ByHand(EndReader),
+}
+
 /// A pattern every match of which holds an anchor slash close to its start.
 struct SlashAnchored {
-    regex: meta::Regex,
-    /// The match anchored at a start read by hand, where it is: where it
-    /// ends. Else the regex is asked.
-    by_hand: Option<EndReader>,
+    matcher: MatchAt,
     /// How far into a match its anchor slash is, at most.
     reach: usize,
     /// Whether the bytes after a slash let it be an anchor.
@@ -81,8 +87,7 @@ struct SlashAnchored {
 pub(super) fn written(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     static FINDER: OnceLock<SlashAnchored> = OnceLock::new();
     let finder = FINDER.get_or_init(|| SlashAnchored {
-        regex: build(WRITTEN_PATTERN, true),
-        by_hand: None,
+        matcher: MatchAt::Regex(build(WRITTEN_PATTERN, true)),
         // The slash before `RES/` or `DEC/`; the furthest is after `E/CN.4`.
         reach: 6,
         opens_tail: opens_res_or_dec,
@@ -98,8 +103,7 @@ pub(super) fn written(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 pub(super) fn references(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     static FINDER: OnceLock<SlashAnchored> = OnceLock::new();
     let finder = FINDER.get_or_init(|| SlashAnchored {
-        regex: build(REFERENCE_PATTERN, false),
-        by_hand: Some(reference_end),
+        matcher: MatchAt::ByHand(reference_end),
         // The slash after the prefix; the longest is `CEDAW`.
         reach: 5,
         opens_tail: |_| true,
@@ -177,11 +181,13 @@ impl SlashAnchored {
         if !(self.may_start)(text.as_bytes()[start]) || !text.is_char_boundary(start) {
             return None;
         }
-        if let Some(by_hand) = self.by_hand {
-            return by_hand(text.as_bytes(), start).map(|end| (start, end));
+        match &self.matcher {
+            MatchAt::ByHand(end_of) => end_of(text.as_bytes(), start).map(|end| (start, end)),
+            MatchAt::Regex(regex) => {
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                regex.find(input).map(|m| (m.start(), m.end()))
+            }
         }
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-        self.regex.find(input).map(|m| (m.start(), m.end()))
     }
 }
 
@@ -304,6 +310,19 @@ mod tests {
             let expected = by_regex(REFERENCE_PATTERN, false, &text);
             prop_assert_eq!(references(&text).collect::<Vec<_>>(), expected);
         }
+    }
+
+    /// The prefixes read by hand are the pattern's, in its order: the
+    /// property test below draws only some of them.
+    #[test]
+    fn reference_prefixes_are_the_patterns() {
+        let alternation = REFERENCE_PATTERN
+            .strip_prefix("(?:")
+            .and_then(|rest| rest.split_once(')'))
+            .map(|(prefixes, _)| prefixes)
+            .expect("the pattern opens with its prefixes");
+        let prefixes: Vec<&[u8]> = alternation.split('|').map(str::as_bytes).collect();
+        assert_eq!(prefixes, REFERENCE_PREFIXES);
     }
 
     proptest! {
