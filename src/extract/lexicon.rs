@@ -471,8 +471,9 @@ impl ParagraphVerbs {
         let verb = |after: &str| self.at_start(after).filter(|&(_, _, leads)| !leads);
         let found = verb(after).or_else(|| {
             let line = &after[..after.find('\n').unwrap_or(after.len())];
-            let head = &line[..super::floor_boundary(line, line.len().min(64))];
-            capitalised(head).and_then(|head| verb(&head))
+            let head = &line[..super::floor_boundary(line, line.len().min(CAPITALISED_MAX))];
+            let mut buffer = [0u8; CAPITALISED_MAX];
+            capitalised(head, &mut buffer).and_then(verb)
         });
         match found {
             Some((verb_kind, verb_len, _)) if spaces > 0 => {
@@ -511,15 +512,26 @@ impl ParagraphVerbs {
     }
 }
 
+/// How many bytes of a line after a lead are capitalised to look for a
+/// verb there: more than the longest verb of the lists.
+const CAPITALISED_MAX: usize = 64;
+
 /// `text` with its first letter in capitals ("recalling the" →
 /// "Recalling the"), when that letter's capital is as long in UTF-8 (the
-/// lengths of a verb found in the copy then hold in `text`).
-fn capitalised(text: &str) -> Option<String> {
+/// lengths of a verb found in the copy then hold in `text`). The copy is
+/// made in `buffer`, on the caller's stack: a string made for each lead
+/// ("Further requests") had cost an allocation and a formatting.
+fn capitalised<'b>(text: &str, buffer: &'b mut [u8; CAPITALISED_MAX]) -> Option<&'b str> {
     let first = text.chars().next()?;
     let mut upper = first.to_uppercase();
     let capital = upper.next().filter(|_| upper.next().is_none())?;
-    (capital != first && capital.len_utf8() == first.len_utf8())
-        .then(|| format!("{capital}{}", &text[first.len_utf8()..]))
+    if capital == first || capital.len_utf8() != first.len_utf8() {
+        return None;
+    }
+    let copy = buffer.get_mut(..text.len())?;
+    copy.copy_from_slice(text.as_bytes());
+    capital.encode_utf8(&mut copy[..first.len_utf8()]);
+    std::str::from_utf8(copy).ok()
 }
 
 /// A verb spelled out, with its first eight bytes (or fewer) as a number,
