@@ -874,8 +874,8 @@ impl Lexicon {
     pub fn dates_sharing_a_year_at(&self, rest: &str) -> Option<SharingDates> {
         let shared = self.shared_dates.as_ref()?;
         match shared.opening(rest)? {
-            Opening::Run => shared
-                .read(rest, &self.date)
+            Opening::Run(end) => shared
+                .read(rest, end, &self.date)
                 .map(|(end, dates)| SharingDates::Run { end, dates }),
             Opening::Yearless => shared
                 .read_yearless(rest)
@@ -1051,11 +1051,28 @@ struct SharedDates {
     /// the month's number.
     day: usize,
     month_names: Vec<(usize, u8)>,
+    /// `intro`, `shared` (without its groups), `joiner` and `whole` as
+    /// walks: the regex crate set itself up anew for each of these short
+    /// anchored matches, and read `shared`'s groups with its slowest
+    /// engine (a tenth of the dates' reading on the old Council texts).
+    intro_walk: LeftmostWalk,
+    shared_walk: LeftmostWalk,
+    joiner_walk: LeftmostWalk,
+    whole_walk: LeftmostWalk,
+    /// The month names' ASCII spellings, where a shared date opens with
+    /// its day (`{d}`) and the names are spelled so (`AsciiMonths::new`):
+    /// an ASCII date's day and month are then read without the groups.
+    ascii_months: Option<AsciiMonths>,
 }
+
+/// One shared date read: where it ends, its day and its month, where it
+/// has one (as `SharedDates::shared`'s groups give them).
+type SharedDate = (usize, Option<u8>, Option<u8>);
 
 /// Which dates sharing a year open a step's text.
 enum Opening {
-    Run,
+    /// A run, and where it ends when the walk told.
+    Run(Option<usize>),
     Yearless,
 }
 
@@ -1081,17 +1098,22 @@ impl SharedDates {
     /// one walk of a lazy automaton over both patterns: most steps that
     /// ask (at the end of a list) are told no within a few bytes, before
     /// the patterns that capture are searched.
+    /// Leftmost-first, the walk's match is the run's where the run
+    /// matches, and then ends where the run's does.
     fn opening(&self, rest: &str) -> Option<Opening> {
-        let pattern = match self.opening_walk.find(rest, 0, true) {
-            Ok(found) => found?.1,
+        let (end, pattern) = match self.opening_walk.find(rest, 0, true) {
+            Ok(found) => {
+                let (end, pattern) = found?;
+                (Some(end), pattern)
+            }
             Err(GaveUp) => match (self.run.is_match(rest), self.yearless.is_match(rest)) {
-                (true, _) => 0,
-                (false, true) => 1,
+                (true, _) => (None, 0),
+                (false, true) => (None, 1),
                 (false, false) => return None,
             },
         };
         Some(if pattern == 0 {
-            Opening::Run
+            Opening::Run(end)
         } else {
             Opening::Yearless
         })
@@ -1133,7 +1155,7 @@ impl SharedDates {
         let names: Vec<Option<&str>> = shared.capture_names().collect();
         let group = |name: &str| names.iter().position(|n| *n == Some(name));
         let day = group("d").unwrap_or_else(|| panic!("{:?}: date_shared has no {{d}}", v.lang));
-        let month_names = v
+        let month_names: Vec<(usize, u8)> = v
             .months
             .iter()
             .enumerate()
@@ -1144,14 +1166,29 @@ impl SharedDates {
         // and month alone.
         let day_and_month = v.date_shared.strip_suffix('?').unwrap_or(v.date_shared);
         let yearless = build(&format!(r"^,?\s*{intro}(?:{})", plain(day_and_month)));
+        let intro = build(&format!(r"^,?\s*{intro}"));
+        let joiner = build(&format!("^{joiner}"));
+        let whole = build(&format!("^(?:{})$", plain(v.date)));
+        // `shared_by_walk` reads a month's number by its place in the table.
+        assert_eq!(
+            month_names.len(),
+            v.months.len(),
+            "a month without its group"
+        );
+        let walk = |pattern: &str| LeftmostWalk::new(&[pattern], true);
         Some(SharedDates {
             opening_walk: LeftmostWalk::new(&[run.as_str(), yearless.as_str()], true),
+            intro_walk: walk(intro.as_str()),
+            shared_walk: walk(&format!("^(?:{})", plain(v.date_shared))),
+            joiner_walk: walk(joiner.as_str()),
+            whole_walk: walk(whole.as_str()),
+            ascii_months: AsciiMonths::new(v.months).filter(|_| v.date_shared.starts_with("{d}")),
             run,
             yearless,
-            intro: build(&format!(r"^,?\s*{intro}")),
+            intro,
             shared,
-            joiner: build(&format!("^{joiner}")),
-            whole: build(&format!("^(?:{})$", plain(v.date))),
+            joiner,
+            whole,
             day,
             month_names,
         })
@@ -1160,24 +1197,27 @@ impl SharedDates {
     /// The run at the start of `rest`: where it ends, and its dates in
     /// turn, each shared date completed by the month and year after it
     /// ("4" takes the month of "14 July 1967", "4 June" its year). `date`
-    /// reads the whole date that ends the run.
-    fn read(&self, rest: &str, date: &DatePattern) -> Option<(usize, Vec<Option<String>>)> {
-        let end = self.run.find(rest)?.end();
+    /// reads the whole date that ends the run. `end` is where the run
+    /// ends, when the opening's walk told.
+    fn read(
+        &self,
+        rest: &str,
+        end: Option<usize>,
+        date: &DatePattern,
+    ) -> Option<(usize, Vec<Option<String>>)> {
+        let end = match end {
+            Some(end) => end,
+            None => self.run.find(rest)?.end(),
+        };
         let run = &rest[..end];
-        let mut at = self.intro.find(run).map_or(0, |m| m.end());
+        let mut at = walked_end(&self.intro_walk, &self.intro, run).unwrap_or(0);
         // Each shared date's day and month, as written.
         let mut shared: Vec<(Option<u8>, Option<u8>)> = Vec::new();
-        while !self.whole.is_match(&run[at..]) {
-            let caps = self.shared.captures(&run[at..])?;
-            let day = caps.get(self.day).and_then(|d| d.as_str().parse().ok());
-            let month = self
-                .month_names
-                .iter()
-                .find(|(group, _)| caps.get(*group).is_some())
-                .map(|(_, number)| *number);
+        while !self.is_whole_date(&run[at..]) {
+            let (len, day, month) = self.shared_at(&run[at..])?;
             shared.push((day, month));
-            at += caps.get(0)?.end();
-            at += self.joiner.find(&run[at..])?.end();
+            at += len;
+            at += walked_end(&self.joiner_walk, &self.joiner, &run[at..])?;
         }
         let last = date.iso_of(&run[at..]);
         // "yyyy-mm-dd": the year and month the shared dates take.
@@ -1195,21 +1235,71 @@ impl SharedDates {
         Some((end, dates))
     }
 
-    /// A shared date with its month, alone: "of 22 October" before a
-    /// comma or a connector.
-    fn read_yearless(&self, rest: &str) -> Option<(usize, String)> {
-        let at = self.intro.find(rest).map_or(0, |m| m.end());
-        let caps = self.shared.captures(&rest[at..])?;
-        let day: u8 = caps.get(self.day)?.as_str().parse().ok()?;
+    /// Whether `text` is a whole date and nothing more (`whole`).
+    fn is_whole_date(&self, text: &str) -> bool {
+        match self.whole_walk.find(text, 0, true) {
+            Ok(found) => found.is_some(),
+            Err(GaveUp) => self.whole.is_match(text),
+        }
+    }
+
+    /// The shared date at the start of `text`, as `shared`'s groups give
+    /// it.
+    fn shared_at(&self, text: &str) -> Option<SharedDate> {
+        if let Some(read) = self.shared_by_walk(text) {
+            return read;
+        }
+        let caps = self.shared.captures(text)?;
+        let day = caps.get(self.day).and_then(|d| d.as_str().parse().ok());
         let month = self
             .month_names
             .iter()
             .find(|(group, _)| caps.get(*group).is_some())
-            .map(|(_, number)| *number)?;
+            .map(|(_, number)| *number);
+        Some((caps.get(0)?.end(), day, month))
+    }
+
+    /// `shared_at` without the groups, where the match is ASCII: it ends
+    /// where the walk says; the day (`\d{1,2}`, greedy, and the pattern
+    /// opens with it) is its first one or two digits; the month, if any,
+    /// is the name that starts first after them (the day and the words
+    /// between hold none), the first in the table of those that start
+    /// there, as the groups' alternation takes it. `None` where this
+    /// cannot tell: the groups are read then.
+    fn shared_by_walk(&self, text: &str) -> Option<Option<SharedDate>> {
+        let months = self.ascii_months.as_ref()?;
+        let end = match self.shared_walk.find(text, 0, true) {
+            Ok(Some((end, _))) => end,
+            Ok(None) => return Some(None),
+            Err(GaveUp) => return None,
+        };
+        let matched = text[..end].as_bytes();
+        if !matched.is_ascii() {
+            return None;
+        }
+        let digits = matched.iter().take_while(|b| b.is_ascii_digit()).count();
+        let day_end = digits.min(2);
+        let day = matched[..day_end]
+            .iter()
+            .try_fold(0u8, |day, &b| day.checked_mul(10)?.checked_add(b - b'0'))
+            .filter(|_| day_end > 0);
+        let month = months
+            .find(&matched[day_end..])
+            .and_then(|index| self.month_names.get(index))
+            .map(|(_, number)| *number);
+        Some(Some((end, day, month)))
+    }
+
+    /// A shared date with its month, alone: "of 22 October" before a
+    /// comma or a connector.
+    fn read_yearless(&self, rest: &str) -> Option<(usize, String)> {
+        let at = walked_end(&self.intro_walk, &self.intro, rest).unwrap_or(0);
+        let (len, day, month) = self.shared_at(&rest[at..])?;
+        let (day, month) = (day?, month?);
         (1..=31).contains(&day).then_some(())?;
         let date = iso_date(0, month, day);
         debug_assert!(date.starts_with(NO_YEAR));
-        Some((at + caps.get(0)?.end(), date))
+        Some((at + len, date))
     }
 }
 
@@ -2433,6 +2523,13 @@ mod tests {
         ) {
             assert_keyword_walk_agrees_with_the_search(Lexicon::get(lang), &text, at);
         }
+
+        #[test]
+        fn shared_dates_agree_with_the_groups_on_spliced_examples(
+            (lang, text, at) in spliced_examples()
+        ) {
+            assert_shared_date_agrees_with_the_groups(Lexicon::get(lang), &text[at..]);
+        }
     }
 
     /// The keyword match at `start` by the regex crate, as it was found
@@ -2485,6 +2582,100 @@ mod tests {
         }
         let count = |kind| kinds.iter().filter(|&&k| k == kind).count();
         assert!(count(Kind::Resolution) > 50 && count(Kind::Decision) > 5);
+    }
+
+    /// A shared date read by `shared`'s groups alone: the specification
+    /// of `SharedDates::shared_at`.
+    fn shared_by_groups(shared: &SharedDates, text: &str) -> Option<SharedDate> {
+        let caps = shared.shared.captures(text)?;
+        let day = caps.get(shared.day).and_then(|d| d.as_str().parse().ok());
+        let month = shared
+            .month_names
+            .iter()
+            .find(|(group, _)| caps.get(*group).is_some())
+            .map(|(_, number)| *number);
+        Some((caps.get(0)?.end(), day, month))
+    }
+
+    /// Each part of a run read by its walk as by its regex.
+    fn assert_shared_date_agrees_with_the_groups(lex: &Lexicon, text: &str) {
+        let Some(shared) = &lex.shared_dates else {
+            return;
+        };
+        let lang = lex.vocab.lang;
+        assert_eq!(
+            shared.shared_at(text),
+            shared_by_groups(shared, text),
+            "{lang:?}: {text:?}"
+        );
+        let end = |regex: &Regex| regex.find(text).map(|m| m.end());
+        let walked = |walk, regex| walked_end(walk, regex, text);
+        assert_eq!(
+            walked(&shared.intro_walk, &shared.intro),
+            end(&shared.intro)
+        );
+        assert_eq!(
+            walked(&shared.joiner_walk, &shared.joiner),
+            end(&shared.joiner)
+        );
+        assert_eq!(
+            shared.is_whole_date(text),
+            shared.whole.is_match(text),
+            "{lang:?}: {text:?}"
+        );
+        let run_end = match shared.opening(text) {
+            Some(Opening::Run(end)) => end,
+            _ => None,
+        };
+        if run_end.is_some() {
+            assert_eq!(run_end, end(&shared.run), "{lang:?}: {text:?}");
+        }
+    }
+
+    /// From every character of every worked example on, in every language
+    /// that shares dates; and the ASCII reading is taken where it can be.
+    #[test]
+    fn shared_dates_agree_with_the_groups() {
+        let mut by_walk = 0;
+        for (lex, text, at) in example_positions() {
+            assert_shared_date_agrees_with_the_groups(lex, &text[at..]);
+            if let Some(shared) = &lex.shared_dates {
+                by_walk += usize::from(matches!(shared.shared_by_walk(&text[at..]), Some(Some(_))));
+            }
+        }
+        assert!(by_walk > 20, "only {by_walk} read by the walk");
+        let en = Lexicon::get(Lang::En);
+        let fr = Lexicon::get(Lang::Fr);
+        let es = Lexicon::get(Lang::Es);
+        for text in [
+            "4 and 14 July 1967",
+            "123 July",
+            "22 October, 340",
+            "7 June",
+            "31 Jun",
+            "9",
+        ] {
+            assert_shared_date_agrees_with_the_groups(en, text);
+        }
+        for text in [
+            "1er juin et 3 juillet 2013",
+            "24 juin, 26 septembre",
+            "1er",
+            "2 mai",
+        ] {
+            assert_shared_date_agrees_with_the_groups(fr, text);
+        }
+        for text in [
+            "4 de julio y 14 de enero de 1999",
+            "12 de diciembre",
+            "3 de",
+        ] {
+            assert_shared_date_agrees_with_the_groups(es, text);
+        }
+        let read = |lex: &Lexicon, text| lex.shared_dates.as_ref().and_then(|s| s.shared_at(text));
+        assert_eq!(read(en, "14 July 1967"), Some((7, Some(14), Some(7))));
+        assert_eq!(read(fr, "1er juin"), Some((8, Some(1), Some(6))));
+        assert_eq!(read(es, "4 de julio"), Some((10, Some(4), Some(7))));
     }
 
     /// A date pattern of a language: a date anywhere, or a date glued to
