@@ -361,6 +361,36 @@ fn word_floor_cuts_between_words() {
     assert_eq!(word_floor("a déjà", 5), 2);
 }
 
+/// The hashed table tells every word of one to four small letters as the
+/// list of function words does: each of the list's words, and no other.
+#[test]
+fn function_word_table_is_the_list() {
+    let listed = |word: &[u8]| {
+        FUNCTION_WORDS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, lang)| usize::from(*lang))
+    };
+    let mut found = 0;
+    let mut word = Vec::new();
+    for len in 1..=4u32 {
+        for index in 0..26usize.pow(len) {
+            word.clear();
+            let mut rest = index;
+            for _ in 0..len {
+                word.push(b'a' + (rest % 26) as u8);
+                rest /= 26;
+            }
+            let expected = listed(&word);
+            assert_eq!(function_word_language(&word), expected, "{:?}", word);
+            found += usize::from(expected.is_some());
+        }
+    }
+    assert_eq!(found, FUNCTION_WORDS.len());
+    assert_eq!(function_word_language(b"The"), Some(0));
+    assert_eq!(function_word_language(b"POR"), Some(2));
+}
+
 /// Function words counted character by character, as before the bit masks:
 /// the reference `function_words` must agree with.
 fn function_words_slowly(sample: &str) -> (usize, usize, usize) {
