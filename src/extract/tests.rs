@@ -337,13 +337,14 @@ fn function_words_are_counted_until_one_language_leads_clearly() {
     let (en, fr, _) = function_words(&text[..word_floor(&text, 4_000)]);
     assert!(fr > en, "{fr} French, {en} English words in the sample");
     assert_eq!(detect_language(&text), Lang::En);
-    // A block of exactly 256 bytes settles it; the French word that opens
-    // the next block, right at its start, is not counted with it.
+    // A block of exactly `WORD_BLOCK` bytes settles it; the French word
+    // that opens the next block, right at its start, is not counted with
+    // it.
     let block = format!(
         "{}{}{}",
         "the ".repeat(12),
         "les ".repeat(4),
-        "xxxxxxx ".repeat(24)
+        "xxxxxxx ".repeat((WORD_BLOCK - 64) / 8)
     );
     assert_eq!(block.len(), WORD_BLOCK);
     assert_eq!(
