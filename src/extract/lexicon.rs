@@ -508,7 +508,13 @@ impl ParagraphVerbs {
     /// verb, by its first byte after the spaces.
     pub fn may_open(&self, bytes: &[u8], start: usize) -> bool {
         let first = bytes[start..].iter().find(|&&b| b != b' ');
-        first.is_some_and(|&b| b.is_ascii_digit() || !self.by_first_byte[usize::from(b)].is_empty())
+        first.is_some_and(|&b| self.may_start(b))
+    }
+
+    /// Whether a line whose first byte after its spaces is `first` can
+    /// open with a paragraph number or a verb.
+    pub fn may_start(&self, first: u8) -> bool {
+        first.is_ascii_digit() || !self.by_first_byte[usize::from(first)].is_empty()
     }
 }
 
