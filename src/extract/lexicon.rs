@@ -410,6 +410,15 @@ pub struct ParagraphVerbs {
     /// with the kind of paragraph it opens (a preambular one first where
     /// a verb is in both lists).
     by_first_byte: Vec<Vec<Verb>>,
+    /// The same verbs by their first byte and the low four bits of their
+    /// third (`Verb::bucket`), in the order of `by_first_byte`: bucket `k`
+    /// is `by_head[starts[k]..starts[k + 1]]`, and a verb shorter than
+    /// three bytes is in each bucket of its first byte. Most verbs of a
+    /// language share their first byte with a dozen others ("Recalling",
+    /// "Reaffirming", "Requests" …) and their second too, and a line's
+    /// verb was looked for among them all.
+    by_head: Box<[Verb]>,
+    starts: Box<[u32]>,
     /// Whether a verb must be a whole word, as in every language but
     /// Chinese: Spanish "Reafirma" opens operative paragraphs, and
     /// "Reafirmando" preambular ones.
@@ -444,9 +453,35 @@ impl ParagraphVerbs {
                 by_first_byte[usize::from(first)].push(Verb::new(verb, kind, leads));
             }
         }
+        let mut by_head = Vec::new();
+        let mut starts = vec![0u32];
+        for bucket in 0..Verb::BUCKETS {
+            let first = bucket & 0xFF;
+            let third = (bucket >> 8) as u8;
+            by_head.extend(
+                by_first_byte[first]
+                    .iter()
+                    .filter(|verb| verb.bytes.get(2).is_none_or(|&b| b & 0xF == third))
+                    .cloned(),
+            );
+            starts.push(u32::try_from(by_head.len()).expect("a few thousand verbs"));
+        }
         ParagraphVerbs {
             by_first_byte,
+            by_head: by_head.into_boxed_slice(),
+            starts: starts.into_boxed_slice(),
             whole_words: v.order == KeywordOrder::Before,
+        }
+    }
+
+    /// The verbs that a text whose `head` this is may open with, in the
+    /// order of `by_first_byte`: those of its bucket.
+    fn bucket(&self, head: u64) -> &[Verb] {
+        let bucket = Verb::bucket(head);
+        let range = |at: usize| self.starts.get(at).map(|&at| at as usize);
+        match (range(bucket), range(bucket + 1)) {
+            (Some(from), Some(to)) => self.by_head.get(from..to).unwrap_or_default(),
+            _ => &[],
         }
     }
 
@@ -488,9 +523,11 @@ impl ParagraphVerbs {
     /// whether it leads another.
     #[inline]
     fn at_start(&self, text: &str) -> Option<VerbAt> {
-        let first = *text.as_bytes().first()?;
+        if text.is_empty() {
+            return None;
+        }
         let head = Verb::head(text.as_bytes());
-        self.by_first_byte[usize::from(first)]
+        self.bucket(head)
             .iter()
             .find(|verb| {
                 verb.may_open(head)
@@ -575,10 +612,26 @@ impl Verb {
 
     /// The first eight bytes of `text` (zero after its end), little-endian.
     fn head(text: &[u8]) -> u64 {
+        // Most texts (a line and those after it) have eight bytes: read
+        // at once, not copied by a call to `memcpy` of a length unknown.
+        if let Some(&eight) = text.first_chunk::<8>() {
+            return u64::from_le_bytes(eight);
+        }
         let mut head = [0u8; 8];
         let len = text.len().min(8);
         head[..len].copy_from_slice(&text[..len]);
         u64::from_le_bytes(head)
+    }
+
+    /// How many buckets `bucket` sorts the verbs into.
+    const BUCKETS: usize = 256 * 16;
+
+    /// The bucket of the verbs a text whose `head` this is may open with:
+    /// by its first byte and the low four bits of its third, which tell
+    /// apart most verbs that share their first two bytes ("Rec", "Rea",
+    /// "Req"; the third byte of a Chinese verb's first character).
+    fn bucket(head: u64) -> usize {
+        (head & 0xFF) as usize | (((head >> 16) & 0xF) as usize) << 8
     }
 
     /// Whether a text whose `head` this is may open with the verb: its
@@ -3147,6 +3200,41 @@ mod tests {
                 .opening_at(text)
                 .map(|(kind, len)| (kind, &text[..len]));
             assert_eq!(found, expected, "{lang:?}: {text:?}");
+        }
+    }
+
+    /// Each verb is in the bucket of any text that opens with it (a
+    /// text's first byte and third are the verb's, where it has three),
+    /// and each bucket lists its verbs in the order of their first byte's
+    /// list: the first of a bucket that a text opens with is the first
+    /// of that list.
+    #[test]
+    fn every_verb_is_in_the_bucket_of_its_texts() {
+        for lang in Lang::ALL {
+            let verbs = &Lexicon::get(lang).paragraph_verbs;
+            for listed in &verbs.by_first_byte {
+                for verb in listed {
+                    for tail in [&b""[..], b" ", b"xxxxxxxxx"] {
+                        let text = [&verb.bytes[..], tail].concat();
+                        let bucket = verbs.bucket(Verb::head(&text));
+                        assert!(
+                            bucket
+                                .iter()
+                                .any(|v| v.bytes == verb.bytes && v.kind == verb.kind),
+                            "{lang:?}: {:?}",
+                            String::from_utf8_lossy(&verb.bytes)
+                        );
+                        let mut in_list = listed.iter();
+                        assert!(
+                            bucket
+                                .iter()
+                                .all(|v| in_list.any(|l| l.bytes == v.bytes && l.kind == v.kind)),
+                            "{lang:?}: the bucket of {:?} is out of order",
+                            String::from_utf8_lossy(&verb.bytes)
+                        );
+                    }
+                }
+            }
         }
     }
 
