@@ -763,18 +763,126 @@ struct NextSearch {
 /// footnote; a citation's lines are asked, on the way back to its
 /// paragraph's first line, whether they open a numbered paragraph or a
 /// footnote.
-#[derive(Clone, Copy, Default)]
-struct LineFacts {
-    /// The verb the line opens a paragraph with.
-    opening: Option<Option<Opening>>,
-    /// The kind of paragraph it opens.
-    kind: Option<Option<Section>>,
-    /// Whether it starts a paragraph or footnote.
-    paragraph_start: Option<bool>,
+///
+/// A line's answers are packed in 32 bits, zero while none is known: a
+/// table of 32-byte structs of options was filled a struct at a time for
+/// each text, and each question copied a struct out and back (SC texts
+/// 32.21 -> 32.16 instructions a byte). A table of 64-bit words cost the
+/// long texts more to zero than it saved.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+struct LineFacts(u32);
+
+/// A yes-or-no fact's two bits: whether it is known, and its answer.
+#[derive(Clone, Copy)]
+enum Flag {
+    /// Whether the line starts a paragraph or footnote.
+    ParagraphStart = 0,
     /// Whether it opens a numbered paragraph.
-    numbered: Option<bool>,
+    Numbered = 2,
     /// Whether it opens a footnote.
-    footnote: Option<bool>,
+    Footnote = 4,
+}
+
+/// Where the kind of paragraph a line opens is kept: known, some, and the
+/// section's two bits.
+const KIND_SHIFT: u32 = 6;
+/// Where the verb a line opens a paragraph with is kept: known, some, the
+/// section's two bits, then the verb's offset from the line's start (past
+/// a paragraph's number) and its length, `SPAN_BITS` each. A verb further
+/// in or longer than `SPAN_MAX` bytes is not kept, but found each time.
+const OPENING_SHIFT: u32 = 10;
+const OFFSET_SHIFT: u32 = 14;
+const SPAN_BITS: u32 = 9;
+const SPAN_MAX: usize = (1 << SPAN_BITS) - 1;
+
+/// A section as two bits.
+fn section_bits(section: Section) -> u32 {
+    match section {
+        Section::Preamble => 0,
+        Section::Operative => 1,
+        Section::Footnote => 2,
+        Section::Other => 3,
+    }
+}
+
+/// The section two bits stand for.
+fn bits_section(bits: u32) -> Section {
+    match bits & 3 {
+        0 => Section::Preamble,
+        1 => Section::Operative,
+        2 => Section::Footnote,
+        _ => Section::Other,
+    }
+}
+
+/// A verb a line opens with, by its offset from the line's start and its
+/// length: the kind of paragraph it opens, offset and length.
+type LineOpening = (Section, usize, usize);
+
+impl LineFacts {
+    /// The answer to `flag`, if known.
+    fn flag(self, flag: Flag) -> Option<bool> {
+        let bits = self.0 >> flag as u32;
+        (bits & 1 != 0).then_some(bits & 2 != 0)
+    }
+
+    /// These facts with `flag` known to be `value` (whatever it was
+    /// known to be before).
+    fn with_flag(self, flag: Flag, value: bool) -> LineFacts {
+        let shift = flag as u32;
+        LineFacts(self.0 & !(3 << shift) | (1 | u32::from(value) << 1) << shift)
+    }
+
+    /// A section that may be missing, known or not, from the four bits at
+    /// `shift`.
+    fn section(self, shift: u32) -> Option<Option<Section>> {
+        let bits = self.0 >> shift;
+        (bits & 1 != 0).then(|| (bits & 2 != 0).then(|| bits_section(bits >> 2)))
+    }
+
+    /// The four bits at `shift` that say a section is known (and which).
+    fn section_bits(section: Option<Section>, shift: u32) -> u32 {
+        let bits = match section {
+            Some(section) => 3 | section_bits(section) << 2,
+            None => 1,
+        };
+        bits << shift
+    }
+
+    /// The kind of paragraph the line opens, if known.
+    fn kind(self) -> Option<Option<Section>> {
+        self.section(KIND_SHIFT)
+    }
+
+    /// These facts with the kind of paragraph the line opens known.
+    fn with_kind(self, kind: Option<Section>) -> LineFacts {
+        LineFacts(self.0 & !(0xF << KIND_SHIFT) | LineFacts::section_bits(kind, KIND_SHIFT))
+    }
+
+    /// The verb the line opens with, if known.
+    fn opening(self) -> Option<Option<LineOpening>> {
+        let span_mask = SPAN_MAX as u32;
+        Some(self.section(OPENING_SHIFT)?.map(|section| {
+            let offset = (self.0 >> OFFSET_SHIFT) & span_mask;
+            let len = (self.0 >> (OFFSET_SHIFT + SPAN_BITS)) & span_mask;
+            (section, offset as usize, len as usize)
+        }))
+    }
+
+    /// These facts and the verb the line opens with, unless its offset
+    /// or length is too long to keep (it is then found each time asked).
+    fn with_opening(self, opening: Option<LineOpening>) -> Option<LineFacts> {
+        let span = match opening {
+            Some((_, offset, len)) if offset > SPAN_MAX || len > SPAN_MAX => return None,
+            Some((_, offset, len)) => (offset as u32 | (len as u32) << SPAN_BITS) << OFFSET_SHIFT,
+            None => 0,
+        };
+        let section = opening.map(|(section, _, _)| section);
+        let known = 0xF << OPENING_SHIFT | u32::MAX << OFFSET_SHIFT;
+        Some(LineFacts(
+            self.0 & !known | LineFacts::section_bits(section, OPENING_SHIFT) | span,
+        ))
+    }
 }
 
 /// The facts of each line of a text, remembered once found: a table of
@@ -785,29 +893,46 @@ struct LineFacts {
 struct LineMemo(std::cell::OnceCell<Box<[Cell<LineFacts>]>>);
 
 impl LineMemo {
-    /// The fact `field` of line `index` of `lines`, found by `find` the
-    /// first time.
+    /// The fact of line `index` of `lines` that `get` reads, found by
+    /// `find` the first time and kept by `set` (which may decline).
+    /// Inlined, always: asked some 30 times for each citation, its `get`
+    /// and `set` are a few shifts and masks, where a call costs more.
+    #[inline(always)]
     fn get_or<T: Copy>(
         &self,
         index: usize,
         lines: usize,
-        field: fn(&mut LineFacts) -> &mut Option<T>,
+        get: impl FnOnce(LineFacts) -> Option<T>,
+        set: impl FnOnce(LineFacts, T) -> Option<LineFacts>,
         find: impl FnOnce() -> T,
     ) -> T {
         let facts = self
             .0
-            .get_or_init(|| vec![Cell::new(LineFacts::default()); lines].into_boxed_slice());
+            .get_or_init(|| std::iter::repeat_with(Cell::default).take(lines).collect());
         let Some(cell) = facts.get(index) else {
             return find();
         };
-        if let Some(known) = *field(&mut cell.get()) {
+        if let Some(known) = get(cell.get()) {
             return known;
         }
         let found = find();
-        let mut known = cell.get();
-        *field(&mut known) = Some(found);
-        cell.set(known);
+        // Read again: finding it may have found other facts of the line.
+        if let Some(known) = set(cell.get(), found) {
+            cell.set(known);
+        }
         found
+    }
+
+    /// `get_or` for a yes-or-no fact.
+    #[inline(always)]
+    fn flag_or(&self, index: usize, lines: usize, flag: Flag, find: impl FnOnce() -> bool) -> bool {
+        self.get_or(
+            index,
+            lines,
+            |facts| facts.flag(flag),
+            |facts, found| Some(facts.with_flag(flag, found)),
+            find,
+        )
     }
 }
 
@@ -1142,15 +1267,11 @@ impl Layout {
         if opens_unnumbered(&text.as_bytes()[self.lines[index]..]) {
             return false;
         }
-        self.facts.get_or(
-            index,
-            self.lines.len(),
-            |f| &mut f.numbered,
-            || {
+        self.facts
+            .flag_or(index, self.lines.len(), Flag::Numbered, || {
                 is_numbered_paragraph(self.line_text(text, index))
                     && self.follows_paragraph_end(text, index)
-            },
-        )
+            })
     }
 
     /// The kind of the paragraph that line `index` opens: told by the
@@ -1161,7 +1282,8 @@ impl Layout {
         self.facts.get_or(
             index,
             self.lines.len(),
-            |f| &mut f.kind,
+            LineFacts::kind,
+            |facts, kind| Some(facts.with_kind(kind)),
             || self.kind_uncached(text, index, lex),
         )
     }
@@ -1224,11 +1346,8 @@ impl Layout {
             }
             _ => {}
         }
-        self.facts.get_or(
-            index,
-            self.lines.len(),
-            |f| &mut f.paragraph_start,
-            || {
+        self.facts
+            .flag_or(index, self.lines.len(), Flag::ParagraphStart, || {
                 // Nor does a line that opens as no number does open a
                 // footnote or a numbered paragraph: only its verb is asked.
                 if opens_unnumbered(line) {
@@ -1237,8 +1356,7 @@ impl Layout {
                 self.opening(text, index, lex).is_some()
                     || self.is_footnote(text, index)
                     || self.is_numbered(text, index)
-            },
-        )
+            })
     }
 
     /// Whether line `index` is (the first line of) a footnote: it opens
@@ -1249,15 +1367,11 @@ impl Layout {
         if opens_unnumbered(&text.as_bytes()[self.lines[index]..]) {
             return false;
         }
-        self.facts.get_or(
-            index,
-            self.lines.len(),
-            |f| &mut f.footnote,
-            || {
+        self.facts
+            .flag_or(index, self.lines.len(), Flag::Footnote, || {
                 let line = self.lines[index];
                 is_footnote_line(&text[line..]) && self.follows_paragraph_end(text, index)
-            },
-        )
+            })
     }
 
     /// The start of the first line after the one `at` stands in that opens
@@ -1337,6 +1451,9 @@ impl Layout {
 
     /// The verb line `index` opens a paragraph with, if any: a verb at the
     /// start of a line that follows the end of a paragraph.
+    // Inlined: asked of most lines near a citation, and most often
+    // answered by the line's first byte.
+    #[inline]
     fn opening(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Opening> {
         let line = *self.lines.get(index)?;
         // Most lines of a page open with neither a number nor a verb's
@@ -1347,7 +1464,22 @@ impl Layout {
         self.facts.get_or(
             index,
             self.lines.len(),
-            |f| &mut f.opening,
+            // Kept by its offset from the line's start: a verb opens a
+            // line, after its number if any.
+            |facts| {
+                facts.opening().map(|opening| {
+                    opening.map(|(kind, offset, len)| (kind, (line + offset, line + offset + len)))
+                })
+            },
+            |facts, opening| {
+                let relative = match opening {
+                    Some((kind, (start, end))) => {
+                        Some((kind, start.checked_sub(line)?, end.checked_sub(start)?))
+                    }
+                    None => None,
+                };
+                facts.with_opening(relative)
+            },
             || {
                 if !(self.follows_paragraph_end(text, index)
                     || self.follows_address(text, index, lex))
@@ -2313,6 +2445,54 @@ mod tests {
                     read(&Layout::new(&text), span),
                     "{:?} in {:?}", span, text
                 );
+            }
+        }
+
+        /// A line's facts, packed in a word, read back as a struct of
+        /// options keeps them, whichever are known and in whatever order
+        /// they were found (a verb too far into its line to pack is not
+        /// kept).
+        #[test]
+        fn line_facts_read_back_as_kept(
+            found in proptest::collection::vec(
+                (0usize..5, proptest::bool::ANY, 0usize..4, 0usize..600, 0usize..600),
+                0..10,
+            ),
+        ) {
+            const SECTIONS: [Section; 4] =
+                [Section::Preamble, Section::Operative, Section::Footnote, Section::Other];
+            const FLAGS: [Flag; 3] = [Flag::ParagraphStart, Flag::Numbered, Flag::Footnote];
+            let mut facts = LineFacts::default();
+            let mut flags: [Option<bool>; 3] = [None; 3];
+            let mut kind: Option<Option<Section>> = None;
+            let mut opening: Option<Option<LineOpening>> = None;
+            for (fact, some, section, offset, len) in found {
+                let section = SECTIONS[section];
+                match fact {
+                    0..=2 => {
+                        facts = facts.with_flag(FLAGS[fact], some);
+                        flags[fact] = Some(some);
+                    }
+                    3 => {
+                        facts = facts.with_kind(some.then_some(section));
+                        kind = Some(some.then_some(section));
+                    }
+                    _ => {
+                        let verb = some.then_some((section, offset, len));
+                        match facts.with_opening(verb) {
+                            Some(kept) => {
+                                facts = kept;
+                                opening = Some(verb);
+                            }
+                            None => proptest::prop_assert!(offset > SPAN_MAX || len > SPAN_MAX),
+                        }
+                    }
+                }
+                for (flag, known) in FLAGS.into_iter().zip(flags) {
+                    proptest::prop_assert_eq!(facts.flag(flag), known);
+                }
+                proptest::prop_assert_eq!(facts.kind(), kind);
+                proptest::prop_assert_eq!(facts.opening(), opening);
             }
         }
 
