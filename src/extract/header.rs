@@ -1261,12 +1261,23 @@ impl Layout {
 
     /// Whether line `index` opens a numbered paragraph ("12. Extends"),
     /// whatever its verb.
+    ///
+    /// Inlined, always, with the other questions of a line that its first
+    /// byte mostly answers: the call had cost more than that test, on
+    /// most lines.
+    #[inline(always)]
     fn is_numbered(&self, text: &str, index: usize) -> bool {
         // Most lines are told by their first byte, more cheaply than the
         // table is asked.
         if opens_unnumbered(&text.as_bytes()[self.lines[index]..]) {
             return false;
         }
+        self.is_numbered_remembered(text, index)
+    }
+
+    /// `is_numbered` of a line its first byte does not answer.
+    #[inline(never)]
+    fn is_numbered_remembered(&self, text: &str, index: usize) -> bool {
         self.facts
             .flag_or(index, self.lines.len(), Flag::Numbered, || {
                 is_numbered_paragraph(self.line_text(text, index))
@@ -1331,6 +1342,8 @@ impl Layout {
 
     /// Whether line `index` opens a paragraph (with a verb, or with a
     /// paragraph's number) or a footnote.
+    // Inlined, always, as `is_numbered` is.
+    #[inline(always)]
     fn starts_paragraph(&self, text: &str, index: usize, lex: &Lexicon) -> bool {
         // Told by the first byte before the table is asked: a line that
         // goes on a sentence opens with a letter that opens no verb, and
@@ -1346,6 +1359,19 @@ impl Layout {
             }
             _ => {}
         }
+        self.starts_paragraph_remembered(text, index, lex, line)
+    }
+
+    /// `starts_paragraph` of a line its first byte does not answer, whose
+    /// bytes from its start on are `line`.
+    #[inline(never)]
+    fn starts_paragraph_remembered(
+        &self,
+        text: &str,
+        index: usize,
+        lex: &Lexicon,
+        line: &[u8],
+    ) -> bool {
         self.facts
             .flag_or(index, self.lines.len(), Flag::ParagraphStart, || {
                 // Nor does a line that opens as no number does open a
@@ -1363,10 +1389,18 @@ impl Layout {
     /// with the footnote's number, after the end of a paragraph. In PDF
     /// text a line inside a sentence may open with a day of the month
     /// ("…of\n1 December 1999").
+    // Inlined, always, as `is_numbered` is.
+    #[inline(always)]
     fn is_footnote(&self, text: &str, index: usize) -> bool {
         if opens_unnumbered(&text.as_bytes()[self.lines[index]..]) {
             return false;
         }
+        self.is_footnote_remembered(text, index)
+    }
+
+    /// `is_footnote` of a line its first byte does not answer.
+    #[inline(never)]
+    fn is_footnote_remembered(&self, text: &str, index: usize) -> bool {
         self.facts
             .flag_or(index, self.lines.len(), Flag::Footnote, || {
                 let line = self.lines[index];
@@ -1451,9 +1485,8 @@ impl Layout {
 
     /// The verb line `index` opens a paragraph with, if any: a verb at the
     /// start of a line that follows the end of a paragraph.
-    // Inlined: asked of most lines near a citation, and most often
-    // answered by the line's first byte.
-    #[inline]
+    // Inlined, always, as `is_numbered` is.
+    #[inline(always)]
     fn opening(&self, text: &str, index: usize, lex: &Lexicon) -> Option<Opening> {
         let line = *self.lines.get(index)?;
         // Most lines of a page open with neither a number nor a verb's
@@ -1461,6 +1494,19 @@ impl Layout {
         if !lex.paragraph_verbs.may_open(text.as_bytes(), line) {
             return None;
         }
+        self.opening_remembered(text, index, line, lex)
+    }
+
+    /// `opening` of line `index`, starting at `line`, that its first byte
+    /// does not answer.
+    #[inline(never)]
+    fn opening_remembered(
+        &self,
+        text: &str,
+        index: usize,
+        line: usize,
+        lex: &Lexicon,
+    ) -> Option<Opening> {
         self.facts.get_or(
             index,
             self.lines.len(),
