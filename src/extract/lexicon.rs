@@ -491,6 +491,10 @@ impl ParagraphVerbs {
     /// after it too where that is a verb of the lists, capitalised or not
     /// ("Also recalling", "وإذ تذكّر"): the paragraph is then of that
     /// verb's kind.
+    // Inlined: `Lexicon::paragraph_verb` asks it of a line every few
+    // lines of a text, and the call had cost about a tenth of the verb's
+    // search.
+    #[inline]
     pub fn opening_at(&self, text: &str) -> Option<(Section, usize)> {
         let (kind, len, leads) = self.at_start(text)?;
         if !leads {
