@@ -724,6 +724,8 @@ pub struct Layout {
     last_opening: Cell<Option<OpeningSearch>>,
     last_next: Cell<Option<NextSearch>>,
     last_footnote: Cell<Option<FootnoteSearch>>,
+    /// The line the last citation stood in.
+    last_line: Cell<usize>,
 }
 
 /// A search back from line `line` to line `since` for the footnote it
@@ -1030,6 +1032,7 @@ impl Layout {
             last_opening: Cell::new(None),
             last_next: Cell::new(None),
             last_footnote: Cell::new(None),
+            last_line: Cell::new(0),
         }
     }
 
@@ -1067,7 +1070,7 @@ impl Layout {
     /// next one starts. In PDF text neither blank lines nor line breaks
     /// tell where a paragraph ends: the next paragraph's verb does.
     pub fn paragraph_at(&self, text: &str, start: usize, end: usize, lex: &Lexicon) -> Paragraph {
-        let line = self.line_of(start);
+        let line = self.line_near(start);
         let opening = self.opening_before(text, start, line, lex);
         let since = opening.map_or_else(
             || self.line_of(start.saturating_sub(VERB_REACH)),
@@ -1471,6 +1474,19 @@ impl Layout {
             count += 1;
         }
         count
+    }
+
+    /// `line_of`, stepped to from the line the last citation stood in:
+    /// citations come in the order of the text, most a line or two after
+    /// the last, and a binary search of the lines had cost about 35
+    /// instructions a citation.
+    fn line_near(&self, at: usize) -> usize {
+        let near = self.last_line.get();
+        let line = self
+            .lines_before_near(at.saturating_add(1), near)
+            .saturating_sub(1);
+        self.last_line.set(line);
+        line
     }
 
     /// The number of the line `at` stands in.
@@ -2303,6 +2319,18 @@ mod tests {
                 layout.lines_before_near(at, near),
                 layout.lines.partition_point(|&l| l < at)
             );
+        }
+
+        /// The line of an offset, stepped to from the last one asked, is
+        /// the one a binary search finds.
+        #[test]
+        fn lines_near_as_by_search(
+            text in "[a \n]{0,40}", asked in proptest::collection::vec(0usize..44, 1..6)
+        ) {
+            let layout = Layout::new(&text);
+            for at in asked {
+                proptest::prop_assert_eq!(layout.line_near(at), layout.line_of(at));
+            }
         }
 
         /// The anchored search for the adoption marker finds what the
