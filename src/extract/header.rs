@@ -1190,6 +1190,7 @@ impl Layout {
         let new_from = earlier.map_or(first, |s| s.last.max(first));
         let found = (new_from..last)
             .rev()
+            .filter(|&index| !self.opens_nothing(text, index, lex))
             .find_map(|index| match self.opening(text, index, lex) {
                 Some((_, span)) if span.1 <= until => Some((index, Some(span))),
                 Some(_) => {
@@ -1213,6 +1214,32 @@ impl Layout {
             passed_over_verb,
         }));
         found
+    }
+
+    /// Whether line `index` opens, by its first byte, neither a paragraph
+    /// with a verb, nor a numbered one, nor one of unlisted words: the
+    /// line goes on a sentence (its first byte is an ASCII one that opens
+    /// no verb, number or capital), or it is blank. Half the lines a
+    /// verb is looked for back across do, and one look at their first
+    /// byte, where each question had looked again, tells.
+    #[inline(always)]
+    fn opens_nothing(&self, text: &str, index: usize, lex: &Lexicon) -> bool {
+        let Some(line) = self
+            .lines
+            .get(index)
+            .and_then(|&at| text.as_bytes().get(at..))
+        else {
+            return false;
+        };
+        match line.iter().find(|&&b| b != b' ') {
+            None | Some(b'\n') => true,
+            Some(&b) => {
+                b.is_ascii()
+                    && !b.is_ascii_uppercase()
+                    && !matches!(b, b'0'..=b'9' | b'.' | b'\t'..=b'\r')
+                    && !lex.paragraph_verbs.may_start(b)
+            }
+        }
     }
 
     /// Whether line `index` opens a paragraph whose first words are no
@@ -2644,6 +2671,38 @@ mod tests {
                     expected,
                     "line {} of {:?}", index, text
                 );
+            }
+        }
+
+        /// A line that opens nothing by its first byte opens no paragraph
+        /// with a verb, nor a numbered one, nor one of unlisted words, in
+        /// any language.
+        #[test]
+        fn lines_that_open_nothing_open_no_paragraph(
+            lines in proptest::collection::vec(
+                proptest::sample::select(
+                    layout_lines()
+                        .into_iter()
+                        .chain(
+                            ["constitue", "призывает", "决定", "\u{a0}Notes", "  .", "(a) Decides"]
+                                .map(String::from),
+                        )
+                        .collect::<Vec<_>>(),
+                ),
+                0..10,
+            ),
+            lang in proptest::sample::select(Lang::ALL.to_vec()),
+        ) {
+            let lex = Lexicon::get(lang);
+            let text = lines.join("\n");
+            let layout = Layout::new(&text);
+            for index in 0..layout.line_starts().len() {
+                if layout.opens_nothing(&text, index, lex) {
+                    let fresh = Layout::new(&text);
+                    proptest::prop_assert!(fresh.opening(&text, index, lex).is_none());
+                    proptest::prop_assert!(!fresh.is_numbered(&text, index));
+                    proptest::prop_assert!(!fresh.opens_unlisted(&text, index));
+                }
             }
         }
 
