@@ -1358,10 +1358,27 @@ impl Layout {
             if line > reach {
                 return None;
             }
-            if self.starts_paragraph(text, next, lex) {
-                return Some(last);
-            }
-            if !is_blank(self.line_text(text, next)) {
+            // The first byte after the spaces tells most lines: a blank
+            // one starts no paragraph, and one of ASCII is not blank
+            // (`starts_paragraph` and `is_blank` each looked at it).
+            let bytes = text.as_bytes().get(line..).unwrap_or_default();
+            let blank = match bytes.iter().find(|&&b| b != b' ') {
+                None | Some(b'\n') => true,
+                Some(&b) if b.is_ascii() && !is_space(b) => {
+                    let opens = !b.is_ascii_alphabetic() || lex.paragraph_verbs.may_start(b);
+                    if opens && self.starts_paragraph_remembered(text, next, lex, bytes) {
+                        return Some(last);
+                    }
+                    false
+                }
+                _ => {
+                    if self.starts_paragraph(text, next, lex) {
+                        return Some(last);
+                    }
+                    is_blank(self.line_text(text, next))
+                }
+            };
+            if !blank {
                 last = next;
             } else if clause_end(self.line_text(text, last)).is_some() {
                 return Some(last);
@@ -2671,6 +2688,47 @@ mod tests {
                     expected,
                     "line {} of {:?}", index, text
                 );
+            }
+        }
+
+        /// A paragraph's last line is the one a look at each line after
+        /// its first, asking whether it starts a paragraph and whether it
+        /// is blank, finds.
+        #[test]
+        fn last_lines_as_each_line_tells(
+            lines in proptest::collection::vec(
+                proptest::sample::select(
+                    layout_lines()
+                        .into_iter()
+                        .chain(["\tx", " \t", "\u{a0}", "é,", "  Recalls", "\u{3000}"].map(String::from))
+                        .collect::<Vec<_>>(),
+                ),
+                1..12,
+            ),
+        ) {
+            let lex = Lexicon::get(Lang::En);
+            let text = lines.join("\n");
+            let layout = Layout::new(&text);
+            let fresh = Layout::new(&text);
+            for index in 0..layout.line_starts().len() {
+                let reach = fresh.lines[index].saturating_add(PARAGRAPH_REACH);
+                let mut last = Some(index);
+                for next in index + 1..fresh.lines.len() {
+                    if fresh.lines[next] > reach {
+                        last = None;
+                        break;
+                    }
+                    if fresh.starts_paragraph(&text, next, lex) {
+                        break;
+                    }
+                    let end = last.unwrap_or(index);
+                    if !is_blank(fresh.line_text(&text, next)) {
+                        last = Some(next);
+                    } else if clause_end(fresh.line_text(&text, end)).is_some() {
+                        break;
+                    }
+                }
+                proptest::prop_assert_eq!(layout.last_line(&text, index, lex), last, "line {} of {:?}", index, text);
             }
         }
 
