@@ -531,11 +531,11 @@ impl ParagraphVerbs {
             return None;
         }
         let head = Verb::head(text.as_bytes());
+        let second = Verb::head(text.as_bytes().get(8..).unwrap_or_default());
         self.bucket(head)
             .iter()
             .find(|verb| {
-                verb.may_open(head)
-                    && text.as_bytes().starts_with(&verb.bytes)
+                verb.opens(head, second, text.as_bytes())
                     && !(self.whole_words
                         && text
                             .get(verb.bytes.len()..)
@@ -596,22 +596,40 @@ struct Verb {
     prefix: u64,
     /// Which bytes of `prefix` are the verb's.
     mask: u64,
+    /// Its next eight bytes (`prefix`'s), and which of them are the
+    /// verb's: most verbs are longer than eight bytes ("Recalling"), and
+    /// fewer than sixteen; their other bytes had been compared by a call
+    /// to `memcmp`.
+    second: u64,
+    second_mask: u64,
 }
 
 impl Verb {
     fn new(bytes: Vec<u8>, kind: Section, leads: bool) -> Verb {
-        let len = bytes.len().min(8);
-        let mask = match len {
+        let mask_of = |len: usize| match len.min(8) {
             8 => u64::MAX,
-            _ => (1u64 << (8 * len)) - 1,
+            len => (1u64 << (8 * len)) - 1,
         };
+        let mask = mask_of(bytes.len());
+        let second_mask = mask_of(bytes.len().saturating_sub(8));
         Verb {
             prefix: Verb::head(&bytes) & mask,
+            second: Verb::head(bytes.get(8..).unwrap_or_default()) & second_mask,
             bytes: bytes.into_boxed_slice(),
             kind,
             leads,
             mask,
+            second_mask,
         }
+    }
+
+    /// Whether a text whose first sixteen bytes are `head` and `second`
+    /// (as `head` reads them), and whose bytes are `text`, opens with the
+    /// verb.
+    fn opens(&self, head: u64, second: u64, text: &[u8]) -> bool {
+        self.may_open(head)
+            && second & self.second_mask == self.second
+            && (self.bytes.len() <= 16 || text.starts_with(&self.bytes))
     }
 
     /// The first eight bytes of `text` (zero after its end), little-endian.
