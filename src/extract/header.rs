@@ -1526,9 +1526,18 @@ impl Layout {
     /// instructions a citation.
     fn line_near(&self, at: usize) -> usize {
         let near = self.last_line.get();
-        let line = self
-            .lines_before_near(at.saturating_add(1), near)
-            .saturating_sub(1);
+        let after = at.saturating_add(1);
+        // Further than a few lines on (the first citation, after the
+        // heading; one paragraphs after the last), the lines after those
+        // are searched.
+        let ahead = near.saturating_add(4);
+        let before = match self.lines.get(ahead..) {
+            Some(rest) if rest.first().is_some_and(|&line| line < after) => {
+                ahead + rest.partition_point(|&line| line < after)
+            }
+            _ => self.lines_before_near(after, near),
+        };
+        let line = before.saturating_sub(1);
         self.last_line.set(line);
         line
     }
