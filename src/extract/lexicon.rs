@@ -1354,7 +1354,7 @@ impl SharedDates {
             Ok(None) => return Some(None),
             Err(GaveUp) => return None,
         };
-        let matched = text[..end].as_bytes();
+        let matched = &text.as_bytes()[..end];
         if !matched.is_ascii() {
             return None;
         }
