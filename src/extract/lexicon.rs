@@ -1327,9 +1327,15 @@ impl SharedDates {
     /// The shared date at the start of `text`, as `shared`'s groups give
     /// it.
     fn shared_at(&self, text: &str) -> Option<SharedDate> {
-        if let Some(read) = self.shared_by_walk(text) {
-            return read;
+        match self.shared_by_walk(text) {
+            Some(read) => read,
+            None => self.shared_by_groups(text),
         }
+    }
+
+    /// `shared_at` by `shared`'s groups: where the walk cannot tell, and
+    /// the specification of `shared_by_walk`.
+    fn shared_by_groups(&self, text: &str) -> Option<SharedDate> {
         let caps = self.shared.captures(text)?;
         let day = caps.get(self.day).and_then(|d| d.as_str().parse().ok());
         let month = self
@@ -2732,19 +2738,6 @@ mod tests {
         assert!(count(Kind::Resolution) > 50 && count(Kind::Decision) > 5);
     }
 
-    /// A shared date read by `shared`'s groups alone: the specification
-    /// of `SharedDates::shared_at`.
-    fn shared_by_groups(shared: &SharedDates, text: &str) -> Option<SharedDate> {
-        let caps = shared.shared.captures(text)?;
-        let day = caps.get(shared.day).and_then(|d| d.as_str().parse().ok());
-        let month = shared
-            .month_names
-            .iter()
-            .find(|(group, _)| caps.get(*group).is_some())
-            .map(|(_, number)| *number);
-        Some((caps.get(0)?.end(), day, month))
-    }
-
     /// Each part of a run read by its walk as by its regex.
     fn assert_shared_date_agrees_with_the_groups(lex: &Lexicon, text: &str) {
         let Some(shared) = &lex.shared_dates else {
@@ -2753,7 +2746,7 @@ mod tests {
         let lang = lex.vocab.lang;
         assert_eq!(
             shared.shared_at(text),
-            shared_by_groups(shared, text),
+            shared.shared_by_groups(text),
             "{lang:?}: {text:?}"
         );
         let end = |regex: &Regex| regex.find(text).map(|m| m.end());
