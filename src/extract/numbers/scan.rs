@@ -108,7 +108,7 @@ pub fn find_at(haystack: &str, from: usize) -> Option<NumberMatch> {
     let bytes = haystack.as_bytes();
     let mut at = from;
     while at < bytes.len() {
-        let anchor = at + memchr::memchr3(b'/', b'(', b')', &bytes[at..])?;
+        let anchor = next_anchor(bytes, at)?;
         let first = anchor.saturating_sub(ANCHOR_REACH).max(at);
         // The starts in a loop over their bits, not through iterator
         // adapters, whose state cost more than the bits' test.
@@ -126,6 +126,23 @@ pub fn find_at(haystack: &str, from: usize) -> Option<NumberMatch> {
         at = anchor + 1;
     }
     None
+}
+
+/// The first slash or parenthesis from `at` on. The next is often a few
+/// bytes on (the `)` of `(1982)` after its `(`), and one block's test
+/// finds it for less than a call to `memchr3` costs to set up; that call
+/// searches past the block.
+fn next_anchor(bytes: &[u8], at: usize) -> Option<usize> {
+    let rest = &bytes[at..];
+    let Some(block) = Block::load(rest) else {
+        return Some(at + memchr::memchr3(b'/', b'(', b')', rest)?);
+    };
+    let near = (block.eq(b'/') | block.eq(b'(') | block.eq(b')')).bits();
+    if near != 0 {
+        return Some(at + near.trailing_zeros() as usize);
+    }
+    let far = &rest[Block::LEN..];
+    Some(at + Block::LEN + memchr::memchr3(b'/', b'(', b')', far)?)
 }
 
 /// Whether `at` is a digit that follows another in a run of at most four
@@ -590,6 +607,29 @@ mod tests {
                 (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
             let from = boundaries[from_seed % boundaries.len()];
             prop_assert_eq!(find_at(&text, from), by_regex(&re, &text, from));
+        }
+
+        /// The block's test and `memchr3` past it find the anchor
+        /// `memchr3` alone would, near, far or within the last block.
+        #[test]
+        fn next_anchor_is_memchr3s(
+            bytes in prop::collection::vec(
+                prop::sample::select(vec![b'/', b'(', b')', b'a', b' ', b'1', 0xD8]),
+                0..80,
+            ),
+            sparse_before in 0usize..80,
+            from_seed in 0usize..80,
+        ) {
+            // Anchors only from some point on, so that some lie past a block.
+            let mut bytes = bytes;
+            for b in bytes.iter_mut().take(sparse_before) {
+                if matches!(*b, b'/' | b'(' | b')') {
+                    *b = b'a';
+                }
+            }
+            let at = from_seed.min(bytes.len());
+            let expected = memchr::memchr3(b'/', b'(', b')', &bytes[at..]).map(|i| at + i);
+            prop_assert_eq!(next_anchor(&bytes, at), expected);
         }
 
         #[test]
