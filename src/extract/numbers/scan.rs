@@ -116,9 +116,6 @@ pub fn find_at(haystack: &str, from: usize) -> Option<NumberMatch> {
         while starts != 0 {
             let start = first + starts.trailing_zeros() as usize;
             starts &= starts - 1;
-            if inside_short_run(bytes, first, start) {
-                continue;
-            }
             if let Some(found) = scan.match_at(start) {
                 return Some(found);
             }
@@ -150,25 +147,10 @@ fn next_anchor(bytes: &[u8], at: usize) -> Option<usize> {
     Some(at + 2 * Block::LEN + memchr::memchr3(b'/', b'(', b')', far)?)
 }
 
-/// Whether `at` is a digit that follows another in a run of at most four
-/// digits, counted from `first` on. No match starts there when none
-/// started at the run's first digit from `first` on, which was tried
-/// before: every alternative that opens with digits reads the rest of such
-/// a run (`[0-9]{1,4}`, greedy, and followed by no digit) and goes on from
-/// its end, as it did from that first digit.
-fn inside_short_run(bytes: &[u8], first: usize, at: usize) -> bool {
-    if at == first || !bytes[at].is_ascii_digit() || !bytes[at - 1].is_ascii_digit() {
-        return false;
-    }
-    let is_digit = |b: &&u8| b.is_ascii_digit();
-    let before = bytes[first..at].iter().rev().take_while(is_digit).count();
-    let after = bytes[at..].iter().take_while(is_digit).count();
-    before + after <= 4
-}
-
 /// The offsets from `first` to `last` (at most `ANCHOR_REACH` apart) whose
-/// byte can start a match (`Scan::match_at`): a digit, `E`, `S`, the lead
-/// byte of `د`, or a parenthesis, one bit each (the first offset lowest).
+/// byte can start a match (`Scan::match_at`): a digit (but for those
+/// `inside_short_runs`), `E`, `S`, the lead byte of `د`, or a parenthesis,
+/// one bit each (the first offset lowest).
 /// Found sixteen bytes at a time; where fewer than 32 bytes are left from
 /// `first`, from a copy padded with bytes that start none.
 fn possible_starts(bytes: &[u8], first: usize, last: usize) -> u32 {
@@ -183,18 +165,36 @@ fn possible_starts(bytes: &[u8], first: usize, last: usize) -> u32 {
             &padded
         }
     };
-    let can_start = |at: usize| {
+    let lanes = |at: usize| {
         let block = Block::load_array(window, at);
-        let starts = block.in_range(b'0', b'9')
-            | block.eq(b'E')
-            | block.eq(b'S')
-            | block.eq(0xD8)
-            | block.eq(b'(')
-            | block.eq(b')');
-        starts.bits()
+        let digits = block.in_range(b'0', b'9').bits();
+        let others =
+            block.eq(b'E') | block.eq(b'S') | block.eq(0xD8) | block.eq(b'(') | block.eq(b')');
+        (digits, others.bits())
     };
+    let (low_digits, low_others) = lanes(0);
+    let (high_digits, high_others) = lanes(Block::LEN);
+    let digits = low_digits | high_digits << Block::LEN;
+    let others = low_others | high_others << Block::LEN;
     let within = (1u32 << (last - first + 1)) - 1;
-    (can_start(0) | can_start(Block::LEN) << Block::LEN) & within
+    ((digits & !inside_short_runs(digits)) | others) & within
+}
+
+/// Of the digits `digits` (one bit a byte from `first`, the first lowest),
+/// those that follow another in a run of at most four, counted from
+/// `first` on. No match starts there when none started at the run's first
+/// digit from `first` on, which was tried before: every alternative that
+/// opens with digits reads the rest of such a run (`[0-9]{1,4}`, greedy,
+/// and followed by no digit) and goes on from its end, as it did from that
+/// first digit. A run that holds a start ends before the anchor, which is
+/// no digit, so within the bits.
+fn inside_short_runs(digits: u32) -> u32 {
+    let following = digits & digits << 1;
+    // The first digits of five in a row, and so every digit of a run of
+    // five or more.
+    let five = digits & digits >> 1 & digits >> 2 & digits >> 3 & digits >> 4;
+    let long = five | five << 1 | five << 2 | five << 3 | five << 4;
+    following & !long
 }
 
 /// How far into a match its first slash or parenthesis can be, at most:
@@ -635,6 +635,25 @@ mod tests {
             let at = from_seed.min(bytes.len());
             let expected = memchr::memchr3(b'/', b'(', b')', &bytes[at..]).map(|i| at + i);
             prop_assert_eq!(next_anchor(&bytes, at), expected);
+        }
+
+        /// The digits the bits refuse are those that follow another in a
+        /// run of at most four, counted digit by digit.
+        #[test]
+        fn inside_short_runs_counts_the_runs(digits in any::<u32>()) {
+            let is_digit = |at: usize| digits >> at & 1 == 1;
+            let mut expected = 0u32;
+            for at in 1..32 {
+                if !is_digit(at) || !is_digit(at - 1) {
+                    continue;
+                }
+                let before = (0..at).rev().take_while(|&i| is_digit(i)).count();
+                let after = (at..32).take_while(|&i| is_digit(i)).count();
+                if before + after <= 4 {
+                    expected |= 1 << at;
+                }
+            }
+            prop_assert_eq!(inside_short_runs(digits), expected);
         }
 
         #[test]
