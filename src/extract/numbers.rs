@@ -178,7 +178,12 @@ fn read_hit(text: &str, found: &NumberMatch) -> Option<NumberHit> {
             year: year.parse().ok()?,
         }
     } else if let Some(roman) = get(Group::Roman) {
-        let value = from_roman(&fold_cyrillic(roman))?;
+        // Most sessions are Latin letters, with nothing to fold, nor a
+        // string to make for it.
+        let value = match roman.is_ascii() {
+            true => from_roman(roman)?,
+            false => from_roman(&fold_cyrillic(roman))?,
+        };
         let session = match get(Group::RPre) {
             Some("ES") => RomanSession::Emergency(value),
             Some(_) => RomanSession::Special(value),
