@@ -323,19 +323,19 @@ impl Scan<'_> {
     fn session(&self, start: usize, at: usize) -> Option<NumberMatch> {
         let open = self.space(at);
         let inside = self.space(self.paren(open)?);
+        let &opening = self.0.as_bytes().get(inside)?;
         let mut m = NumberMatch::spanning(start, start, &[]);
         // A year, as most sessions are, is the one alternative that opens
-        // with a digit.
-        let opens_with_digit = self
-            .0
-            .as_bytes()
-            .get(inside)
-            .is_some_and(u8::is_ascii_digit);
-        let inside_end = match opens_with_digit {
-            true => self.year(inside, &mut m),
-            false => self
+        // with a digit. The others open with `E` or `S` of a prefix, a Roman
+        // letter, or beyond ASCII (a Cyrillic letter, `د`): the words after
+        // a year in brackets, `(1982) and`, open with none of them, and are
+        // refused before the prefixes are tried.
+        let inside_end = match opening {
+            b'0'..=b'9' => self.year(inside, &mut m),
+            b'E' | b'S' | b'I' | b'V' | b'X' | b'L' | b'C' | 0x80.. => self
                 .roman_session(inside, &mut m)
                 .or_else(|| self.arabic_session(inside, &mut m)),
+            _ => None,
         }?;
         m.end = self.paren(self.space(inside_end))?;
         Some(m)
@@ -691,6 +691,8 @@ mod tests {
             "x1234 ألف إلى جيم (د إط - 5) 1234 ألف إلى جيم (III) 2200 ألف (د ،)21-",
             "217 ألف (د 1 () )3- 217 ألف (د13())3- 217 (د ، 1234 () )3- 217 (د 1 ()x)3-",
             "( 1653 د 1 () )16- ( 1653 د12())16- ( 1653 د 1 ( ) )16-",
+            // Sessions refused, or not, by the byte they open with.
+            "(1946) Resolution 502 (1982) and 12 (a) 7 )x 3 (E) 4 (ІІ) 5 (د-1) 6 ( , 7 (C)",
             // Each shape with more than two blocks after it.
             "دإط-11/1 then د إ-8/2 then ES-10/19 then S-26/2 and 1373 (2001) then some words",
             "بالقرار )2001( 1373 قرارها ( 1514 د )15- and more words after them, two blocks",
