@@ -237,6 +237,17 @@ impl Scan<'_> {
                 .slash_numbers(at, at)
                 .or_else(|| self.parenthesised(at))
                 .or_else(|| self.arabic_turned_session(at)),
+            // `ES` and `S` are followed by `S`, and by `-` or a space: the
+            // capitals of words (`States`, `Secretary-General`) are
+            // refused here, before the six prefixes are tried.
+            b'E' if self.byte(at + 1, b'S').is_none() => None,
+            b'S' if self
+                .byte(at + 1, b'-')
+                .or_else(|| self.byte(at + 1, b' '))
+                .is_none() =>
+            {
+                None
+            }
             b'E' | b'S' | 0xD8 => self.prefixed_slash(at),
             b')' => self.reversed_year(at),
             b'(' => self.turned_parenthesis(at),
@@ -691,6 +702,8 @@ mod tests {
             "x1234 ألف إلى جيم (د إط - 5) 1234 ألف إلى جيم (III) 2200 ألف (د ،)21-",
             "217 ألف (د 1 () )3- 217 ألف (د13())3- 217 (د ، 1234 () )3- 217 (د 1 ()x)3-",
             "( 1653 د 1 () )16- ( 1653 د12())16- ( 1653 د 1 ( ) )16-",
+            // Prefixes refused, or not, by the byte after their first.
+            "States S -26/2 E S-1/2 ES -10/19 SS-3/4 ES/1 S- 5/6 Security (ES-1/1) SE-2/2",
             // Sessions refused, or not, by the byte they open with.
             "(1946) Resolution 502 (1982) and 12 (a) 7 )x 3 (E) 4 (ІІ) 5 (د-1) 6 ( , 7 (C)",
             // Each shape with more than two blocks after it.
