@@ -248,6 +248,9 @@ impl Scan<'_> {
             {
                 None
             }
+            // Of the Arabic letters whose lead byte is 0xD8, only `د`
+            // (0xD8 0xAF) opens a prefix.
+            0xD8 if self.byte(at + 1, 0xAF).is_none() => None,
             b'E' | b'S' | 0xD8 => self.prefixed_slash(at),
             b')' => self.reversed_year(at),
             b'(' => self.turned_parenthesis(at),
@@ -704,6 +707,7 @@ mod tests {
             "( 1653 د 1 () )16- ( 1653 د12())16- ( 1653 د 1 ( ) )16-",
             // Prefixes refused, or not, by the byte after their first.
             "States S -26/2 E S-1/2 ES -10/19 SS-3/4 ES/1 S- 5/6 Security (ES-1/1) SE-2/2",
+            "اد-1/2 إ-3/4 ا-5/6 د إ-7/8 ط-9/1 دط-2/3",
             // Sessions refused, or not, by the byte they open with.
             "(1946) Resolution 502 (1982) and 12 (a) 7 )x 3 (E) 4 (ІІ) 5 (د-1) 6 ( , 7 (C)",
             // Each shape with more than two blocks after it.
