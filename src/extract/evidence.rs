@@ -134,7 +134,20 @@ fn evidence_span(
         // The window began mid-sentence: start at the next word.
         begin = past_first_space(text, begin, start);
     }
-    Some((begin, stop, mid_sentence)).filter(|_| !text[begin..stop].trim().is_empty())
+    Some((begin, stop, mid_sentence)).filter(|_| !is_blank(text, begin, stop, start, end))
+}
+
+/// Whether `begin..stop` of `text` is all whitespace, when it holds the
+/// citation at `start..end`. Most citations open with a character that is
+/// not whitespace, and then the sentence holding them is not blank: told
+/// from that one character, not by trimming the sentence from both ends.
+fn is_blank(text: &str, begin: usize, stop: usize, start: usize, end: usize) -> bool {
+    let opens_with_a_word = begin <= start
+        && start < end
+        && end <= stop
+        && text.is_char_boundary(start)
+        && whitespace_len(text, start) == 0;
+    !opens_with_a_word && text[begin..stop].trim().is_empty()
 }
 
 /// What the last backward scan found: the last clause break wholly in
