@@ -151,18 +151,24 @@ fn is_blank(text: &str, begin: usize, stop: usize, start: usize, end: usize) -> 
 }
 
 /// What the last backward scan found: the last clause break wholly in
-/// `from..until`, as `last_break_in` answers. A citation further on in the
-/// same paragraph looks back from the same `from`, and need read back only
-/// to `until`: the breaks that end before it are those already found.
+/// `from..until`, where it starts and `last_break_in`'s answer. A citation
+/// further on looks back from the same `from` (in the same paragraph) or
+/// from further on (a window four hundred bytes back), and need read back
+/// only to `until`: the breaks that end before it are those already found.
 #[derive(Debug, Clone, Copy)]
 struct LookedBack {
     from: usize,
     until: usize,
-    found: Option<usize>,
+    found: Option<(usize, usize)>,
 }
 
 /// `last_break_in`, reading back only to where the last look back (in
-/// `memo`) ended when it started from the same `from`; keeps this one's.
+/// `memo`) ended when it started from no further on and ended from `from`
+/// on; keeps this one's. The last break that look found is the last wholly
+/// in `from..` its end when it starts from `from` on; when it starts
+/// before, none is: a break wholly there would start after it, and so end
+/// after it (no break holds another's bytes). Nor is one when it found
+/// none.
 fn last_break_from(
     bytes: &[u8],
     from: usize,
@@ -170,12 +176,14 @@ fn last_break_from(
     memo: &Cell<Option<LookedBack>>,
 ) -> Option<usize> {
     let (lowest, earlier) = match memo.get() {
-        Some(last) if last.from == from && last.until <= until => (last.until, last.found),
+        Some(last) if last.from <= from && from <= last.until && last.until <= until => {
+            (last.until, last.found.filter(|&(start, _)| start >= from))
+        }
         _ => (from, None),
     };
     let found = last_break_ending_in(bytes, from, lowest, until).or(earlier);
     memo.set(Some(LookedBack { from, until, found }));
-    found
+    found.map(|(_, answer)| answer)
 }
 
 /// The offset just past the last clause break that lies wholly in
@@ -183,13 +191,18 @@ fn last_break_from(
 /// its last blank line there.
 #[cfg(test)]
 fn last_break_in(bytes: &[u8], from: usize, until: usize) -> Option<usize> {
-    last_break_ending_in(bytes, from, from, until)
+    last_break_ending_in(bytes, from, from, until).map(|(_, answer)| answer)
 }
 
 /// `last_break_in(bytes, from, until)` for the breaks whose last byte is
 /// from `lowest` on. Read back from `until` a step (sixty-four bytes) at a
 /// time.
-fn last_break_ending_in(bytes: &[u8], from: usize, lowest: usize, until: usize) -> Option<usize> {
+fn last_break_ending_in(
+    bytes: &[u8],
+    from: usize,
+    lowest: usize,
+    until: usize,
+) -> Option<(usize, usize)> {
     let mut high = until;
     while high > lowest {
         let low = high.saturating_sub(STEP);
@@ -206,8 +219,8 @@ fn last_break_ending_in(bytes: &[u8], from: usize, lowest: usize, until: usize) 
             let lane = 63 - bits.leading_zeros() as usize;
             bits &= !(1 << lane);
             let at = low + lane;
-            if break_ending_at(bytes, at).is_some_and(|start| start >= from) {
-                return Some(at + 1);
+            if let Some(start) = break_ending_at(bytes, at).filter(|&start| start >= from) {
+                return Some((start, at + 1));
             }
         }
         high = low;
