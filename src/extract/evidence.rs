@@ -373,7 +373,7 @@ fn past_first_space(text: &str, from: usize, until: usize) -> usize {
 /// space stands alone between two words; those are copied with the others
 /// as spaces, and only the rest are taken word by word.
 fn collapse_whitespace(text: &str) -> String {
-    if let Some(collapsed) = lone_whitespace_as_spaces(text.trim_matches([' ', '\n'])) {
+    if let Some(collapsed) = lone_whitespace_as_spaces(trim_spaces_and_newlines(text)) {
         return collapsed;
     }
     let bytes = text.as_bytes();
@@ -398,6 +398,20 @@ fn collapse_whitespace(text: &str) -> String {
         out.push_str(&text[word_start..at]);
     }
     out
+}
+
+/// `text` without the spaces and newlines that open and close it, as
+/// `trim_matches([' ', '\n'])` leaves it, read from the bytes (the pattern
+/// of two characters was tested char by char, a few dozen instructions a
+/// sentence).
+fn trim_spaces_and_newlines(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let kept = |&b: &u8| b != b' ' && b != b'\n';
+    let start = bytes.iter().position(kept).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(kept).map_or(start, |at| at + 1);
+    // Both bounds are next to ASCII bytes, or the text's ends: character
+    // boundaries.
+    text.get(start..end).unwrap_or_default()
 }
 
 /// `text` with each whitespace character but the space as a space, when
@@ -567,6 +581,13 @@ mod tests {
         ) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+        }
+
+        #[test]
+        fn spaces_and_newlines_are_trimmed_as_trim_matches_trims_them(
+            text in "[ \n\t\u{A0}a决]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(trim_spaces_and_newlines(&text), text.trim_matches([' ', '\n']));
         }
 
         #[test]
