@@ -475,6 +475,10 @@ const MAY_START_SPACE: [bool; 256] = {
 /// or `at` is inside a character), read from its bytes: U+0009–000D,
 /// U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F,
 /// U+205F and U+3000 are all the characters `char::is_whitespace` takes.
+///
+/// Inlined: the scans ask it at every byte that may start whitespace,
+/// most often a newline, and a call each had cost more than its test.
+#[inline(always)]
 fn whitespace_len(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let next = |i: usize| bytes.get(at + i).copied().unwrap_or(0);
