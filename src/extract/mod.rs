@@ -161,7 +161,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     // after the one before, many in the same paragraph: the line is
     // stepped to, and the verb read once for the paragraph's citations.
     let mut line = 1;
-    let mut last_verb: Option<((usize, usize), String)> = None;
+    // The last verb read: its span in the folded text, and the citation
+    // given it, whose copy the next of its paragraph's clones (a second
+    // copy, kept here, had cost an allocation a paragraph).
+    let mut last_verb: Option<((usize, usize), usize)> = None;
     for r in raw {
         let Some(target) = r.resolve(own_organ) else {
             continue;
@@ -175,15 +178,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let (start, end) = norm.original_span(text, r.start, r.end - marker);
         let paragraph = layout.paragraph_at(&norm.text, r.start, r.end, lex);
         line = line_from(line_starts, start, line);
-        let verb = paragraph.verb.map(|span| match &last_verb {
-            Some((last, verb)) if *last == span => verb.clone(),
-            _ => {
-                let (from, to) = original_verb_span(&norm, text, folded, span);
-                let verb = verb_as_written(&text[from..to]);
-                last_verb = Some((span, verb.clone()));
-                verb
+        let verb = match (paragraph.verb, last_verb) {
+            (Some(span), Some((last, holder))) if last == span => {
+                citations.get(holder).and_then(|c| c.verb.clone())
             }
-        });
+            (Some(span), _) => {
+                let (from, to) = original_verb_span(&norm, text, folded, span);
+                last_verb = Some((span, citations.len()));
+                Some(verb_as_written(&text[from..to]))
+            }
+            (None, _) => None,
+        };
         citations.push(Citation {
             target,
             part: r.part,
