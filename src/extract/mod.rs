@@ -162,7 +162,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     // stepped to, and the verb read once for the paragraph's citations.
     let mut line = 1;
     // The last verb read: its span in the folded text, and the citation
-    // given it, whose copy the next of its paragraph's clones (a second
+    // given it, whose copy the paragraph's next citations clone (a second
     // copy, kept here, had cost an allocation a paragraph).
     let mut last_verb: Option<((usize, usize), usize)> = None;
     for r in raw {
@@ -175,7 +175,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         // A footnote's number glued on ("75/2891" cites 75/289) is left
         // out of the citation's span, as it is of its target.
         let marker = r.footnote_marker_len(&norm.text);
-        let (start, end) = norm.original_span(text, r.start, r.end - marker);
+        let (start, end) = original_span(&norm, text, folded, (r.start, r.end - marker));
         let paragraph = layout.paragraph_at(&norm.text, r.start, r.end, lex);
         line = line_from(line_starts, start, line);
         let verb = match (paragraph.verb, last_verb) {
@@ -204,10 +204,13 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             section: paragraph.section,
             evidence: None,
         });
-        paragraphs.push((
-            norm.original_offset(paragraph.start),
-            norm.original_offset(paragraph.end),
-        ));
+        paragraphs.push(match folded {
+            false => (paragraph.start, paragraph.end),
+            true => (
+                norm.original_offset(paragraph.start),
+                norm.original_offset(paragraph.end),
+            ),
+        });
     }
     Evidence::new(text).fill(&mut citations, &paragraphs);
     let references = if options.citations_only {
@@ -286,6 +289,22 @@ fn newline_ends_clause(text: &str, at: usize) -> bool {
     at > 0
         && matches!(text.as_bytes()[at - 1], b'.' | b';' | 0x82 | 0x9B)
         && line_ends_clause(&text[..at])
+}
+
+/// Where the citation at `from..to` of the folded text stands in `text`:
+/// the same bytes when folding kept the text as it is (and the span is
+/// one of whole characters, as `Normalized::original_span` reads it),
+/// with no anchors looked up.
+fn original_span(
+    norm: &Normalized,
+    text: &str,
+    folded: bool,
+    (from, to): (usize, usize),
+) -> (usize, usize) {
+    match !folded && text.get(from..to).is_some() {
+        true => (from, to),
+        false => norm.original_span(text, from, to),
+    }
 }
 
 /// Where the verb at `from..to` of the folded text stands in `text`:

@@ -1829,3 +1829,26 @@ fn a_chinese_number_in_numerals_is_read() {
         assert_eq!(chinese_number(numeral), n, "{numeral}");
     }
 }
+
+proptest::proptest! {
+    /// When folding keeps a text as it is, a span of it stands at the same
+    /// bytes of the original, as the anchors map it: the citations'
+    /// spans and paragraphs' bounds are taken as they are.
+    #[test]
+    fn an_unfolded_text_maps_spans_to_themselves(
+        text in "[a-z0-9/,.;()\n决]( ?[a-z0-9/,.;()\n决]){0,40}",
+        from in 0usize..130,
+        len in 0usize..20,
+    ) {
+        let norm = Normalized::new(&text);
+        proptest::prop_assume!(norm.text == text);
+        let to = (from + len).min(text.len());
+        let from = from.min(to);
+        proptest::prop_assert_eq!(
+            original_span(&norm, &text, false, (from, to)),
+            norm.original_span(&text, from, to)
+        );
+        proptest::prop_assert_eq!(norm.original_offset(from), from);
+        proptest::prop_assert_eq!(norm.original_offset(to), to);
+    }
+}
