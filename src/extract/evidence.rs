@@ -91,11 +91,9 @@ impl<'t> Evidence<'t> {
     }
 
     fn sentence(&self, (begin, end, cut): Span) -> String {
-        let collapsed = collapse_whitespace(&self.text[begin..end]);
-        match cut {
-            false => collapsed,
-            true => ELLIPSIS.to_string() + &collapsed,
-        }
+        // The ellipsis is the copy's first bytes, not a second copy's.
+        let prefix = if cut { ELLIPSIS } else { "" };
+        collapse_whitespace_after(prefix, &self.text[begin..end])
     }
 }
 
@@ -372,12 +370,19 @@ fn past_first_space(text: &str, from: usize, until: usize) -> usize {
 /// splits them). In most sentences each space, line break or no-break
 /// space stands alone between two words; those are copied with the others
 /// as spaces, and only the rest are taken word by word.
+#[cfg(test)]
 fn collapse_whitespace(text: &str) -> String {
-    if let Some(collapsed) = lone_whitespace_as_spaces(trim_spaces_and_newlines(text)) {
+    collapse_whitespace_after("", text)
+}
+
+/// `prefix`, then `collapse_whitespace(text)`.
+fn collapse_whitespace_after(prefix: &str, text: &str) -> String {
+    if let Some(collapsed) = lone_whitespace_as_spaces(prefix, trim_spaces_and_newlines(text)) {
         return collapsed;
     }
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(prefix.len() + text.len());
+    out.push_str(prefix);
     let mut at = 0;
     while at < bytes.len() {
         let space = whitespace_len(text, at);
@@ -392,7 +397,7 @@ fn collapse_whitespace(text: &str) -> String {
         {
             at += 1;
         }
-        if !out.is_empty() {
+        if out.len() > prefix.len() {
             out.push(' ');
         }
         out.push_str(&text[word_start..at]);
@@ -414,16 +419,17 @@ fn trim_spaces_and_newlines(text: &str) -> &str {
     text.get(start..end).unwrap_or_default()
 }
 
-/// `text` with each whitespace character but the space as a space, when
-/// every one stands alone between two words; `None` when two stand
-/// together or one opens or closes `text`. Only the bytes that can start
+/// `prefix`, then `text` with each whitespace character but the space as
+/// a space, when every one stands alone between two words; `None` when
+/// two stand together or one opens or closes `text`. Only the bytes that can start
 /// whitespace other than the space are looked at, found sixteen at a time.
-fn lone_whitespace_as_spaces(text: &str) -> Option<String> {
+fn lone_whitespace_as_spaces(prefix: &str, text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     if has_double_space(bytes) {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(prefix.len() + text.len());
+    out.push_str(prefix);
     let mut copied = 0;
     // The first bytes of the tabs and line breaks, U+0085 and U+00A0, and
     // U+1680, U+2000… and U+3000 (`MAY_START_SPACE` but the space).
@@ -584,6 +590,7 @@ mod tests {
             text in "([a-zé决,;.«。]{0,6}[ \t\n\r\u{0B}\u{0C}\u{85}\u{A0}\u{1680}\u{2003}\u{2028}\u{202F}\u{3000}\u{2019}]{0,3}){0,20}"
         ) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse_whitespace_after(ELLIPSIS, &text), format!("{ELLIPSIS}{expected}"));
             proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
         }
 
@@ -604,7 +611,7 @@ mod tests {
         ) {
             let text: String = gaps.iter().map(|(w, s)| format!("{w}{s}")).collect::<String>() + &last;
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(lone_whitespace_as_spaces(&text), Some(expected));
+            proptest::prop_assert_eq!(lone_whitespace_as_spaces("", &text), Some(expected));
         }
 
         #[test]
@@ -733,7 +740,7 @@ mod tests {
             "\u{A0}a",
             "a\u{3000}",
         ] {
-            assert_eq!(lone_whitespace_as_spaces(text), None, "{text:?}");
+            assert_eq!(lone_whitespace_as_spaces("", text), None, "{text:?}");
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(text), expected, "{text:?}");
         }
