@@ -162,11 +162,12 @@ struct LookedBack {
 
 /// `last_break_in`, reading back only to where the last look back (in
 /// `memo`) ended when it started from no further on and ended from `from`
-/// on; keeps this one's. The last break that look found is the last wholly
-/// in `from..` its end when it starts from `from` on; when it starts
-/// before, none is: a break wholly there would start after it, and so end
-/// after it (no break holds another's bytes). Nor is one when it found
-/// none.
+/// on; keeps this one's. Breaks that start later end later (three
+/// newlines are two breaks, the second starting and ending a byte after
+/// the first; a test checks the order), so the last break that look
+/// found, when it starts from `from` on, is still the last that ends
+/// before its end; when it starts before `from`, no break wholly from
+/// `from` on ends before its end, nor when it found none.
 fn last_break_from(
     bytes: &[u8],
     from: usize,
@@ -366,16 +367,18 @@ fn past_first_space(text: &str, from: usize, until: usize) -> usize {
         .map_or(from, |(i, c)| from + i + c.len_utf8())
 }
 
-/// The words of `text` joined by single spaces (as `split_whitespace`
-/// splits them). In most sentences each space, line break or no-break
-/// space stands alone between two words; those are copied with the others
-/// as spaces, and only the rest are taken word by word.
+/// `collapse_whitespace_after` with no prefix.
 #[cfg(test)]
 fn collapse_whitespace(text: &str) -> String {
     collapse_whitespace_after("", text)
 }
 
-/// `prefix`, then `collapse_whitespace(text)`.
+/// `prefix`, then the words of `text` joined by single spaces (as
+/// `split_whitespace` splits them), in one string made once (a cut
+/// sentence's ellipsis is its prefix). In most sentences each space,
+/// line break or no-break space stands alone between two words; those
+/// are copied with the others as spaces, and only the rest are taken
+/// word by word.
 fn collapse_whitespace_after(prefix: &str, text: &str) -> String {
     if let Some(collapsed) = lone_whitespace_as_spaces(prefix, trim_spaces_and_newlines(text)) {
         return collapsed;
@@ -582,6 +585,20 @@ mod tests {
                 assert_eq!(whitespace_len(&text, inside), 0, "{c:?} at {inside}");
             }
         }
+    }
+
+    /// A clause break that ends later starts later: the order
+    /// `last_break_from`'s memo relies on, for every break of a text of
+    /// newlines and each stop.
+    #[test]
+    fn breaks_that_end_later_start_later() {
+        let text = "a;\n\n\nb；c\n\n。؛;\n\n\n\n";
+        let bytes = text.as_bytes();
+        let starts: Vec<usize> = (0..bytes.len())
+            .filter_map(|at| break_ending_at(bytes, at))
+            .collect();
+        assert!(starts.len() > 8, "{starts:?}");
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     }
 
     proptest::proptest! {

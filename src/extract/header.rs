@@ -819,6 +819,8 @@ const OPENING_SHIFT: u32 = 10;
 const OFFSET_SHIFT: u32 = 14;
 const SPAN_BITS: u32 = 9;
 const SPAN_MAX: usize = (1 << SPAN_BITS) - 1;
+// The offset and length fill the word above the flags, and no more.
+const _: () = assert!(OFFSET_SHIFT + 2 * SPAN_BITS <= u32::BITS);
 
 /// A section as two bits.
 fn section_bits(section: Section) -> u32 {
@@ -2786,7 +2788,10 @@ mod tests {
                 proptest::sample::select(
                     layout_lines()
                         .into_iter()
-                        .chain(["\tx", " \t", "\u{a0}", "é,", "  Recalls", "\u{3000}"].map(String::from))
+                        .chain(
+                            ["\tx", " \t", "\u{a0}", "é,", "  Recalls", "\u{3000}", "\rx", "\u{b}x", "\u{c}"]
+                                .map(String::from),
+                        )
                         .collect::<Vec<_>>(),
                 ),
                 1..12,

@@ -79,9 +79,14 @@ impl NumberMatch {
     }
 
     /// Records a group's span, which lies within the match, so never
-    /// further than a `u8` from its start: the longest match, such as
+    /// further than a `u8` from its start: every repetition of the pattern
+    /// (`tests::PATTERN`) is bounded, and the longest match, such as
     /// `1234 ألف إلى جيم (د إط - 12)`, is under fifty bytes.
     fn set(&mut self, group: Group, start: usize, end: usize) {
+        debug_assert!(
+            end - self.start <= usize::from(u8::MAX),
+            "a match of {end} bytes"
+        );
         let from_start = |at: usize| u8::try_from(at.checked_sub(self.start)?).ok();
         self.groups[group as usize] = from_start(start).zip(from_start(end));
     }
