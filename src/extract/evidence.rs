@@ -37,8 +37,8 @@ pub(super) struct Evidence<'t> {
 /// and ahead of it.
 #[derive(Default)]
 struct Scans {
-    back: Cell<Option<LookedBack>>,
-    ahead: Cell<Option<LookedAhead>>,
+    back: Cell<Option<Looked>>,
+    ahead: Cell<Option<Looked>>,
 }
 
 /// A sentence's bounds, and whether it was cut: it then opens with an
@@ -148,15 +148,18 @@ fn is_blank(text: &str, begin: usize, stop: usize, start: usize, end: usize) -> 
     !opens_with_a_word && text[begin..stop].trim().is_empty()
 }
 
-/// What the last backward scan found: the last clause break wholly in
-/// `from..until`, where it starts and `last_break_in`'s answer. A citation
-/// further on looks back from the same `from` (in the same paragraph) or
-/// from further on (a window four hundred bytes back), and need read back
-/// only to `until`: the breaks that end before it are those already found.
+/// What the last scan of one direction found: the last clause break
+/// wholly in `from..until` (looking back) or the first (looking ahead),
+/// where it starts and the scan's answer. A citation further on looks
+/// back from the same `from` (in the same paragraph) or from further on
+/// (a window four hundred bytes back), and need read back only to
+/// `until`: the breaks that end before it are those already found. The
+/// next citation of a sentence looks ahead for the same break.
 #[derive(Debug, Clone, Copy)]
-struct LookedBack {
+struct Looked {
     from: usize,
     until: usize,
+    /// The break found: where it starts, and the scan's answer.
     found: Option<(usize, usize)>,
 }
 
@@ -172,7 +175,7 @@ fn last_break_from(
     bytes: &[u8],
     from: usize,
     until: usize,
-    memo: &Cell<Option<LookedBack>>,
+    memo: &Cell<Option<Looked>>,
 ) -> Option<usize> {
     let (lowest, earlier) = match memo.get() {
         Some(last) if last.from <= from && from <= last.until && last.until <= until => {
@@ -181,7 +184,7 @@ fn last_break_from(
         _ => (from, None),
     };
     let found = last_break_ending_in(bytes, from, lowest, until).or(earlier);
-    memo.set(Some(LookedBack { from, until, found }));
+    memo.set(Some(Looked { from, until, found }));
     found.map(|(_, answer)| answer)
 }
 
@@ -227,29 +230,20 @@ fn last_break_ending_in(
     None
 }
 
-/// What the last forward scan found: the first clause break wholly in
-/// `from..until`, where it starts, and what `first_break_in` answered.
-/// The next citation of a sentence looks ahead for the same break.
-#[derive(Debug, Clone, Copy)]
-struct LookedAhead {
-    from: usize,
-    until: usize,
-    found: Option<(usize, usize)>,
-}
-
 /// `first_break_in`, from what the last look ahead (in `memo`) found when
-/// it looked from no further on and to no further. When `from` is not past
-/// the break it found, that break is the first here too: one that starts
-/// before it and was not wholly in that look's range would hold its first
-/// byte, and no break holds another's. When it found none, a break wholly
-/// in `from..until` runs past where that look ended, and so starts at most
-/// two bytes (the longest stop's length but one) before, or after. Keeps
-/// this one's.
+/// it looked from no further on and to no further. When `from` is not
+/// past the break it found, that break is the first here too: a break
+/// from `from` on that starts before it ends before it too (breaks that
+/// start later end later, as `last_break_from` relies on), so lay wholly
+/// in that look's range, where it was not the first found. When it found
+/// none, a break wholly in `from..until` runs past where that look ended,
+/// and so starts at most two bytes (the longest stop's length but one)
+/// before, or after. Keeps this one's.
 fn first_break_from(
     bytes: &[u8],
     from: usize,
     until: usize,
-    memo: &Cell<Option<LookedAhead>>,
+    memo: &Cell<Option<Looked>>,
 ) -> Option<usize> {
     let found = match memo.get() {
         Some(last) if last.from <= from && last.until <= until => match last.found {
@@ -259,7 +253,7 @@ fn first_break_from(
         },
         _ => first_break_starting_in(bytes, from, until),
     };
-    memo.set(Some(LookedAhead { from, until, found }));
+    memo.set(Some(Looked { from, until, found }));
     found.map(|(_, answer)| answer)
 }
 

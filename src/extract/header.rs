@@ -493,6 +493,24 @@ fn is_blank(line: &str) -> bool {
     }
 }
 
+/// The first byte of `line` (a line's bytes on to the text's end) after
+/// its spaces, or `None` when the line is blank by it: it ends there.
+#[inline(always)]
+fn first_after_spaces(line: &[u8]) -> Option<u8> {
+    match line.iter().find(|&&b| b != b' ') {
+        None | Some(b'\n') => None,
+        Some(&b) => Some(b),
+    }
+}
+
+/// Whether a line whose first byte after its spaces is `first` goes on a
+/// sentence for all it tells: a letter that opens no verb of the lists.
+/// Such a line opens no paragraph, numbered or not, nor a footnote.
+#[inline(always)]
+fn goes_on_a_sentence(first: u8, lex: &Lexicon) -> bool {
+    first.is_ascii_alphabetic() && !lex.paragraph_verbs.may_start(first)
+}
+
 /// The symbol an old Security Council heading line gives.
 fn sc_heading_symbol(line: &str, adopted: Option<&str>) -> Option<Symbol> {
     let HeadingNumbers { number, year, .. } = HeadingNumbers::read(line)?;
@@ -1256,9 +1274,9 @@ impl Layout {
         else {
             return false;
         };
-        match line.iter().find(|&&b| b != b' ') {
-            None | Some(b'\n') => true,
-            Some(&b) => {
+        match first_after_spaces(line) {
+            None => true,
+            Some(b) => {
                 b.is_ascii()
                     && !b.is_ascii_uppercase()
                     && !matches!(b, b'0'..=b'9' | b'.' | b'\t'..=b'\r')
@@ -1387,11 +1405,12 @@ impl Layout {
             // one starts no paragraph, and one of ASCII is not blank
             // (`starts_paragraph` and `is_blank` each looked at it).
             let bytes = text.as_bytes().get(line..).unwrap_or_default();
-            let blank = match bytes.iter().find(|&&b| b != b' ') {
-                None | Some(b'\n') => true,
-                Some(&b) if b.is_ascii() && !is_space(b) => {
-                    let opens = !b.is_ascii_alphabetic() || lex.paragraph_verbs.may_start(b);
-                    if opens && self.starts_paragraph_remembered(text, next, lex, bytes) {
+            let blank = match first_after_spaces(bytes) {
+                None => true,
+                Some(b) if b.is_ascii() && !is_space(b) => {
+                    if !goes_on_a_sentence(b, lex)
+                        && self.starts_paragraph_remembered(text, next, lex, bytes)
+                    {
                         return Some(last);
                     }
                     false
@@ -1424,14 +1443,12 @@ impl Layout {
         // Council text, where a line is 40 bytes, and a quarter of its
         // lines are blank.
         let line = &text.as_bytes()[self.lines[index]..];
-        match line.iter().find(|&&b| b != b' ') {
-            None | Some(b'\n') => return false,
-            Some(&b) if b.is_ascii_alphabetic() && !lex.paragraph_verbs.may_start(b) => {
-                return false
+        match first_after_spaces(line) {
+            Some(b) if !goes_on_a_sentence(b, lex) => {
+                self.starts_paragraph_remembered(text, index, lex, line)
             }
-            _ => {}
+            _ => false,
         }
-        self.starts_paragraph_remembered(text, index, lex, line)
     }
 
     /// `starts_paragraph` of a line its first byte does not answer, whose
